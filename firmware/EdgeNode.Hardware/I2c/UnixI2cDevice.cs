@@ -1,0 +1,14 @@
+namespace EdgeNode.Hardware.I2c;
+
+/// <summary>A device on a <see cref="UnixI2cBus"/>; the bus owns the file descriptor.</summary>
+internal sealed class UnixI2cDevice(UnixI2cBus bus, I2cConnectionSettings settings) : I2cDevice
+{
+    public override I2cConnectionSettings ConnectionSettings { get; } = settings;
+
+    public override void Read(Span<byte> buffer) => bus.Transfer(ConnectionSettings.DeviceAddress, [], buffer);
+
+    public override void Write(ReadOnlySpan<byte> buffer) => bus.Transfer(ConnectionSettings.DeviceAddress, buffer, []);
+
+    public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer) =>
+        bus.Transfer(ConnectionSettings.DeviceAddress, writeBuffer, readBuffer);
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test in it. Installs what the tests need first (as root through
+# apt-get, otherwise it says the one command to run). The last line is "tests: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the tests talk to for real. Nothing yet beyond the SDK: the serial tests use the
+# kernel's pseudo-terminals through openpty(3), which every Linux has.
+REQUIRED_PACKAGES=()
+
+install_packages() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "The tests need: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is missing: install it (https://learn.microsoft.com/dotnet/core/install/linux-debian), then run ./test.sh again." >&2
+  echo "tests: 0 passed, 0 failed"
+  exit 1
+fi
+[ ${#REQUIRED_PACKAGES[@]} -gt 0 ] && install_packages "${REQUIRED_PACKAGES[@]}"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+dotnet test EdgeNode.sln --nologo --verbosity minimal 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Add up the per-assembly summaries: "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total: ...".
+read -r passed failed skipped < <(awk '
+  /(Passed|Failed)! +- +Failed: / {
+    gsub(/,/, "");
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:") f += $(i + 1);
+      if ($i == "Passed:") p += $(i + 1);
+      if ($i == "Skipped:") s += $(i + 1);
+    }
+  }
+  END { print p + 0, f + 0, s + 0 }' "$log")
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "The build or the test run failed before any test could fail (see above)." >&2
+fi
+if [ "$skipped" -gt 0 ]; then
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+else
+  echo "tests: $passed passed, $failed failed"
+fi
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
