@@ -178,6 +178,8 @@ public sealed class UnixSerialDevice : SerialDevice
             while (true)
             {
                 nint result = Libc.Read(_fd, start, (nuint)buffer.Length);
+                // With VMIN = VTIME = 0 a tty answers 0, not EAGAIN, when nothing is waiting; a hang-up
+                // is told by poll's POLLHUP instead.
                 if (result >= 0)
                 {
                     return (int)result;
@@ -215,8 +217,8 @@ public sealed class UnixSerialDevice : SerialDevice
             throw SerialErrors.Lost(PortName, errno, text);
         }
 
-        if (result > 0 && (descriptor.ReturnedEvents & (Libc.POLLERR | Libc.POLLHUP | Libc.POLLNVAL)) != 0
-            && (descriptor.ReturnedEvents & events) == 0)
+        // A USB adapter pulled out or a pseudo-terminal's master closed: POLLHUP, often with POLLIN too.
+        if (result > 0 && (descriptor.ReturnedEvents & (Libc.POLLERR | Libc.POLLHUP | Libc.POLLNVAL)) != 0)
         {
             throw SerialErrors.Lost(PortName, Libc.EIO, "the device hung up");
         }

@@ -1,0 +1,99 @@
+using EdgeNode.Hardware.Emulation;
+
+namespace EdgeNode.Hardware.Tests.Emulation;
+
+public class EmulatedI2cBusTests
+{
+    /// <summary>A register file with an auto-incrementing pointer, the commonest I2C device shape.</summary>
+    private sealed class RegisterFile : IEmulatedI2cDevice
+    {
+        public readonly byte[] Registers = new byte[256];
+        private int _pointer;
+
+        public bool TryWrite(ReadOnlySpan<byte> data)
+        {
+            _pointer = data[0];
+            data[1..].CopyTo(Registers.AsSpan(_pointer));
+            return true;
+        }
+
+        public bool TryRead(Span<byte> data)
+        {
+            Registers.AsSpan(_pointer, data.Length).CopyTo(data);
+            _pointer += data.Length;
+            return true;
+        }
+    }
+
+    private sealed class NeverAcknowledges : IEmulatedI2cDevice
+    {
+        public bool TryWrite(ReadOnlySpan<byte> data) => false;
+
+        public bool TryRead(Span<byte> data) => false;
+    }
+
+    [Fact]
+    public void A_scan_lists_exactly_the_addresses_that_acknowledge()
+    {
+        using var bus = new EmulatedI2cBus();
+        bus.Attach(0x76, new RegisterFile());
+        bus.Attach(0x62, new RegisterFile());
+        bus.Attach(0x48, new NeverAcknowledges());
+
+        Assert.Equal([0x62, 0x76], bus.Scan());
+    }
+
+    [Fact]
+    public void Write_then_read_reaches_the_device_registers()
+    {
+        using var bus = new EmulatedI2cBus();
+        var device = new RegisterFile();
+        device.Registers[0xD0] = 0x60;
+        bus.Attach(0x76, device);
+        using var handle = bus.CreateDevice(0x76);
+
+        var chipId = new byte[1];
+        handle.WriteRead([0xD0], chipId);
+        handle.Write([0xF4, 0x25]);
+
+        Assert.Equal(0x60, chipId[0]);
+        Assert.Equal(0x25, device.Registers[0xF4]);
+    }
+
+    [Fact]
+    public void An_empty_address_does_not_answer_and_says_what_to_check()
+    {
+        using var bus = new EmulatedI2cBus(busId: 1);
+        using var handle = bus.CreateDevice(0x76);
+
+        var e = Assert.Throws<DeviceAccessException>(() => handle.ReadByte());
+
+        Assert.Equal(DeviceAccessError.NotAnswering, e.Error);
+        Assert.Contains("0x76 on I2C bus 1", e.Message);
+    }
+
+    [Fact]
+    public void A_disconnected_device_stops_answering_until_reconnected()
+    {
+        using var bus = new EmulatedI2cBus();
+        bus.Attach(0x62, new RegisterFile());
+        using var handle = bus.CreateDevice(0x62);
+
+        bus.Disconnect(0x62);
+        Assert.Throws<DeviceAccessException>(() => handle.ReadByte());
+        Assert.Empty(bus.Scan());
+
+        bus.Reconnect(0x62);
+        handle.ReadByte();
+        Assert.Equal([0x62], bus.Scan());
+    }
+
+    [Fact]
+    public void Two_devices_cannot_share_an_address()
+    {
+        using var bus = new EmulatedI2cBus();
+        bus.Attach(0x76, new RegisterFile());
+
+        Assert.Throws<InvalidOperationException>(() => bus.Attach(0x76, new RegisterFile()));
+    }
+}
