@@ -146,7 +146,9 @@ public sealed class Bme280Sensor : IEnvironmentalSensor
             (byte)Bme280Register.ControlMeasurement, (byte)((osrs << 5) | (osrs << 2) | Bme280Protocol.ModeForced),
         ]);
 
-        await Task.Delay(Bme280Protocol.MaximumMeasurementTime(1, 1, 1), _time, cancellationToken);
+        // Timers count whole milliseconds and drop the rest: round the 9.3 ms up rather than poll once for nothing.
+        TimeSpan measurementTime = Bme280Protocol.MaximumMeasurementTime(1, 1, 1);
+        await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(measurementTime.TotalMilliseconds)), _time, cancellationToken);
         for (int poll = 0; (ReadRegister(Bme280Register.Status) & Bme280Protocol.StatusMeasuring) != 0; poll++)
         {
             if (poll == StatusPolls)
