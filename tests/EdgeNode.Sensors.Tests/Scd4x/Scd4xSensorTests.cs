@@ -189,7 +189,7 @@ public class Scd4xSensorTests
     }
 
     [Fact]
-    public async Task A_word_failing_its_CRC_is_corrupt_data()
+    public async Task A_word_failing_its_CRC_is_corrupt_data_and_clean_words_are_read_again_after()
     {
         var bench = new Scd4xBench();
         using Scd4xSensor sensor = await bench.OpenWarmAsync();
@@ -199,6 +199,9 @@ public class Scd4xSensorTests
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains("fails its CRC", fault.Message);
+
+        bench.Emulator.Fault = EmulatedFault.None;
+        Assert.Equal(420, (await sensor.MeasureAsync()).Co2PartsPerMillion);
     }
 
     [Fact]
