@@ -4,7 +4,8 @@ namespace EdgeNode.Hardware.Emulation;
 /// A clock for emulation and tests in which every wait completes at once and moves the clock forward by
 /// its length. Drivers and emulators that share it see time pass exactly as they would on hardware
 /// (warm-ups, measurement durations, streamed frames), without anyone waiting for it. Meant for one
-/// sequence of waits at a time: concurrent waits each add their own length.
+/// sequence of waits at a time: concurrent waits each add their own length. A poll loop should wait whole
+/// milliseconds: .NET may complete a shorter delay without creating a timer, so the clock would not move.
 /// </summary>
 public sealed class VirtualTimeProvider(DateTimeOffset start) : TimeProvider
 {

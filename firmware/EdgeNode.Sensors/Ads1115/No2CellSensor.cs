@@ -80,8 +80,7 @@ public sealed class No2CellSensor : IEnvironmentalSensor
         catch (DeviceAccessException e)
         {
             adc.Dispose();
-            throw new SensorFaultException(SensorFaultKind.NotPresent, description,
-                $"No ADS1115 answers: {description} cannot be reached. {e.Message}", e);
+            throw e.ToSensorFault("ADS1115", description, identifying: true);
         }
         catch
         {
@@ -123,7 +122,7 @@ public sealed class No2CellSensor : IEnvironmentalSensor
         }
         catch (DeviceAccessException e)
         {
-            throw new SensorFaultException(SensorFaultKind.NotAnswering, Description, $"{Description} stopped answering. {e.Message}", e);
+            throw e.ToSensorFault("ADS1115", Description, identifying: false);
         }
         catch (InvalidDataException e)
         {

@@ -75,7 +75,7 @@ public sealed class Bme280Sensor : IEnvironmentalSensor
         catch (DeviceAccessException e)
         {
             device.Dispose();
-            throw ToFault(e, description, opening: true);
+            throw e.ToSensorFault("BME280", description, identifying: true);
         }
         catch
         {
@@ -110,7 +110,7 @@ public sealed class Bme280Sensor : IEnvironmentalSensor
         catch (DeviceAccessException e)
         {
             _trimming = null;
-            throw ToFault(e, Description, opening: false);
+            throw e.ToSensorFault("BME280", Description, identifying: false);
         }
         catch (SensorFaultException e) when (e.Kind is SensorFaultKind.NotAnswering or SensorFaultKind.CorruptData or SensorFaultKind.NotPresent)
         {
@@ -208,13 +208,4 @@ public sealed class Bme280Sensor : IEnvironmentalSensor
         _device.WriteRead([(byte)register], value);
         return value[0];
     }
-
-    private static SensorFaultException ToFault(DeviceAccessException e, string description, bool opening) => e.Error switch
-    {
-        DeviceAccessError.NotAnswering when opening => new SensorFaultException(SensorFaultKind.NotPresent, description,
-            $"No BME280 answers: {description} does not acknowledge. {e.Message}", e),
-        DeviceAccessError.NotAnswering or DeviceAccessError.Busy or DeviceAccessError.IoError =>
-            new SensorFaultException(SensorFaultKind.NotAnswering, description, $"{description} stopped answering. {e.Message}", e),
-        _ => new SensorFaultException(SensorFaultKind.NotPresent, description, $"{description} cannot be reached. {e.Message}", e),
-    };
 }

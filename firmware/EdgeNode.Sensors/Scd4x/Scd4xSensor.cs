@@ -98,7 +98,7 @@ public sealed class Scd4xSensor : IEnvironmentalSensor
         catch (DeviceAccessException e)
         {
             device.Dispose();
-            throw ToFault(e, description, opening: true);
+            throw e.ToSensorFault("SCD4x", description, identifying: true);
         }
         catch (SensorFaultException e) when (e.Kind == SensorFaultKind.CorruptData)
         {
@@ -140,7 +140,7 @@ public sealed class Scd4xSensor : IEnvironmentalSensor
         catch (DeviceAccessException e)
         {
             _restartNeeded = true;
-            throw ToFault(e, Description, opening: false);
+            throw e.ToSensorFault("SCD4x", Description, identifying: false);
         }
         finally
         {
@@ -174,7 +174,7 @@ public sealed class Scd4xSensor : IEnvironmentalSensor
         catch (DeviceAccessException e)
         {
             _restartNeeded = true;
-            throw ToFault(e, Description, opening: false);
+            throw e.ToSensorFault("SCD4x", Description, identifying: false);
         }
         finally
         {
@@ -317,13 +317,4 @@ public sealed class Scd4xSensor : IEnvironmentalSensor
 
         return new Scd4xReading(co2, temperatureCelsius, humidityPercent, now);
     }
-
-    private static SensorFaultException ToFault(DeviceAccessException e, string description, bool opening) => e.Error switch
-    {
-        DeviceAccessError.NotAnswering when opening => new SensorFaultException(SensorFaultKind.NotPresent, description,
-            $"No SCD4x answers: {description} does not acknowledge. {e.Message}", e),
-        DeviceAccessError.NotAnswering or DeviceAccessError.Busy or DeviceAccessError.IoError =>
-            new SensorFaultException(SensorFaultKind.NotAnswering, description, $"{description} stopped answering. {e.Message}", e),
-        _ => new SensorFaultException(SensorFaultKind.NotPresent, description, $"{description} cannot be reached. {e.Message}", e),
-    };
 }
