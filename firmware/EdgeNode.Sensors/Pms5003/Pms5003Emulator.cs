@@ -44,8 +44,9 @@ public sealed class Pms5003Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
     public ushort Reserved { get; set; } = 0x9700;
 
     /// <summary>
-    /// The real sensor's scatter (about ±5 % and ±1 µg/m³; counts ±5 %). Off, it reports the ambient values exactly
-    /// (CF=1 derived from them as below, counts from the mass), for tests that assert exact values.
+    /// The real sensor's scatter: mass about ±10 %, counts about ±5 % plus counting noise. As on real units, very
+    /// clean air gives 0 µg/m³ frame after frame while the counts keep moving. Off, it reports the ambient values
+    /// exactly (CF=1 derived from them as below, counts from the mass), for tests that assert exact values.
     /// </summary>
     public bool Noise { get; set; } = true;
 
@@ -156,7 +157,8 @@ public sealed class Pms5003Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
     {
         bool fastChange = !double.IsNaN(_lastPm25) && Math.Abs(pm25 - _lastPm25) > Math.Max(10, _lastPm25 * 0.2);
         _lastPm25 = pm25;
-        return fastChange ? TimeSpan.FromMilliseconds(800 - (600 * Math.Min(pm25, 500) / 500.0)) : StableInterval;
+        // Whole milliseconds: the sensor's timer has no finer tick, and a virtual clock cannot wait less than 1 ms.
+        return fastChange ? TimeSpan.FromMilliseconds(800 - (600 * Math.Min(pm25, 500) / 500)) : StableInterval;
     }
 
     /// <summary>
@@ -181,7 +183,7 @@ public sealed class Pms5003Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
         double value = microgramsPerCubicMetre;
         if (Noise)
         {
-            value = value * (1 + ((_random.NextDouble() - 0.5) * 0.1)) + ((_random.NextDouble() - 0.5) * 2);
+            value *= 1 + ((_random.NextDouble() - 0.5) * 0.2);
         }
 
         // Manual, technical index: resolution 1 µg/m³.
@@ -190,7 +192,7 @@ public sealed class Pms5003Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
 
     private int Count(double particles)
     {
-        double value = Noise ? particles * (1 + ((_random.NextDouble() - 0.5) * 0.1)) : particles;
+        double value = Noise ? (particles * (1 + ((_random.NextDouble() - 0.5) * 0.1))) + ((_random.NextDouble() - 0.5) * 2 * Math.Sqrt(particles)) : particles;
         return (int)Math.Round(Math.Clamp(value, 0, 0xFFFF));
     }
 

@@ -68,7 +68,10 @@ internal sealed class Pms5003Link(SerialDevice port, TimeProvider time, string s
     {
         try
         {
-            return await port.ReadAsync(_chunk, timeout, cancellationToken).ConfigureAwait(false);
+            // Whole milliseconds, at least one: poll(2) and Task.Delay count in milliseconds, and a wait that rounds
+            // down to nothing would return at once without time passing, again and again.
+            var wait = TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(timeout.TotalMilliseconds)));
+            return await port.ReadAsync(_chunk, wait, cancellationToken).ConfigureAwait(false);
         }
         catch (DeviceAccessException e)
         {
