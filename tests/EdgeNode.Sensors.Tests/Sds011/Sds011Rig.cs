@@ -1,0 +1,34 @@
+using EdgeNode.Hardware.Emulation;
+using EdgeNode.Sensors.Emulation;
+using EdgeNode.Sensors.Sds011;
+
+namespace EdgeNode.Sensors.Tests.Sds011;
+
+/// <summary>An SDS011 emulator on an emulated line with the real driver on the host end, all on a virtual clock.</summary>
+internal sealed class Sds011Rig
+{
+    public Sds011Rig(double pm25 = 7.0, double pm10 = 12.0, bool noise = true, Func<IEmulatedSerialPeripheral, IEmulatedSerialPeripheral>? line = null)
+    {
+        Ambient = new ConstantAmbient(AmbientConditions.Typical with { Pm25MicrogramsPerCubicMetre = pm25, Pm10MicrogramsPerCubicMetre = pm10 });
+        Emulator = new Sds011Emulator(Ambient) { Noise = noise };
+        Port = new EmulatedSerialPort(line is null ? Emulator : line(Emulator), Time, "/dev/ttyUSB0");
+        Sensor = new Sds011Sensor(Port, Time);
+    }
+
+    public VirtualTimeProvider Time { get; } = new();
+
+    public ConstantAmbient Ambient { get; }
+
+    public Sds011Emulator Emulator { get; }
+
+    public EmulatedSerialPort Port { get; }
+
+    public Sds011Sensor Sensor { get; }
+
+    /// <summary>Wakes the sensor and lets the warm-up pass, as the sampler does.</summary>
+    public async Task WakeAndWarmUpAsync()
+    {
+        await Sensor.WakeAsync();
+        Time.Advance(Sensor.WarmUp);
+    }
+}
