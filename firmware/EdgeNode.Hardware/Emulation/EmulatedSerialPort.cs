@@ -96,8 +96,11 @@ public sealed class EmulatedSerialPort(IEmulatedSerialPeripheral peripheral, Tim
                 return 0;
             }
 
+            // Whole milliseconds: .NET completes a shorter delay at once, and on a virtual clock that would
+            // spin here without time ever passing.
             DateTimeOffset wakeAt = next is { } n && n < deadline ? n : deadline;
-            await Task.Delay(wakeAt > now ? wakeAt - now : TimeSpan.FromMilliseconds(1), time, cancellationToken).ConfigureAwait(false);
+            double waitMilliseconds = Math.Max(1, Math.Ceiling((wakeAt - now).TotalMilliseconds));
+            await Task.Delay(TimeSpan.FromMilliseconds(waitMilliseconds), time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -9,9 +9,10 @@ public abstract class I2cBus : IDisposable
     public abstract I2cDevice CreateDevice(int deviceAddress);
 
     /// <summary>
-    /// The addresses that acknowledge a one-byte read, as <c>i2cdetect -r</c> lists them. A read is used
-    /// rather than i2cdetect's default zero-length "quick write" because some adapters cannot send an
-    /// empty message and a quick write can change the state of some EEPROMs.
+    /// The addresses that acknowledge, probed as <c>i2cdetect</c> does by default: a zero-length "quick write"
+    /// (only the address byte goes out, so nothing in the device changes), except in the EEPROM ranges
+    /// 0x30–0x37 and 0x50–0x5F where a quick write can corrupt some parts and a one-byte read is used instead.
+    /// A read everywhere would miss devices that refuse a read with no command pending, such as the SCD4x.
     /// </summary>
     public IReadOnlyList<int> Scan()
     {
@@ -21,7 +22,15 @@ public abstract class I2cBus : IDisposable
             using I2cDevice device = CreateDevice(address);
             try
             {
-                device.ReadByte();
+                if (address is >= 0x30 and <= 0x37 or >= 0x50 and <= 0x5F)
+                {
+                    device.ReadByte();
+                }
+                else
+                {
+                    device.Write([]);
+                }
+
                 answering.Add(address);
             }
             catch (DeviceAccessException e) when (e.Error == DeviceAccessError.NotAnswering)

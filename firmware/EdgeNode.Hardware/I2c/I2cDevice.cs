@@ -12,7 +12,7 @@ public abstract class I2cDevice : IDisposable
     /// <summary>Reads exactly <c>buffer.Length</c> bytes in one transfer.</summary>
     public abstract void Read(Span<byte> buffer);
 
-    /// <summary>Writes all of <paramref name="buffer"/> in one transfer.</summary>
+    /// <summary>Writes all of <paramref name="buffer"/> in one transfer; an empty buffer is a "quick write" that only sends the address.</summary>
     public abstract void Write(ReadOnlySpan<byte> buffer);
 
     /// <summary>Writes then reads with a repeated start between them, without releasing the bus.</summary>

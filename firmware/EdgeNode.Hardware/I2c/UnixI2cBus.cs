@@ -69,7 +69,8 @@ public sealed class UnixI2cBus : I2cBus
         {
             I2cMessage* messages = stackalloc I2cMessage[2];
             uint count = 0;
-            if (!write.IsEmpty)
+            // An empty write alone is a quick write: one message of length 0, the address and nothing else.
+            if (!write.IsEmpty || read.IsEmpty)
             {
                 messages[count++] = new I2cMessage { Address = (ushort)address, Flags = 0, Length = (ushort)write.Length, Buffer = writePointer };
             }

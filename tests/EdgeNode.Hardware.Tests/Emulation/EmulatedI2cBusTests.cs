@@ -25,9 +25,10 @@ public class EmulatedI2cBusTests
         }
     }
 
-    private sealed class NeverAcknowledges : IEmulatedI2cDevice
+    /// <summary>Acknowledges its address but refuses reads with no command pending, as an SCD4x does.</summary>
+    private sealed class RefusesReads : IEmulatedI2cDevice
     {
-        public bool TryWrite(ReadOnlySpan<byte> data) => false;
+        public bool TryWrite(ReadOnlySpan<byte> data) => true;
 
         public bool TryRead(Span<byte> data) => false;
     }
@@ -37,10 +38,21 @@ public class EmulatedI2cBusTests
     {
         using var bus = new EmulatedI2cBus();
         bus.Attach(0x76, new RegisterFile());
-        bus.Attach(0x62, new RegisterFile());
-        bus.Attach(0x48, new NeverAcknowledges());
+        bus.Attach(0x62, new RefusesReads());
+        bus.Attach(0x48, new RegisterFile());
+        bus.Disconnect(0x48);
 
         Assert.Equal([0x62, 0x76], bus.Scan());
+    }
+
+    [Fact]
+    public void In_the_eeprom_ranges_a_scan_reads_instead_of_writing()
+    {
+        using var bus = new EmulatedI2cBus();
+        bus.Attach(0x50, new RegisterFile());
+        bus.Attach(0x51, new RefusesReads());
+
+        Assert.Equal([0x50], bus.Scan());
     }
 
     [Fact]
