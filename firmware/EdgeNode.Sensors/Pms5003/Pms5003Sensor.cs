@@ -33,7 +33,7 @@ public sealed class Pms5003Sensor : IDutyCycledSensor
 
     private readonly SerialDevice _port;
     private readonly TimeProvider _time;
-    private readonly Pms5003Link _link;
+    private readonly SerialFrameLink<Pms5003Frame> _link;
     private readonly StuckValueDetector _stuck = new(StuckAfter);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset? _awakeSince;
@@ -45,7 +45,7 @@ public sealed class Pms5003Sensor : IDutyCycledSensor
         _port = port;
         _time = time;
         Description = $"PMS5003 on {port.PortName}";
-        _link = new Pms5003Link(port, time, Description);
+        _link = Pms5003Link.Open(port, time, Description);
     }
 
     public string Description { get; }

@@ -25,7 +25,7 @@ public sealed class Sds011Sensor : IDutyCycledSensor
 
     private readonly SerialDevice _port;
     private readonly TimeProvider _time;
-    private readonly Sds011Link _link;
+    private readonly SerialFrameLink<Sds011Frame> _link;
     private readonly StuckValueDetector _stuck = new(StuckAfter);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset? _awakeSince;
@@ -37,7 +37,7 @@ public sealed class Sds011Sensor : IDutyCycledSensor
         _port = port;
         _time = time;
         Description = $"SDS011 on {port.PortName}";
-        _link = new Sds011Link(port, time, Description);
+        _link = Sds011Link.Open(port, time, Description);
     }
 
     public string Description { get; }
