@@ -101,7 +101,7 @@ internal sealed class SerialFrameLink<TFrame>(
         if (scanner.RejectedFrames > 0 || scanner.HoldsPartialFrame)
         {
             return new SensorFaultException(SensorFaultKind.CorruptData, sensor,
-                $"{sensor} sent {scanner.RejectedFrames} damaged frame(s) ({advice.FrameDamage}) and no intact {awaited} in {seconds} s: "
+                $"{sensor} sent {scanner.RejectedFrames} damaged frame(s) ({advice.FrameDamage}) and nothing intact in {seconds} s when asked for {awaited}: "
                 + $"the serial line is disturbed; {advice.WhenDisturbed}");
         }
 

@@ -96,6 +96,7 @@ public class Pms5003FaultTests
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains(rig.Sensor.Description, fault.Message);
+        Assert.Contains("damaged frame(s) (wrong check word, length or cut short) and nothing intact in 5 s when asked for a measurement: ", fault.Message);
         rig.Emulator.Fault = EmulatedFault.None;
         Assert.Equal(8, (await rig.Sensor.ReadParticulatesAsync()).Pm25MicrogramsPerCubicMetre);
     }

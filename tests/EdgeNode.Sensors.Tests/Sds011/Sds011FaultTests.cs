@@ -111,6 +111,7 @@ public class Sds011FaultTests
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains(rig.Sensor.Description, fault.Message);
+        Assert.Contains("damaged frame(s) (wrong checksum or cut short) and nothing intact in 3 s when asked for a measurement: ", fault.Message);
     }
 
     [Fact]
