@@ -3,7 +3,7 @@ using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Pms5003;
 using EdgeNode.Sensors.Sds011;
-using EdgeNode.Sensors.Tests.Sds011;
+using EdgeNode.Sensors.Tests.Support;
 
 namespace EdgeNode.Sensors.Tests.Pms5003;
 
