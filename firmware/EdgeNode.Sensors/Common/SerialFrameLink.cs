@@ -16,7 +16,7 @@ namespace EdgeNode.Sensors;
 internal sealed class SerialFrameLink<TFrame>(
     SerialDevice port, TimeProvider time, string sensor, IFrameScanner<TFrame> scanner, SerialExchangeTiming timing, SerialLinkAdvice advice)
 {
-    // Several frames of either sensor; more waiting bytes are read at once by the next call.
+    // Room for several frames of either sensor; bytes beyond it stay in the port for the next read, which comes at once.
     private readonly byte[] _chunk = new byte[128];
 
     /// <summary>Sends <paramref name="command"/> and returns the first frame <paramref name="isAnswer"/> accepts.</summary>
@@ -27,11 +27,12 @@ internal sealed class SerialFrameLink<TFrame>(
         Guard(port.DiscardInput);
         scanner.Reset();
         DateTimeOffset deadline = time.GetUtcNow() + timing.AnswerTimeout;
-        DateTimeOffset? sendAt = DateTimeOffset.MinValue;
+        DateTimeOffset? sendAt = DateTimeOffset.MinValue; // the first send is due at once; null once no resend is left
         int sends = 0;
         int otherFrames = 0;
         while (true)
         {
+            // The deadline before any resend: a command sent as time runs out could not be answered in time.
             DateTimeOffset now = time.GetUtcNow();
             if (now >= deadline)
             {
