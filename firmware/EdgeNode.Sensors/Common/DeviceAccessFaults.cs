@@ -16,8 +16,27 @@ public static class DeviceAccessFaults
     {
         DeviceAccessError.NotAnswering when identifying => new SensorFaultException(SensorFaultKind.NotPresent, description,
             $"No {model} answers: {description} does not acknowledge. {e.Message}", e),
-        DeviceAccessError.NotAnswering or DeviceAccessError.Busy or DeviceAccessError.IoError =>
-            new SensorFaultException(SensorFaultKind.NotAnswering, description, $"{description} stopped answering. {e.Message}", e),
-        _ => new SensorFaultException(SensorFaultKind.NotPresent, description, $"{description} cannot be reached. {e.Message}", e),
+        _ when CannotBeUsedAsConfigured(e.Error) =>
+            new SensorFaultException(SensorFaultKind.NotPresent, description, $"{description} cannot be reached. {e.Message}", e),
+        _ => new SensorFaultException(SensorFaultKind.NotAnswering, description, $"{description} stopped answering. {e.Message}", e),
     };
+
+    /// <summary>
+    /// For a sensor on a serial port, where nothing acknowledges an address: a port that cannot be used as
+    /// configured means the sensor cannot be reached; any other failure means the line was lost under it.
+    /// </summary>
+    /// <param name="e">What the port reported.</param>
+    /// <param name="description">The model and where it sits, e.g. "SDS011 on /dev/ttyUSB0".</param>
+    internal static SensorFaultException ToSerialSensorFault(this DeviceAccessException e, string description) =>
+        CannotBeUsedAsConfigured(e.Error)
+            ? new SensorFaultException(SensorFaultKind.NotPresent, description, $"{description} cannot be reached: {e.Message}", e)
+            : new SensorFaultException(SensorFaultKind.NotAnswering, description, $"{description} was lost: {e.Message}", e);
+
+    /// <summary>
+    /// The bus or port as configured cannot be used at all (missing, not permitted, not a bus or port): nothing
+    /// will answer until someone fixes the set-up. Every other error (NotAnswering, Busy, IoError) happened to a
+    /// device that could be used.
+    /// </summary>
+    private static bool CannotBeUsedAsConfigured(DeviceAccessError error) =>
+        error is DeviceAccessError.NotFound or DeviceAccessError.PermissionDenied or DeviceAccessError.WrongKindOfDevice;
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace EdgeNode.Sensors.Pms5003;
 
 /// <summary>
@@ -7,80 +9,57 @@ namespace EdgeNode.Sensors.Pms5003;
 /// what it saw, so that a read that found nothing can say whether the line was silent, noisy or carried some
 /// other device.
 /// </summary>
-internal sealed class Pms5003FrameScanner
+internal sealed class Pms5003FrameScanner : IFrameScanner<Pms5003Frame>
 {
-    private byte[] _bytes = new byte[128];
-    private int _start;
-    private int _end;
+    private readonly FrameBuffer _buffer = new(128);
 
     /// <summary>Every byte appended since the last <see cref="Reset"/>.</summary>
-    public int BytesReceived { get; private set; }
+    public int BytesReceived => _buffer.BytesReceived;
 
     /// <summary>Candidates starting "BM" whose length or check word was wrong.</summary>
-    public int RejectedFrames { get; private set; }
+    public int RejectedFrames => _buffer.RejectedFrames;
 
     /// <summary>True when the bytes held start like a PMS5003 frame that has not been completed.</summary>
-    public bool HoldsPartialFrame => _end - _start >= 2 && _bytes[_start] == Pms5003Protocol.Start1 && _bytes[_start + 1] == Pms5003Protocol.Start2;
+    public bool HoldsPartialFrame => _buffer.Held is [Pms5003Protocol.Start1, Pms5003Protocol.Start2, ..];
 
-    public void Append(ReadOnlySpan<byte> received)
-    {
-        BytesReceived += received.Length;
-        if (_end + received.Length > _bytes.Length)
-        {
-            int held = _end - _start;
-            byte[] target = held + received.Length > _bytes.Length ? new byte[Math.Max(_bytes.Length * 2, held + received.Length)] : _bytes;
-            Array.Copy(_bytes, _start, target, 0, held);
-            _bytes = target;
-            _start = 0;
-            _end = held;
-        }
-
-        received.CopyTo(_bytes.AsSpan(_end));
-        _end += received.Length;
-    }
+    public void Append(ReadOnlySpan<byte> received) => _buffer.Append(received);
 
     /// <summary>Takes the next intact frame, dropping whatever cannot start one; false when more bytes are needed.</summary>
-    public bool TryTake(out Pms5003Frame? frame)
+    public bool TryTake([MaybeNullWhen(false)] out Pms5003Frame frame)
     {
         frame = null;
         while (true)
         {
-            while (_start < _end && _bytes[_start] != Pms5003Protocol.Start1)
+            _buffer.DropUntil(Pms5003Protocol.Start1);
+            ReadOnlySpan<byte> held = _buffer.Held;
+            if (held.Length >= 2 && held[1] != Pms5003Protocol.Start2)
             {
-                _start++;
-            }
-
-            int held = _end - _start;
-            if (held >= 2 && _bytes[_start + 1] != Pms5003Protocol.Start2)
-            {
-                _start++;
+                _buffer.Drop(1);
                 continue;
             }
 
-            if (held < Pms5003Protocol.HeaderLength)
+            if (held.Length < Pms5003Protocol.HeaderLength)
             {
                 return false;
             }
 
-            int frameLength = (_bytes[_start + 2] << 8) | _bytes[_start + 3];
+            int frameLength = (held[2] << 8) | held[3];
             if (frameLength is not (Pms5003Protocol.MeasurementLength or Pms5003Protocol.AcknowledgementLength))
             {
-                RejectedFrames++;
-                _start++;
+                _buffer.Reject();
                 continue;
             }
 
             int total = Pms5003Protocol.HeaderLength + frameLength;
-            if (held < total)
+            if (held.Length < total)
             {
                 return false;
             }
 
-            ReadOnlySpan<byte> candidate = _bytes.AsSpan(_start, total);
+            ReadOnlySpan<byte> candidate = held[..total];
             if (((candidate[^2] << 8) | candidate[^1]) != Pms5003FrameCodec.Checksum(candidate[..^2]))
             {
-                RejectedFrames++;
-                _start++;
+                _buffer.Reject();
                 continue;
             }
 
@@ -91,17 +70,11 @@ internal sealed class Pms5003FrameScanner
             }
 
             frame = new Pms5003Frame((ushort)frameLength, words);
-            _start += total;
+            _buffer.Drop(total);
             return true;
         }
     }
 
     /// <summary>Forgets held bytes and counts, before a new exchange.</summary>
-    public void Reset()
-    {
-        _start = 0;
-        _end = 0;
-        BytesReceived = 0;
-        RejectedFrames = 0;
-    }
+    public void Reset() => _buffer.Reset();
 }

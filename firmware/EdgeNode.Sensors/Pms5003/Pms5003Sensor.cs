@@ -33,10 +33,10 @@ public sealed class Pms5003Sensor : IDutyCycledSensor
 
     private readonly SerialDevice _port;
     private readonly TimeProvider _time;
-    private readonly Pms5003Link _link;
+    private readonly SerialFrameLink<Pms5003Frame> _link;
     private readonly StuckValueDetector _stuck = new(StuckAfter);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private DateTimeOffset? _awakeSince;
+    private readonly ExclusiveGate _gate = new();
+    private readonly WarmUpClock _warmUpClock;
 
     /// <param name="port">The port the sensor is on, opened at 9600 8N1; the driver disposes it.</param>
     /// <param name="time">The clock for warm-up, time-outs and stuck detection.</param>
@@ -45,7 +45,8 @@ public sealed class Pms5003Sensor : IDutyCycledSensor
         _port = port;
         _time = time;
         Description = $"PMS5003 on {port.PortName}";
-        _link = new Pms5003Link(port, time, Description);
+        _link = Pms5003Link.Open(port, time, Description);
+        _warmUpClock = new WarmUpClock(time, Description, WarmUp, "before data is stable (manual, circuit attentions 4)");
     }
 
     public string Description { get; }
@@ -60,15 +61,15 @@ public sealed class Pms5003Sensor : IDutyCycledSensor
     /// sensor shows it is alive with the acknowledgement units send, or with any intact frame.
     /// </summary>
     /// <exception cref="SensorFaultException">The sensor showed no sign of life.</exception>
-    public Task WakeAsync(CancellationToken cancellationToken = default) => Exclusive(async () =>
+    public Task WakeAsync(CancellationToken cancellationToken = default) => _gate.RunAsync(async () =>
     {
         DateTimeOffset wokeAt = _time.GetUtcNow();
-        _awakeSince = null;
+        _warmUpClock.MarkAsleep();
         _link.Send(Pms5003FrameCodec.EncodeCommand(Pms5003Command.SleepOrWake, Pms5003Protocol.Wake));
         await _link.ExchangeAsync(
             Pms5003FrameCodec.EncodeCommand(Pms5003Command.ChangeMode, Pms5003Protocol.PassiveMode),
             static f => f.IsAcknowledgementOf(Pms5003Command.ChangeMode) || f.IsMeasurement, "an answer after waking", cancellationToken).ConfigureAwait(false);
-        _awakeSince = wokeAt;
+        _warmUpClock.MarkAwakeSince(wokeAt);
         return true;
     }, cancellationToken);
 
@@ -77,18 +78,18 @@ public sealed class Pms5003Sensor : IDutyCycledSensor
     /// acknowledgement some units send is dropped by the next exchange.
     /// </summary>
     /// <exception cref="SensorFaultException">The port failed.</exception>
-    public Task SleepAsync(CancellationToken cancellationToken = default) => Exclusive(() =>
+    public Task SleepAsync(CancellationToken cancellationToken = default) => _gate.RunAsync(() =>
     {
-        _awakeSince = null;
+        _warmUpClock.MarkAsleep();
         _link.Send(Pms5003FrameCodec.EncodeCommand(Pms5003Command.SleepOrWake, Pms5003Protocol.Sleep));
         return Task.FromResult(true);
     }, cancellationToken);
 
     /// <summary>Reads one frame in passive mode (0xE2).</summary>
     /// <exception cref="SensorFaultException">Asleep or warming up, missing, silent, corrupt, out of range or stuck.</exception>
-    public Task<Pms5003Reading> ReadParticulatesAsync(CancellationToken cancellationToken = default) => Exclusive(async () =>
+    public Task<Pms5003Reading> ReadParticulatesAsync(CancellationToken cancellationToken = default) => _gate.RunAsync(async () =>
     {
-        ThrowIfNotWarm();
+        _warmUpClock.ThrowIfNotWarm();
         Pms5003Frame frame = await _link.ExchangeAsync(
             Pms5003FrameCodec.EncodeCommand(Pms5003Command.ReadPassive, 0), static f => f.IsMeasurement, "a measurement", cancellationToken).ConfigureAwait(false);
         return Decode(frame);
@@ -142,34 +143,4 @@ public sealed class Pms5003Sensor : IDutyCycledSensor
         return new Pms5003Reading(pm1, pm25, pm10, pm1Standard, pm25Standard, pm10Standard, particles, now);
     }
 
-    private void ThrowIfNotWarm()
-    {
-        if (_awakeSince is not { } since)
-        {
-            // Nothing is sent to a sleeping sensor: a wake-up here would silently undo the duty cycle.
-            throw new SensorFaultException(SensorFaultKind.WarmingUp, Description,
-                $"{Description} is asleep (fan and laser off), or has not been woken since the service started: wake it first, then wait {WarmUp.TotalSeconds:0} s before reading.");
-        }
-
-        TimeSpan awake = _time.GetUtcNow() - since;
-        if (awake < WarmUp)
-        {
-            throw new SensorFaultException(SensorFaultKind.WarmingUp, Description,
-                $"{Description} woke {awake.TotalSeconds:0} s ago; its fan needs {WarmUp.TotalSeconds:0} s before data is stable (manual, circuit attentions 4): "
-                + $"read again in {(WarmUp - awake).TotalSeconds:0} s.");
-        }
-    }
-
-    private async Task<T> Exclusive<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await operation().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 }

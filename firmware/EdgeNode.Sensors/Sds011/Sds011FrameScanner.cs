@@ -6,82 +6,54 @@ namespace EdgeNode.Sensors.Sds011;
 /// up only its head byte, so a real frame starting inside it is still found. Counts what it saw, so that a
 /// read that found nothing can say whether the line was silent, noisy or carried some other device.
 /// </summary>
-internal sealed class Sds011FrameScanner
+internal sealed class Sds011FrameScanner : IFrameScanner<Sds011Frame>
 {
-    private byte[] _bytes = new byte[64];
-    private int _start;
-    private int _end;
+    private readonly FrameBuffer _buffer = new(64);
 
     /// <summary>Every byte appended since the last <see cref="Reset"/>.</summary>
-    public int BytesReceived { get; private set; }
+    public int BytesReceived => _buffer.BytesReceived;
 
     /// <summary>Candidates with an SDS011 head and id whose tail or checksum was wrong.</summary>
-    public int RejectedFrames { get; private set; }
+    public int RejectedFrames => _buffer.RejectedFrames;
 
     /// <summary>True when the bytes held start like an SDS011 frame that has not been completed.</summary>
-    public bool HoldsPartialFrame => _end - _start >= 2 && _bytes[_start] == Sds011Protocol.Head && IsFrameId(_bytes[_start + 1]);
+    public bool HoldsPartialFrame => _buffer.Held is [Sds011Protocol.Head, byte id, ..] && IsFrameId(id);
 
-    public void Append(ReadOnlySpan<byte> received)
-    {
-        BytesReceived += received.Length;
-        if (_end + received.Length > _bytes.Length)
-        {
-            int held = _end - _start;
-            byte[] target = held + received.Length > _bytes.Length ? new byte[Math.Max(_bytes.Length * 2, held + received.Length)] : _bytes;
-            Array.Copy(_bytes, _start, target, 0, held);
-            _bytes = target;
-            _start = 0;
-            _end = held;
-        }
-
-        received.CopyTo(_bytes.AsSpan(_end));
-        _end += received.Length;
-    }
+    public void Append(ReadOnlySpan<byte> received) => _buffer.Append(received);
 
     /// <summary>Takes the next intact frame, dropping whatever cannot start one; false when more bytes are needed.</summary>
     public bool TryTake(out Sds011Frame frame)
     {
         while (true)
         {
-            while (_start < _end && _bytes[_start] != Sds011Protocol.Head)
+            _buffer.DropUntil(Sds011Protocol.Head);
+            ReadOnlySpan<byte> held = _buffer.Held;
+            if (held.Length >= 2 && !IsFrameId(held[1]))
             {
-                _start++;
-            }
-
-            int held = _end - _start;
-            if (held >= 2 && !IsFrameId(_bytes[_start + 1]))
-            {
-                _start++;
+                _buffer.Drop(1);
                 continue;
             }
 
-            if (held < Sds011Protocol.FrameLength)
+            if (held.Length < Sds011Protocol.FrameLength)
             {
                 frame = default;
                 return false;
             }
 
-            ReadOnlySpan<byte> candidate = _bytes.AsSpan(_start, Sds011Protocol.FrameLength);
+            ReadOnlySpan<byte> candidate = held[..Sds011Protocol.FrameLength];
             if (candidate[9] == Sds011Protocol.Tail && candidate[8] == Sds011FrameCodec.Checksum(candidate.Slice(2, 6)))
             {
                 frame = new Sds011Frame(candidate[1], candidate[2], candidate[3], candidate[4], candidate[5], candidate[6], candidate[7]);
-                _start += Sds011Protocol.FrameLength;
+                _buffer.Drop(Sds011Protocol.FrameLength);
                 return true;
             }
 
-            RejectedFrames++;
-            _start++;
+            _buffer.Reject();
         }
     }
 
     /// <summary>Forgets held bytes and counts, before a new exchange.</summary>
-    public void Reset()
-    {
-        _start = 0;
-        _end = 0;
-        BytesReceived = 0;
-        RejectedFrames = 0;
-    }
+    public void Reset() => _buffer.Reset();
 
     private static bool IsFrameId(byte id) => id is Sds011Protocol.MeasurementId or Sds011Protocol.ReplyId;
 }

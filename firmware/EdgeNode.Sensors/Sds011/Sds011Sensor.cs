@@ -25,10 +25,10 @@ public sealed class Sds011Sensor : IDutyCycledSensor
 
     private readonly SerialDevice _port;
     private readonly TimeProvider _time;
-    private readonly Sds011Link _link;
+    private readonly SerialFrameLink<Sds011Frame> _link;
     private readonly StuckValueDetector _stuck = new(StuckAfter);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private DateTimeOffset? _awakeSince;
+    private readonly ExclusiveGate _gate = new();
+    private readonly WarmUpClock _warmUpClock;
 
     /// <param name="port">The port the sensor is on, opened at 9600 8N1; the driver disposes it.</param>
     /// <param name="time">The clock for warm-up, time-outs and stuck detection.</param>
@@ -37,7 +37,8 @@ public sealed class Sds011Sensor : IDutyCycledSensor
         _port = port;
         _time = time;
         Description = $"SDS011 on {port.PortName}";
-        _link = new Sds011Link(port, time, Description);
+        _link = Sds011Link.Open(port, time, Description);
+        _warmUpClock = new WarmUpClock(time, Description, WarmUp, "for a steady air flow before values are stable");
     }
 
     public string Description { get; }
@@ -55,15 +56,15 @@ public sealed class Sds011Sensor : IDutyCycledSensor
     /// mode is kept in the sensor's memory, so it is read first and written only when it differs.
     /// </summary>
     /// <exception cref="SensorFaultException">The sensor did not confirm.</exception>
-    public Task WakeAsync(CancellationToken cancellationToken = default) => Exclusive(async () =>
+    public Task WakeAsync(CancellationToken cancellationToken = default) => _gate.RunAsync(async () =>
     {
         DateTimeOffset wokeAt = _time.GetUtcNow();
-        _awakeSince = null;
+        _warmUpClock.MarkAsleep();
         Sds011Frame worked = await _link.ExchangeAsync(
             Sds011FrameCodec.EncodeCommand(Sds011Command.SleepAndWork, [Sds011Protocol.Set, Sds011Protocol.Work]),
             f => f.IsReplyTo(Sds011Command.SleepAndWork) && f.Data3 == Sds011Protocol.Work, "the confirmation that it woke", cancellationToken).ConfigureAwait(false);
         DeviceId = worked.DeviceId;
-        _awakeSince = wokeAt;
+        _warmUpClock.MarkAwakeSince(wokeAt);
 
         Sds011Frame mode = await _link.ExchangeAsync(
             Sds011FrameCodec.EncodeCommand(Sds011Command.ReportingMode, [Sds011Protocol.Query]),
@@ -81,9 +82,9 @@ public sealed class Sds011Sensor : IDutyCycledSensor
 
     /// <summary>Stops fan and laser (§3.4). Readings fail with <see cref="SensorFaultKind.WarmingUp"/> until the next wake.</summary>
     /// <exception cref="SensorFaultException">The sensor did not confirm.</exception>
-    public Task SleepAsync(CancellationToken cancellationToken = default) => Exclusive(async () =>
+    public Task SleepAsync(CancellationToken cancellationToken = default) => _gate.RunAsync(async () =>
     {
-        _awakeSince = null;
+        _warmUpClock.MarkAsleep();
         await _link.ExchangeAsync(
             Sds011FrameCodec.EncodeCommand(Sds011Command.SleepAndWork, [Sds011Protocol.Set, Sds011Protocol.Sleep]),
             f => f.IsReplyTo(Sds011Command.SleepAndWork) && f.Data3 == Sds011Protocol.Sleep, "the confirmation that it sleeps", cancellationToken).ConfigureAwait(false);
@@ -92,9 +93,9 @@ public sealed class Sds011Sensor : IDutyCycledSensor
 
     /// <summary>Queries one measurement (§3.2).</summary>
     /// <exception cref="SensorFaultException">Asleep or warming up, missing, silent, corrupt, out of range or stuck.</exception>
-    public Task<Sds011Reading> ReadParticulatesAsync(CancellationToken cancellationToken = default) => Exclusive(async () =>
+    public Task<Sds011Reading> ReadParticulatesAsync(CancellationToken cancellationToken = default) => _gate.RunAsync(async () =>
     {
-        ThrowIfNotWarm();
+        _warmUpClock.ThrowIfNotWarm();
         Sds011Frame frame = await _link.ExchangeAsync(
             Sds011FrameCodec.EncodeCommand(Sds011Command.QueryData, []), static f => f.IsMeasurement, "a measurement", cancellationToken).ConfigureAwait(false);
         DeviceId = frame.DeviceId;
@@ -113,11 +114,12 @@ public sealed class Sds011Sensor : IDutyCycledSensor
 
     /// <summary>Reads the firmware date (§3.6), for the technician's self-test.</summary>
     /// <exception cref="SensorFaultException">The sensor did not answer with a valid date.</exception>
-    public Task<DateOnly> ReadFirmwareDateAsync(CancellationToken cancellationToken = default) => Exclusive(async () =>
+    public Task<DateOnly> ReadFirmwareDateAsync(CancellationToken cancellationToken = default) => _gate.RunAsync(async () =>
     {
-        if (_awakeSince is null)
+        // Querying a sleeping SDS011 would wake it (§3.4: any command wakes it), silently undoing the duty cycle.
+        if (!_warmUpClock.IsAwake)
         {
-            throw Asleep();
+            throw _warmUpClock.AsleepFault();
         }
 
         Sds011Frame reply = await _link.ExchangeAsync(
@@ -154,36 +156,4 @@ public sealed class Sds011Sensor : IDutyCycledSensor
         return new Sds011Reading(pm25, pm10, frame.DeviceId, now);
     }
 
-    private void ThrowIfNotWarm()
-    {
-        if (_awakeSince is not { } since)
-        {
-            throw Asleep();
-        }
-
-        TimeSpan awake = _time.GetUtcNow() - since;
-        if (awake < WarmUp)
-        {
-            throw new SensorFaultException(SensorFaultKind.WarmingUp, Description,
-                $"{Description} woke {awake.TotalSeconds:0} s ago; its fan needs {WarmUp.TotalSeconds:0} s for a steady air flow before values are stable: "
-                + $"read again in {(WarmUp - awake).TotalSeconds:0} s.");
-        }
-    }
-
-    // Querying a sleeping SDS011 would wake it (§3.4: any command wakes it), silently undoing the duty cycle.
-    private SensorFaultException Asleep() => new(SensorFaultKind.WarmingUp, Description,
-        $"{Description} is asleep (fan and laser off), or has not been woken since the service started: wake it first, then wait {WarmUp.TotalSeconds:0} s before reading.");
-
-    private async Task<T> Exclusive<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await operation().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 }

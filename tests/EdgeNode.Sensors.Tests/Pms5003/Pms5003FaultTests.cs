@@ -3,7 +3,7 @@ using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Pms5003;
 using EdgeNode.Sensors.Sds011;
-using EdgeNode.Sensors.Tests.Sds011;
+using EdgeNode.Sensors.Tests.Support;
 
 namespace EdgeNode.Sensors.Tests.Pms5003;
 
@@ -96,6 +96,7 @@ public class Pms5003FaultTests
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains(rig.Sensor.Description, fault.Message);
+        Assert.Contains("damaged frame(s) (wrong check word, length or cut short) and nothing intact in 5 s when asked for a measurement: ", fault.Message);
         rig.Emulator.Fault = EmulatedFault.None;
         Assert.Equal(8, (await rig.Sensor.ReadParticulatesAsync()).Pm25MicrogramsPerCubicMetre);
     }
@@ -140,24 +141,8 @@ public class Pms5003FaultTests
         var rig = new Pms5003Rig();
         rig.Emulator.Fault = EmulatedFault.Stuck;
         DateTimeOffset start = rig.Time.GetUtcNow();
-        SensorFaultException? fault = null;
-        DateTimeOffset faultAt = start;
-        while (fault is null && rig.Time.GetUtcNow() - start < TimeSpan.FromHours(3))
-        {
-            await rig.WakeAndWarmUpAsync();
-            try
-            {
-                await rig.Sensor.ReadAsync();
-            }
-            catch (SensorFaultException e)
-            {
-                fault = e;
-                faultAt = rig.Time.GetUtcNow();
-            }
 
-            await rig.Sensor.SleepAsync();
-            rig.Time.Advance(TimeSpan.FromMinutes(4.5));
-        }
+        (SensorFaultException? fault, DateTimeOffset faultAt) = await SamplerCycles.RunUntilFaultAsync(rig.Sensor, rig.Time, TimeSpan.FromHours(3));
 
         Assert.NotNull(fault);
         Assert.Equal(SensorFaultKind.Stuck, fault.Kind);
@@ -171,12 +156,9 @@ public class Pms5003FaultTests
     {
         // Air so clean that every mass value reads 0 µg/m³ in every frame: only the particle counts keep the frame moving.
         var rig = new Pms5003Rig(pm1: 0.2, pm25: 0.3, pm10: 0.4);
-        for (int cycle = 0; cycle < 288; cycle++)
-        {
-            await rig.WakeAndWarmUpAsync();
-            Assert.All(await rig.Sensor.ReadAsync(), m => Assert.Equal(0, m.Value));
-            await rig.Sensor.SleepAsync();
-            rig.Time.Advance(TimeSpan.FromMinutes(4.5));
-        }
+
+        List<IReadOnlyList<Measurement>> readings = await SamplerCycles.RunAsync(rig.Sensor, rig.Time, cycles: 288);
+
+        Assert.All(readings, reading => Assert.All(reading, m => Assert.Equal(0, m.Value)));
     }
 }

@@ -1,5 +1,5 @@
 using EdgeNode.Sensors.Pms5003;
-using EdgeNode.Sensors.Tests.Sds011;
+using EdgeNode.Sensors.Tests.Support;
 
 namespace EdgeNode.Sensors.Tests.Pms5003;
 

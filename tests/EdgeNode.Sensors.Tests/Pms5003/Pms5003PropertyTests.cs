@@ -1,5 +1,5 @@
 using EdgeNode.Sensors.Pms5003;
-using EdgeNode.Sensors.Tests.Sds011;
+using EdgeNode.Sensors.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -3,6 +3,7 @@ using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Pms5003;
 using EdgeNode.Sensors.Sds011;
+using EdgeNode.Sensors.Tests.Support;
 
 namespace EdgeNode.Sensors.Tests.Sds011;
 
@@ -111,6 +112,7 @@ public class Sds011FaultTests
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains(rig.Sensor.Description, fault.Message);
+        Assert.Contains("damaged frame(s) (wrong checksum or cut short) and nothing intact in 3 s when asked for a measurement: ", fault.Message);
     }
 
     [Fact]
@@ -144,24 +146,8 @@ public class Sds011FaultTests
         var rig = new Sds011Rig();
         rig.Emulator.Fault = EmulatedFault.Stuck;
         DateTimeOffset start = rig.Time.GetUtcNow();
-        SensorFaultException? fault = null;
-        DateTimeOffset faultAt = start;
-        while (fault is null && rig.Time.GetUtcNow() - start < TimeSpan.FromHours(4))
-        {
-            await rig.WakeAndWarmUpAsync();
-            try
-            {
-                await rig.Sensor.ReadAsync();
-            }
-            catch (SensorFaultException e)
-            {
-                fault = e;
-                faultAt = rig.Time.GetUtcNow();
-            }
 
-            await rig.Sensor.SleepAsync();
-            rig.Time.Advance(TimeSpan.FromMinutes(4.5));
-        }
+        (SensorFaultException? fault, DateTimeOffset faultAt) = await SamplerCycles.RunUntilFaultAsync(rig.Sensor, rig.Time, TimeSpan.FromHours(4));
 
         Assert.NotNull(fault);
         Assert.Equal(SensorFaultKind.Stuck, fault.Kind);
@@ -175,13 +161,8 @@ public class Sds011FaultTests
     {
         // The cleanest air a rural lamppost sees: both values near the bottom of the range, only the sensor's noise moves them.
         var rig = new Sds011Rig(pm25: 0.8, pm10: 1.5);
-        for (int cycle = 0; cycle < 288; cycle++)
-        {
-            await rig.WakeAndWarmUpAsync();
-            await rig.Sensor.ReadAsync();
-            await rig.Sensor.SleepAsync();
-            rig.Time.Advance(TimeSpan.FromMinutes(4.5));
-        }
+
+        await SamplerCycles.RunAsync(rig.Sensor, rig.Time, cycles: 288);
     }
 
     /// <summary>A real line that can be made to fail like a pulled USB adapter.</summary>

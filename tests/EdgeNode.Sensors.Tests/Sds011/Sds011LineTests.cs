@@ -1,4 +1,5 @@
 using EdgeNode.Sensors.Sds011;
+using EdgeNode.Sensors.Tests.Support;
 
 namespace EdgeNode.Sensors.Tests.Sds011;
 

@@ -1,4 +1,5 @@
 using EdgeNode.Sensors.Sds011;
+using EdgeNode.Sensors.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 

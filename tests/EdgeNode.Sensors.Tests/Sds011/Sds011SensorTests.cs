@@ -1,5 +1,6 @@
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Sds011;
+using EdgeNode.Sensors.Tests.Support;
 
 namespace EdgeNode.Sensors.Tests.Sds011;
 

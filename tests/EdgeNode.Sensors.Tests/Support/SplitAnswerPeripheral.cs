@@ -1,6 +1,6 @@
 using EdgeNode.Hardware.Emulation;
 
-namespace EdgeNode.Sensors.Tests.Sds011;
+namespace EdgeNode.Sensors.Tests.Support;
 
 /// <summary>
 /// Wraps a peripheral so that each of its answers is cut after <paramref name="cutAt"/> bytes and the rest

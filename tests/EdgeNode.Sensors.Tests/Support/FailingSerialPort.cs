@@ -1,7 +1,7 @@
 using EdgeNode.Hardware;
 using EdgeNode.Hardware.Serial;
 
-namespace EdgeNode.Sensors.Tests.Sds011;
+namespace EdgeNode.Sensors.Tests.Support;
 
 /// <summary>A port that fails every operation as the kernel reports it: a missing device file, a pulled USB adapter.</summary>
 internal sealed class FailingSerialPort(DeviceAccessError error, string portName = "/dev/ttyUSB0") : SerialDevice

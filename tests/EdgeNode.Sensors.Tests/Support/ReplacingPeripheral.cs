@@ -1,6 +1,6 @@
 using EdgeNode.Hardware.Emulation;
 
-namespace EdgeNode.Sensors.Tests.Sds011;
+namespace EdgeNode.Sensors.Tests.Support;
 
 /// <summary>
 /// Passes everything to a real emulator until <see cref="Replacement"/> is set; from then on every host

@@ -1,6 +1,6 @@
 using EdgeNode.Hardware.Emulation;
 
-namespace EdgeNode.Sensors.Tests.Sds011;
+namespace EdgeNode.Sensors.Tests.Support;
 
 /// <summary>
 /// Wraps a peripheral so that <paramref name="garbage"/> is put on the line before each of its answers and
