@@ -1,0 +1,142 @@
+using EdgeNode.Hardware;
+using EdgeNode.Hardware.Emulation;
+using EdgeNode.Hardware.I2c;
+using EdgeNode.Hardware.Serial;
+using EdgeNode.Sensors.Ads1115;
+using EdgeNode.Sensors.Bme280;
+using EdgeNode.Sensors.Emulation;
+using EdgeNode.Sensors.Ops243;
+using EdgeNode.Sensors.Pms5003;
+using EdgeNode.Sensors.Scd4x;
+using EdgeNode.Sensors.Sds011;
+
+namespace EdgeNode.Daemon.NodeHardware;
+
+/// <summary>
+/// A whole node's sensors emulated at the wire: a BME280 and an SCD41 on an emulated I2C bus, an SDS011, a
+/// PMS5003 and an OPS243-A radar on emulated serial lines at the ports the settings name, and the optional
+/// NO2 cell behind an ADS1115 when the wiring says it is fitted. The real drivers
+/// run against them unchanged. Faults are injected per sensor at run time.
+/// </summary>
+public sealed class EmulatedNodeHardware : INodeHardware
+{
+    private readonly EmulatedI2cBus _bus;
+    private readonly Dictionary<string, IEmulatedSerialPeripheral> _serialDevices;
+    private readonly SensorWiring _wiring;
+
+    // Port names whose adapter has been "unplugged".
+    private readonly HashSet<string> _removed = [];
+    private readonly Lock _lock = new();
+
+    public EmulatedNodeHardware(TimeProvider time, IAmbientModel ambient, ITrafficModel traffic, SensorWiring wiring)
+    {
+        Time = time;
+        Bme280 = new Bme280Emulator(time, ambient);
+        Scd4x = new Scd4xEmulator(time, ambient);
+        Sds011 = new Sds011Emulator(ambient);
+        Pms5003 = new Pms5003Emulator(ambient);
+        Radar = new Ops243Emulator(traffic);
+        No2 = new No2CellEmulator(time, ambient, No2Certificate);
+        _bus = new EmulatedI2cBus(wiring.I2cBusId);
+        _bus.Attach(SensorWiring.Bme280PrimaryAddress, Bme280);
+        _bus.Attach(SensorWiring.Scd4xAddress, Scd4x);
+        if (wiring.Fitted.Contains(SensorWiring.No2))
+        {
+            _bus.Attach(SensorWiring.No2Address, No2);
+        }
+        _serialDevices = new Dictionary<string, IEmulatedSerialPeripheral>
+        {
+            [wiring.Sds011Port] = Sds011,
+            [wiring.Pms5003Port] = Pms5003,
+            [wiring.RadarPort] = Radar,
+        };
+        _wiring = wiring;
+    }
+
+    public string Name => "emulated hardware";
+
+    public TimeProvider Time { get; }
+
+    public Bme280Emulator Bme280 { get; }
+
+    public Scd4xEmulator Scd4x { get; }
+
+    public Sds011Emulator Sds011 { get; }
+
+    public Pms5003Emulator Pms5003 { get; }
+
+    public Ops243Emulator Radar { get; }
+
+    public No2CellEmulator No2 { get; }
+
+    /// <summary>The certificate of the emulated NO2 cell: typical NO2-B43F figures.</summary>
+    public static No2CellCalibration No2Certificate { get; } = new(WorkingElectrodeZeroMillivolts: 225, AuxiliaryElectrodeZeroMillivolts: 232, SensitivityMillivoltsPerPpb: -0.35);
+
+    /// <summary>The emulator of a sensor by catalogue name (see <see cref="SensorWiring.Names"/>).</summary>
+    public IEmulatedSensor Emulator(string sensor) => sensor switch
+    {
+        SensorWiring.Bme280 => Bme280,
+        SensorWiring.Scd4x => Scd4x,
+        SensorWiring.Sds011 => Sds011,
+        SensorWiring.Pms5003 => Pms5003,
+        SensorWiring.Radar => Radar,
+        SensorWiring.No2 => No2,
+        _ => throw new ArgumentException($"No emulated sensor called '{sensor}'; known: {string.Join(", ", SensorWiring.Names)}.", nameof(sensor)),
+    };
+
+    /// <summary>
+    /// Takes a sensor off the node, as if never fitted: an I2C device leaves the bus, a serial sensor's USB
+    /// adapter or UART disappears.
+    /// </summary>
+    public void Remove(string sensor)
+    {
+        switch (sensor)
+        {
+            case SensorWiring.Bme280:
+                _bus.Disconnect(SensorWiring.Bme280PrimaryAddress);
+                break;
+            case SensorWiring.Scd4x:
+                _bus.Disconnect(SensorWiring.Scd4xAddress);
+                break;
+            case SensorWiring.No2:
+                _bus.Disconnect(SensorWiring.No2Address);
+                break;
+            default:
+                string port = sensor switch
+                {
+                    SensorWiring.Sds011 => _wiring.Sds011Port,
+                    SensorWiring.Pms5003 => _wiring.Pms5003Port,
+                    SensorWiring.Radar => _wiring.RadarPort,
+                    _ => throw new ArgumentException($"No emulated sensor called '{sensor}'; known: {string.Join(", ", SensorWiring.Names)}.", nameof(sensor)),
+                };
+                lock (_lock)
+                {
+                    _removed.Add(port);
+                }
+
+                break;
+        }
+    }
+
+    public I2cBus OpenI2cBus(int busId) =>
+        busId == _bus.BusId
+            ? _bus
+            : throw new DeviceAccessException(DeviceAccessError.NotFound, $"/dev/i2c-{busId}",
+                $"I2C bus {busId} not found: the emulated node has only bus {_bus.BusId}.");
+
+    public SerialDevice OpenSerialPort(string portName, int baudRate)
+    {
+        lock (_lock)
+        {
+            if (!_serialDevices.TryGetValue(portName, out IEmulatedSerialPeripheral? device) || _removed.Contains(portName))
+            {
+                throw new DeviceAccessException(DeviceAccessError.NotFound, portName,
+                    $"Serial port {portName} not found: its USB adapter or cable is unplugged, or the port name is wrong.");
+            }
+
+            return new EmulatedSerialPort(device, Time, portName);
+        }
+    }
+
+    public void Dispose() => _bus.Dispose();
+}

@@ -1,0 +1,22 @@
+using EdgeNode.Hardware.I2c;
+using EdgeNode.Hardware.Serial;
+
+namespace EdgeNode.Daemon.NodeHardware;
+
+/// <summary>
+/// Where the node's buses and ports come from: the Pi's device files, or emulated devices. Everything
+/// above this (drivers, self-test, sampler) is the same code either way.
+/// </summary>
+public interface INodeHardware : IDisposable
+{
+    /// <summary>"Raspberry Pi" or "emulated", for reports.</summary>
+    string Name { get; }
+
+    TimeProvider Time { get; }
+
+    /// <exception cref="Hardware.DeviceAccessException">The bus is missing or not accessible.</exception>
+    I2cBus OpenI2cBus(int busId);
+
+    /// <exception cref="Hardware.DeviceAccessException">The port is missing, busy or not accessible.</exception>
+    SerialDevice OpenSerialPort(string portName, int baudRate);
+}

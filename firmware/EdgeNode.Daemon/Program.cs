@@ -1,0 +1,3 @@
+using EdgeNode.Daemon;
+
+return await EdgeNodeCommandLine.Create(Console.Out).Parse(args).InvokeAsync();
