@@ -63,8 +63,16 @@ public static class SensorChecks
             checks.Add(new VehicleCounterCheck("OPS243", wiring.RadarPort, async ct =>
             {
                 var counter = new Ops243Counter(hardware.OpenSerialPort(wiring.RadarPort, SensorWiring.RadarBaudRate), time);
-                await counter.StartAsync(ct);
-                return counter;
+                try
+                {
+                    await counter.StartAsync(ct);
+                    return counter;
+                }
+                catch
+                {
+                    counter.Dispose();
+                    throw;
+                }
             }));
         }
 

@@ -19,7 +19,7 @@ namespace EdgeNode.Sensors.Ops243;
 /// in a row; isolated noise is ignored), OutOfRange (three reports in a row faster than the sensor can
 /// measure as configured, ≈ 224 km/h), Stuck (one identical report for over a minute without a break).
 /// </para>
-/// The caller owns the port and disposes it.
+/// The counter owns the port and disposes it, as every driver here owns its bus device or port.
 /// </summary>
 public sealed class Ops243Counter : IVehicleCounter
 {
@@ -49,7 +49,7 @@ public sealed class Ops243Counter : IVehicleCounter
     private bool _started;
     private bool _disposed;
 
-    /// <param name="port">The radar's serial port, e.g. /dev/edgenode-radar (USB) or /dev/ttyAMA0 at 19200 baud (UART).</param>
+    /// <param name="port">The radar's serial port, e.g. /dev/edgenode-radar (USB) or /dev/ttyAMA0 at 19200 baud (UART); the counter disposes it.</param>
     /// <param name="time">The clock for waits and passage times.</param>
     /// <param name="settings">Passage and health-check settings; defaults when null.</param>
     public Ops243Counter(SerialDevice port, TimeProvider time, Ops243Settings? settings = null)
@@ -118,7 +118,14 @@ public sealed class Ops243Counter : IVehicleCounter
     }
 
     /// <summary>Stops using the port; the caller still owns and disposes it.</summary>
-    public void Dispose() => _disposed = true;
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _port.Dispose();
+        }
+    }
 
     private async Task<IReadOnlyList<VehiclePassage>> ListenStartedAsync(TimeSpan duration, CancellationToken cancellationToken)
     {
