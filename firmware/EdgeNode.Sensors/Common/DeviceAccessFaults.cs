@@ -27,10 +27,12 @@ public static class DeviceAccessFaults
     /// </summary>
     /// <param name="e">What the port reported.</param>
     /// <param name="description">The model and where it sits, e.g. "SDS011 on /dev/ttyUSB0".</param>
-    internal static SensorFaultException ToSerialSensorFault(this DeviceAccessException e, string description) =>
+    /// <param name="whenLost">What to check when the line was lost, appended to the port's own message.</param>
+    internal static SensorFaultException ToSerialSensorFault(this DeviceAccessException e, string description, string? whenLost = null) =>
         CannotBeUsedAsConfigured(e.Error)
             ? new SensorFaultException(SensorFaultKind.NotPresent, description, $"{description} cannot be reached: {e.Message}", e)
-            : new SensorFaultException(SensorFaultKind.NotAnswering, description, $"{description} was lost: {e.Message}", e);
+            : new SensorFaultException(SensorFaultKind.NotAnswering, description,
+                whenLost is null ? $"{description} was lost: {e.Message}" : $"{description} was lost: {e.Message} {whenLost}", e);
 
     /// <summary>
     /// The bus or port as configured cannot be used at all (missing, not permitted, not a bus or port): nothing

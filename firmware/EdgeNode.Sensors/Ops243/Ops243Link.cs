@@ -75,11 +75,6 @@ internal sealed class Ops243Link(SerialDevice port, TimeProvider time, string se
         return true;
     }
 
-    private SensorFaultException Fault(DeviceAccessException ex) => ex.Error switch
-    {
-        DeviceAccessError.NotFound or DeviceAccessError.PermissionDenied or DeviceAccessError.WrongKindOfDevice =>
-            new SensorFaultException(SensorFaultKind.NotPresent, sensor, $"{sensor} cannot be reached: {ex.Message}", ex),
-        _ => new SensorFaultException(SensorFaultKind.NotAnswering, sensor,
-            $"{sensor} stopped answering: {ex.Message} Check the USB cable (or the UART wires) and the sensor's power.", ex),
-    };
+    private SensorFaultException Fault(DeviceAccessException ex) =>
+        ex.ToSerialSensorFault(sensor, "Check the USB cable (or the UART wires) and the sensor's power.");
 }
