@@ -1,0 +1,159 @@
+using EdgeNode.Hardware;
+using EdgeNode.Sensors;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeNode.Daemon.Sampling;
+
+/// <summary>
+/// Reads one air sensor on its schedule for as long as the node runs. A sensor that sleeps is woken, left
+/// to warm up (those samples are never taken), read, and put back to sleep. A failure is reported and
+/// retried after a growing back-off; nothing a sensor does stops the loop, and nothing stops another loop.
+/// </summary>
+public sealed class EnvironmentalSamplingLoop(
+    string sensor,
+    Func<CancellationToken, Task<IEnvironmentalSensor>> open,
+    SamplingSchedule schedule,
+    ISampleSink sink,
+    SamplingHeartbeat heartbeat,
+    FaultBackoff backoff,
+    TimeProvider time,
+    ILogger logger)
+{
+    // A sensor that says it is still warming up (an SCD4x's first 5 s) is asked again this soon.
+    private static readonly TimeSpan WarmingUpRetry = TimeSpan.FromSeconds(5);
+
+    private IEnvironmentalSensor? _device;
+    private int _consecutiveFailures;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                DateTimeOffset cycleStart = time.GetUtcNow();
+                TimeSpan wait = await SampleOnceAsync(cancellationToken).ConfigureAwait(false) switch
+                {
+                    Outcome.Read => schedule.Interval - (time.GetUtcNow() - cycleStart),
+                    Outcome.NotYetWarm => WarmingUpRetry,
+                    _ => backoff.Delay(_consecutiveFailures),
+                };
+                heartbeat.Beat(sensor, (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) + schedule.Interval + schedule.ReadingTime);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await SleepQuietlyAsync().ConfigureAwait(false);
+            _device?.Dispose();
+        }
+    }
+
+    private enum Outcome
+    {
+        Read,
+        NotYetWarm,
+        Failed,
+    }
+
+    /// <summary>One cycle: open if needed, wake and warm up if needed, read.</summary>
+    private async Task<Outcome> SampleOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _device ??= await open(cancellationToken).ConfigureAwait(false);
+            if (_device is IDutyCycledSensor sleeper)
+            {
+                await ReadAwakeAsync(sleeper, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                sink.Reading(sensor, await _device.ReadAsync(cancellationToken).ConfigureAwait(false), time.GetUtcNow(), schedule.Interval);
+            }
+
+            if (_consecutiveFailures > 0)
+            {
+                logger.LogInformation("Sensor {Sensor} recovered after {Failures} failed attempts", sensor, _consecutiveFailures);
+            }
+
+            _consecutiveFailures = 0;
+            return Outcome.Read;
+        }
+        catch (SensorFaultException e) when (e.Kind == SensorFaultKind.WarmingUp)
+        {
+            // Getting ready is not a failure; the windows only count readings that failed.
+            return Outcome.NotYetWarm;
+        }
+        catch (Exception e) when (e is SensorFaultException or DeviceAccessException)
+        {
+            SensorFaultException fault = e as SensorFaultException
+                ?? new SensorFaultException(SensorFaultKind.NotPresent, sensor, e.Message, e);
+            _consecutiveFailures++;
+            sink.Fault(sensor, fault, time.GetUtcNow());
+            if (_consecutiveFailures == 1)
+            {
+                // The first failure of a run is news for the operator; the repeats are in the windows' fault counts.
+                logger.LogWarning("Sensor {Sensor} fault {Kind}: {Message}", sensor, fault.Kind, fault.Message);
+            }
+
+            return Outcome.Failed;
+        }
+    }
+
+    private async Task ReadAwakeAsync(IDutyCycledSensor sleeper, CancellationToken cancellationToken)
+    {
+        await sleeper.WakeAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(sleeper.WarmUp, time, cancellationToken).ConfigureAwait(false);
+            var readings = new List<(IReadOnlyList<Measurement> Values, DateTimeOffset At)>();
+            DateTimeOffset until = time.GetUtcNow() + schedule.ReadingTime;
+            do
+            {
+                readings.Add((await sleeper.ReadAsync(cancellationToken).ConfigureAwait(false), time.GetUtcNow()));
+                if (time.GetUtcNow() + schedule.ReadingSpacing > until)
+                {
+                    break;
+                }
+
+                await Task.Delay(schedule.ReadingSpacing, time, cancellationToken).ConfigureAwait(false);
+            }
+            while (true);
+
+            // The few readings of one awake period stand together for the whole cycle.
+            TimeSpan each = schedule.Interval / readings.Count;
+            foreach (var (values, at) in readings)
+            {
+                sink.Reading(sensor, values, at, each);
+            }
+        }
+        finally
+        {
+            await SleepQuietlyAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sleeping is best effort: a sensor that does not hear it will be woken (or found faulty) next cycle.</summary>
+    private async Task SleepQuietlyAsync()
+    {
+        if (_device is not IDutyCycledSensor sleeper)
+        {
+            return;
+        }
+
+        try
+        {
+            await sleeper.SleepAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SensorFaultException or DeviceAccessException or ObjectDisposedException)
+        {
+            logger.LogDebug("Sensor {Sensor} did not confirm sleeping: {Message}", sensor, e.Message);
+        }
+    }
+}

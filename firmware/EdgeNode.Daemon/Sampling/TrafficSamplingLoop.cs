@@ -1,0 +1,66 @@
+using EdgeNode.Hardware;
+using EdgeNode.Sensors;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeNode.Daemon.Sampling;
+
+/// <summary>
+/// Listens to the traffic sensor without pause, in slices, and delivers each slice's passages. A failure
+/// is reported and retried after a growing back-off; an empty road is not a failure.
+/// </summary>
+public sealed class TrafficSamplingLoop(
+    string sensor,
+    Func<CancellationToken, Task<IVehicleCounter>> open,
+    TimeSpan slice,
+    ISampleSink sink,
+    SamplingHeartbeat heartbeat,
+    FaultBackoff backoff,
+    TimeProvider time,
+    ILogger logger)
+{
+    private IVehicleCounter? _device;
+    private int _consecutiveFailures;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                TimeSpan wait = TimeSpan.Zero;
+                try
+                {
+                    _device ??= await open(cancellationToken).ConfigureAwait(false);
+                    sink.Passages(sensor, await _device.ListenAsync(slice, cancellationToken).ConfigureAwait(false));
+                    _consecutiveFailures = 0;
+                }
+                catch (Exception e) when (e is SensorFaultException or DeviceAccessException)
+                {
+                    SensorFaultException fault = e as SensorFaultException
+                        ?? new SensorFaultException(SensorFaultKind.NotPresent, sensor, e.Message, e);
+                    _consecutiveFailures++;
+                    sink.Fault(sensor, fault, time.GetUtcNow());
+                    if (_consecutiveFailures == 1)
+                    {
+                        logger.LogWarning("Sensor {Sensor} fault {Kind}: {Message}", sensor, fault.Kind, fault.Message);
+                    }
+
+                    wait = backoff.Delay(_consecutiveFailures);
+                }
+
+                heartbeat.Beat(sensor, wait + slice + slice);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _device?.Dispose();
+        }
+    }
+}
