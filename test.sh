@@ -31,7 +31,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-dotnet test EdgeNode.sln --nologo --verbosity minimal 2>&1 | tee "$log"
+# A hung test is killed (and named) after 10 minutes rather than stalling CI until its limit.
+dotnet test EdgeNode.sln --nologo --verbosity minimal --blame-hang-timeout 10m 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Add up the per-assembly summaries: "Passed!  - Failed:     0, Passed:    12, Skipped:     0, Total: ...".
