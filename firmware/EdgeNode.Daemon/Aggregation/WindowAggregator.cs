@@ -27,7 +27,8 @@ public sealed class WindowAggregator
     private readonly TimeProvider _time;
     private readonly Channel<ClosedWindow> _closed = Channel.CreateUnbounded<ClosedWindow>();
     private readonly SortedDictionary<DateTimeOffset, WindowAccumulator> _open = [];
-    private readonly Dictionary<string, DateTimeOffset> _coveredUntil = new(StringComparer.Ordinal);
+    private readonly CoverageLedger _coverage;
+    private readonly Func<DateTimeOffset, WindowAccumulator> _windowAt;
 
     // The earliest window not yet emitted; every window from here on is open.
     private DateTimeOffset _cursor;
@@ -58,6 +59,8 @@ public sealed class WindowAggregator
             ClockStepThreshold = options.ClockStepThreshold,
         };
         _grid = new WindowGrid(_options.WindowLength);
+        _coverage = new CoverageLedger(_grid);
+        _windowAt = Window;
         _time = time;
 
         DateTimeOffset now = time.GetUtcNow();
@@ -147,7 +150,7 @@ public sealed class WindowAggregator
 
             if (valid > 0 || measurements.Count == 0)
             {
-                Cover(sensor, at, at + standsFor);
+                _coverage.Credit(sensor, at, at + standsFor, _windowAt);
             }
 
             return true;
@@ -261,11 +264,10 @@ public sealed class WindowAggregator
             Advance(now);
             while (_cursor < now || (_cursor == now && _open.ContainsKey(_cursor)))
             {
-                DateTimeOffset end = _cursor + WindowLength;
-                bool complete = end <= now;
+                bool complete = _cursor + WindowLength <= now;
                 if (!complete && _open.TryGetValue(_cursor, out WindowAccumulator? inProgress))
                 {
-                    TrimCoverageAfter(inProgress, now, end);
+                    _coverage.TrimAfter(inProgress, now);
                 }
 
                 Emit(partial: !complete || _cursor < _observingSince, observed: complete ? WindowLength : now - _cursor);
@@ -308,42 +310,6 @@ public sealed class WindowAggregator
         return window;
     }
 
-    /// <summary>Credits [from, to) to the windows it overlaps, minus what this sensor's earlier readings already cover.</summary>
-    private void Cover(string sensor, DateTimeOffset from, DateTimeOffset to)
-    {
-        // One loop reads a sensor, so its readings arrive in time order and this makes coverage the exact
-        // union of their spans. A reading that arrives out of order is credited less, never more.
-        if (_coveredUntil.TryGetValue(sensor, out DateTimeOffset coveredUntil) && coveredUntil > from)
-        {
-            from = coveredUntil;
-        }
-
-        if (to <= from)
-        {
-            return;
-        }
-
-        _coveredUntil[sensor] = to;
-        for (DateTimeOffset start = _grid.StartOf(from); start < to; start += WindowLength)
-        {
-            DateTimeOffset end = start + WindowLength;
-            TimeSpan share = (to < end ? to : end) - (from > start ? from : start);
-            Window(start).Sensor(sensor).AddCoverage(share);
-        }
-    }
-
-    /// <summary>Removes the coverage a reading held forward past <paramref name="now"/>: the node will not be there to see it.</summary>
-    private void TrimCoverageAfter(WindowAccumulator window, DateTimeOffset now, DateTimeOffset end)
-    {
-        foreach ((string sensor, DateTimeOffset coveredUntil) in _coveredUntil)
-        {
-            if (coveredUntil > now && window.HasSensor(sensor))
-            {
-                window.Sensor(sensor).AddCoverage(-((coveredUntil < end ? coveredUntil : end) - now));
-            }
-        }
-    }
-
     private void Advance(DateTimeOffset now)
     {
         if (_stopped)
@@ -383,7 +349,7 @@ public sealed class WindowAggregator
             Publish(window, window.Close(_worstSinceCursor, partial: true, observed: WindowLength));
         }
 
-        _coveredUntil.Clear();
+        _coverage.Clear();
         _cursor = restartAt;
         _observingSince = now;
         _worstSinceCursor = _timeQuality;
