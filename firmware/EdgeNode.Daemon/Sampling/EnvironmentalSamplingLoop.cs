@@ -126,11 +126,14 @@ public sealed class EnvironmentalSamplingLoop(
             }
             while (true);
 
-            // The few readings of one awake period stand together for the whole cycle.
-            TimeSpan each = schedule.Interval / readings.Count;
-            foreach (var (values, at) in readings)
+            // A value holds until the next reading is due: the next of this awake period, and for the last
+            // one the first of the next period, once that has warmed up. So a healthy duty cycle covers its
+            // whole window although the fan ran a seventh of the time.
+            DateTimeOffset nextPeriodFirstReading = readings[0].At + schedule.Interval;
+            for (int i = 0; i < readings.Count; i++)
             {
-                sink.Reading(sensor, values, at, each);
+                DateTimeOffset nextDue = i + 1 < readings.Count ? readings[i + 1].At : nextPeriodFirstReading;
+                sink.Reading(sensor, readings[i].Values, readings[i].At, nextDue - readings[i].At);
             }
         }
         finally

@@ -11,5 +11,6 @@ public interface ISampleSink
 
     void Fault(string sensor, SensorFaultException fault, DateTimeOffset at);
 
-    void Passages(string sensor, IReadOnlyList<VehiclePassage> passages);
+    /// <summary>The traffic sensor listened from <paramref name="listenedFrom"/> for <paramref name="listenedFor"/> and saw these passages (perhaps none).</summary>
+    void Passages(string sensor, IReadOnlyList<VehiclePassage> passages, DateTimeOffset listenedFrom, TimeSpan listenedFor);
 }

@@ -31,7 +31,9 @@ public sealed class TrafficSamplingLoop(
                 try
                 {
                     _device ??= await open(cancellationToken).ConfigureAwait(false);
-                    sink.Passages(sensor, await _device.ListenAsync(slice, cancellationToken).ConfigureAwait(false));
+                    DateTimeOffset from = time.GetUtcNow();
+                    IReadOnlyList<VehiclePassage> passages = await _device.ListenAsync(slice, cancellationToken).ConfigureAwait(false);
+                    sink.Passages(sensor, passages, from, time.GetUtcNow() - from);
                     _consecutiveFailures = 0;
                 }
                 catch (Exception e) when (e is SensorFaultException or DeviceAccessException)

@@ -39,7 +39,7 @@ internal sealed class RecordingSink(TimeProvider time, DateTimeOffset stopAt, Fu
         CheckClock();
     }
 
-    void ISampleSink.Passages(string sensor, IReadOnlyList<VehiclePassage> passages)
+    void ISampleSink.Passages(string sensor, IReadOnlyList<VehiclePassage> passages, DateTimeOffset listenedFrom, TimeSpan listenedFor)
     {
         foreach (VehiclePassage p in passages)
         {

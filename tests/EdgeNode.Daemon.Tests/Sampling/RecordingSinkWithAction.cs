@@ -18,9 +18,9 @@ internal sealed class RecordingSinkWithAction(ISampleSink inner, Action beforeEa
         inner.Fault(sensor, fault, at);
     }
 
-    public void Passages(string sensor, IReadOnlyList<VehiclePassage> passages)
+    public void Passages(string sensor, IReadOnlyList<VehiclePassage> passages, DateTimeOffset listenedFrom, TimeSpan listenedFor)
     {
         beforeEach();
-        inner.Passages(sensor, passages);
+        inner.Passages(sensor, passages, listenedFrom, listenedFor);
     }
 }
