@@ -193,6 +193,10 @@ public sealed class WindowBuffer : IAsyncDisposable
             lock (_gate)
             {
                 _highestIdSeen = Math.Max(_highestIdSeen, id);
+
+                // Only a stored window shows storage works again: reads, and deletes that free pages, still succeed
+                // on a full card.
+                _storageWorking |= id > 0;
             }
 
             return id;
@@ -235,9 +239,7 @@ public sealed class WindowBuffer : IAsyncDisposable
 
                 try
                 {
-                    T result = operation(database);
-                    _storageWorking = true;
-                    return result;
+                    return operation(database);
                 }
                 catch (Exception e) when (StorageFailure.IsCorruption(e))
                 {

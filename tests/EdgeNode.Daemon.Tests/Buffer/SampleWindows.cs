@@ -22,6 +22,17 @@ internal static class SampleWindows
         [new SensorWindow("bme280", 1.0, [new MetricSummary(Metric.TemperatureCelsius, 10, 20 + n, 19 + n, 21 + n, 20.5 + n)], 0, null)],
         new TrafficWindow(n, 1, Bins((3, n + 1)), 35));
 
+    /// <summary>Four sensors reporting every metric: about 1.2 kB stored, to fill a small quota fast.</summary>
+    public static ClosedWindow Large(DateTimeOffset start, TimeSpan length, int n) => Small(start, length, n) with
+    {
+        Sensors = [.. Enumerable.Range(0, 4).Select(s => new SensorWindow(
+            $"sensor{s}",
+            1.0,
+            [.. Enum.GetValues<Metric>().Select(m => new MetricSummary(m, 10 + s, n + s, n, n + s + 1, n + 0.5))],
+            0,
+            null))],
+    };
+
     /// <summary>Every field away from its default, nulls included where a neighbour has a value.</summary>
     public static ClosedWindow Full() => new(
         new DateTimeOffset(2025, 3, 3, 14, 45, 0, TimeSpan.Zero),
