@@ -338,15 +338,17 @@ public sealed class WindowBuffer : IAsyncDisposable
         _closing = true;
         await _stop.CancelAsync().ConfigureAwait(false);
         await _writer.ConfigureAwait(false);
-        foreach (PendingWindow left in _queue.Close())
-        {
-            left.Stored.TrySetException(new WindowDroppedException(
-                $"The buffer closed before the window starting {left.Window.Start:u} could be stored ({_lastError ?? "storage failing"}). It is lost and not recorded."));
-        }
-
+        string? lastError;
         lock (_gate)
         {
             CloseLocked();
+            lastError = _lastError;
+        }
+
+        foreach (PendingWindow left in _queue.Close())
+        {
+            left.Stored.TrySetException(new WindowDroppedException(
+                $"The buffer closed before the window starting {left.Window.Start:u} could be stored ({lastError ?? "storage failing"}). It is lost and not recorded."));
         }
 
         _stop.Dispose();

@@ -134,4 +134,19 @@ public sealed class WindowBufferStorageFailureTests : IDisposable
             Enumerable.Range(0, 7).Except(dropped).Select(n => SampleWindows.Quarterly(n).Start),
             buffer.PeekOldest(10).Select(w => w.Window.Start));
     }
+
+    [Fact]
+    public async Task Closing_while_storage_fails_tells_whoever_awaits_a_window_that_it_was_not_stored()
+    {
+        await StoreOneWindowFirst();
+        _readOnly = true;
+        WindowBuffer buffer = WindowBuffer.Open(Options());
+        Task<long> durable = buffer.AppendAsync(SampleWindows.Quarterly(1));
+        await BufferFolder.Eventually(() => !buffer.Status().StorageWorking, "the read-only file system is noticed");
+
+        await buffer.DisposeAsync();
+
+        var dropped = await Assert.ThrowsAsync<WindowDroppedException>(() => durable);
+        Assert.Contains("SQLITE_READONLY", dropped.Message, StringComparison.Ordinal);
+    }
 }
