@@ -1,0 +1,10 @@
+using EdgeNode.Daemon.Windows;
+
+namespace EdgeNode.Daemon.Buffer;
+
+/// <summary>A window waiting in the outbox, with the id to acknowledge it by once the fleet has committed it.</summary>
+/// <param name="Id">
+/// Local to this node's buffer; never reused, not even by the fresh database started after a corrupt one was set
+/// aside, so a late acknowledgement can never delete a window it was not meant for.
+/// </param>
+public sealed record StoredWindow(long Id, ClosedWindow Window);
