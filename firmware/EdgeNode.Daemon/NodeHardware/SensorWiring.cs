@@ -51,4 +51,8 @@ public sealed record SensorWiring
 
     /// <summary>Names of the fitted sensors (see <see cref="Names"/>).</summary>
     public IReadOnlySet<string> Fitted { get; init; } = new HashSet<string>(StandardKit);
+
+    /// <summary>The BME280's address: 0x77 only when a scan found it there and not at 0x76.</summary>
+    public static int Bme280AddressFrom(IReadOnlyCollection<int> answering) =>
+        !answering.Contains(Bme280PrimaryAddress) && answering.Contains(Bme280SecondaryAddress) ? Bme280SecondaryAddress : Bme280PrimaryAddress;
 }
