@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.SelfTest;
 
 namespace EdgeNode.Daemon;
@@ -10,5 +11,6 @@ public static class EdgeNodeCommandLine
         new("EdgeNode node: air-quality and traffic sensing on a lamppost.")
         {
             SelfTestCommand.Create(output),
+            RunCommand.Create(output),
         };
 }

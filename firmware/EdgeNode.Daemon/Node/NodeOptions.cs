@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace EdgeNode.Daemon.Node;
+
+/// <summary>Section "Node" of /etc/edgenode/edgenode.json: who this node is and where it keeps its data.</summary>
+public sealed partial class NodeOptions
+{
+    public const string SectionName = "Node";
+
+    /// <summary>The node's identity with the fleet: lower-case letters, digits and hyphens, as it appears in MQTT topics.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Where the window buffer lives; the service user must be able to write here (ReadWritePaths= in the unit).</summary>
+    public string DataDirectory { get; set; } = "/var/lib/edgenode";
+
+    public IEnumerable<string> Problems()
+    {
+        if (!IdPattern().IsMatch(Id))
+        {
+            yield return $"Node:Id is '{Id}': give the node's id from the fleet, 1 to 64 of a-z, 0-9 and '-', not starting with '-'.";
+        }
+
+        if (!Path.IsPathFullyQualified(DataDirectory))
+        {
+            yield return $"Node:DataDirectory is '{DataDirectory}': give an absolute path such as /var/lib/edgenode.";
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,126 @@
+using EdgeNode.Daemon.Aggregation;
+using EdgeNode.Daemon.Alerts;
+using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.NodeHardware;
+using EdgeNode.Daemon.Sampling;
+using EdgeNode.Daemon.SelfTest;
+using EdgeNode.Daemon.Systemd;
+using EdgeNode.Daemon.Windows;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeNode.Daemon.Node;
+
+/// <summary>
+/// The node's life: a sampling loop per fitted sensor feeding the window aggregator and the pollution
+/// alerts, every closed window stored durably, systemd told when the node is ready and fed the watchdog
+/// only while every loop is alive. On stop the window in progress is stored as a partial window.
+/// </summary>
+public sealed class NodeService(
+    INodeHardware hardware,
+    NodeOptions node,
+    SensorWiring wiring,
+    WindowAggregationOptions aggregation,
+    PollutionAlertOptions alertOptions,
+    SystemdNotifier systemd,
+    ILoggerFactory loggers) : BackgroundService
+{
+    // Short enough that a slice's listening and passages reach the aggregator within its late-arrival grace.
+    private static readonly TimeSpan RadarSlice = TimeSpan.FromSeconds(5);
+
+    private readonly ILogger _logger = loggers.CreateLogger<NodeService>();
+
+    /// <summary>The buffer, once the service has started; for status and for the tests.</summary>
+    public WindowBuffer? Buffer { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        TimeProvider time = hardware.Time;
+        Directory.CreateDirectory(node.DataDirectory);
+        await using WindowBuffer buffer = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = Path.Combine(node.DataDirectory, "buffer.db") }, time);
+        Buffer = buffer;
+
+        I2cScanResult scan = I2cScanResult.Of(hardware, wiring.I2cBusId);
+        IReadOnlyList<FittedSensor> sensors = FittedSensors.For(hardware, wiring, SensorWiring.Bme280AddressFrom(scan.Addresses));
+        aggregation.VehicleCounterFitted = sensors.Any(s => s.OpenVehicleCounter is not null);
+        var aggregator = new WindowAggregator(aggregation, time);
+        var alerts = new PollutionAlertEvaluator(alertOptions);
+        var sink = new WindowingSink(aggregator, alerts);
+        var heartbeat = new SamplingHeartbeat(time);
+
+        using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        Task[] loops = sensors.Select(s => RunLoop(s, sink, heartbeat, time, stopSampling.Token)).ToArray();
+        Task closing = aggregator.RunAsync(stopSampling.Token);
+        Task storing = StoreWindowsAsync(aggregator, buffer);
+        Task alerting = ReportAlertsAsync(alerts);
+
+        _logger.LogInformation("Node {Node} sampling {Count} sensors ({Sensors}) on {Hardware}; windows of {Minutes} min in {Buffer}",
+            node.Id, sensors.Count, string.Join(", ", sensors.Select(s => s.Name)), hardware.Name, aggregation.WindowLength.TotalMinutes, buffer.Status().DatabasePath);
+        systemd.Notify(ServiceState.Ready);
+        await FeedWatchdogAsync(heartbeat, time, stoppingToken);
+
+        systemd.Notify(ServiceState.Stopping);
+        await stopSampling.CancelAsync();
+        await Task.WhenAll(loops);
+        await closing;
+        aggregator.Stop();
+        alerts.Complete();
+        await Task.WhenAll(storing, alerting);
+        _logger.LogInformation("Node {Node} stopped; {Unsent} windows wait in the buffer", node.Id, buffer.Status().UnsentWindows);
+    }
+
+    private Task RunLoop(FittedSensor sensor, ISampleSink sink, SamplingHeartbeat heartbeat, TimeProvider time, CancellationToken token)
+    {
+        ILogger logger = loggers.CreateLogger($"EdgeNode.Sensor.{sensor.Name}");
+        return sensor.OpenVehicleCounter is { } openCounter
+            ? new TrafficSamplingLoop(sensor.Name, openCounter, RadarSlice, sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token)
+            : new EnvironmentalSamplingLoop(sensor.Name, sensor.OpenEnvironmental!, Schedule(sensor.Name), sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token);
+    }
+
+    private static SamplingSchedule Schedule(string sensor) =>
+        sensor is SensorWiring.Sds011 or SensorWiring.Pms5003 ? SamplingSchedule.DutyCycledParticulates : SamplingSchedule.EveryMinute;
+
+    private static async Task StoreWindowsAsync(WindowAggregator aggregator, WindowBuffer buffer)
+    {
+        await foreach (ClosedWindow window in aggregator.ClosedWindows.ReadAllAsync())
+        {
+            buffer.Append(window);
+        }
+    }
+
+    private async Task ReportAlertsAsync(PollutionAlertEvaluator alerts)
+    {
+        // The uplink that sends alerts at once comes with the MQTT issue; until then the operator sees them here.
+        await foreach (PollutionAlert alert in alerts.Alerts.ReadAllAsync())
+        {
+            _logger.LogWarning("Pollution alert {Transition}: {Metric} rolling mean {Mean:0.0} µg/m³, threshold {Threshold:0.0} ({Band})",
+                alert.Transition, alert.Metric, alert.RollingMeanMicrogramsPerCubicMetre, alert.ThresholdMicrogramsPerCubicMetre, alert.Band);
+        }
+    }
+
+    /// <summary>Feeds the watchdog at half its interval, and only while every loop beats; returns when the service stops.</summary>
+    private async Task FeedWatchdogAsync(SamplingHeartbeat heartbeat, TimeProvider time, CancellationToken stoppingToken)
+    {
+        TimeSpan period = systemd.WatchdogInterval is { } interval ? interval / 2 : TimeSpan.FromSeconds(30);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                IReadOnlyList<string> late = heartbeat.LateLoops();
+                if (late.Count == 0)
+                {
+                    systemd.Notify(ServiceState.Watchdog);
+                }
+                else
+                {
+                    _logger.LogError("Sampling loops {Loops} are late; the watchdog is not fed so systemd restarts the service", string.Join(", ", late));
+                }
+
+                await Task.Delay(period, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

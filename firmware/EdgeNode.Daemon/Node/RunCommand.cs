@@ -1,0 +1,117 @@
+using System.CommandLine;
+using EdgeNode.Daemon.Aggregation;
+using EdgeNode.Daemon.Alerts;
+using EdgeNode.Daemon.NodeHardware;
+using EdgeNode.Daemon.Systemd;
+using EdgeNode.Hardware.Emulation;
+using EdgeNode.Sensors.Emulation;
+using EdgeNode.Sensors.Ops243;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeNode.Daemon.Node;
+
+/// <summary><c>edgenode run</c>: the node service, as systemd starts it (or on emulated sensors, sped up).</summary>
+public static class RunCommand
+{
+    public const string DefaultConfigurationFile = "/etc/edgenode/edgenode.json";
+
+    /// <summary>
+    /// Where the service's defaults differ from its parts': the radar reports in 5 s slices and closes a passage
+    /// 1 s after its last report, so windows wait 10 s after their end for what was recorded inside them.
+    /// </summary>
+    private static readonly KeyValuePair<string, string?>[] ServiceDefaults =
+    [
+        new("Aggregation:LateArrivalGrace", "00:00:10"),
+    ];
+
+    public static Command Create(TextWriter output)
+    {
+        var configFile = new Option<string?>("--config") { Description = $"Configuration file (default {DefaultConfigurationFile}; EDGENODE_ environment variables override it, e.g. EDGENODE_Node__Id)" };
+        var dataDirectory = new Option<string?>("--data-directory") { Description = "Overrides Node:DataDirectory" };
+        var emulate = new Option<bool>("--emulate") { Description = "Run on emulated sensors, on any machine" };
+        var speed = new Option<double>("--speed") { Description = "With --emulate: how many times faster than real time. Up to about 100: beyond, the sensors' 1–5 s serial timeouts shrink below the system's timer resolution and start to expire", DefaultValueFactory = _ => 1 };
+        var command = new Command("run", "Run the node: sample, aggregate into windows, keep them durably.") { configFile, dataDirectory, emulate, speed };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            string? explicitFile = result.GetValue(configFile);
+            if (explicitFile is not null && !File.Exists(explicitFile))
+            {
+                output.WriteLine($"Configuration file {explicitFile} not found.");
+                return 2;
+            }
+
+            bool emulated = result.GetValue(emulate);
+            double factor = result.GetValue(speed);
+            if (factor < 1 || (factor > 1 && !emulated))
+            {
+                output.WriteLine("--speed takes a factor of at least 1, and only with --emulate.");
+                return 2;
+            }
+
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration
+                .AddInMemoryCollection(ServiceDefaults)
+                .AddJsonFile(explicitFile ?? DefaultConfigurationFile, optional: explicitFile is null)
+                .AddEnvironmentVariables("EDGENODE_");
+            if (result.GetValue(dataDirectory) is { } directory)
+            {
+                builder.Configuration.AddInMemoryCollection([new("Node:DataDirectory", directory)]);
+            }
+
+            var node = builder.Configuration.GetSection(NodeOptions.SectionName).Get<NodeOptions>() ?? new NodeOptions();
+            var sensors = builder.Configuration.GetSection(SensorsOptions.SectionName).Get<SensorsOptions>() ?? new SensorsOptions();
+            var aggregation = builder.Configuration.GetSection(WindowAggregationOptions.SectionName).Get<WindowAggregationOptions>() ?? new WindowAggregationOptions();
+            var alerts = builder.Configuration.GetSection(PollutionAlertOptions.SectionName).Get<PollutionAlertOptions>() ?? new PollutionAlertOptions();
+            if (!Valid(output, node, sensors, aggregation, alerts))
+            {
+                return 2;
+            }
+
+            SensorWiring wiring = sensors.ToWiring();
+            // journald adds its own timestamps and reads the <N> priority prefixes the systemd format writes.
+            builder.Logging.ClearProviders().AddSystemdConsole().AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            builder.Services.AddSingleton<INodeHardware>(_ => emulated ? Emulated(wiring, factor) : new LinuxNodeHardware());
+            builder.Services.AddSingleton(new SystemdNotifier());
+            builder.Services.AddHostedService(sp => new NodeService(
+                sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, sp.GetRequiredService<SystemdNotifier>(), sp.GetRequiredService<ILoggerFactory>()));
+            using IHost host = builder.Build();
+            await host.RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static EmulatedNodeHardware Emulated(SensorWiring wiring, double speed)
+    {
+        TimeProvider time = speed > 1 ? new ScaledTimeProvider(speed, DateTimeOffset.UtcNow) : TimeProvider.System;
+        var traffic = new PoissonTraffic(time.GetUtcNow(), approachingPerHour: 120, recedingPerHour: 90);
+        return new EmulatedNodeHardware(time, new ConstantAmbient(AmbientConditions.Typical), traffic, wiring);
+    }
+
+    /// <summary>Prints every configuration problem at once, naming the setting, so one edit fixes them all.</summary>
+    private static bool Valid(TextWriter output, NodeOptions node, SensorsOptions sensors, WindowAggregationOptions aggregation, PollutionAlertOptions alerts)
+    {
+        var problems = node.Problems().Concat(sensors.Problems()).ToList();
+        foreach (Action validate in new Action[] { aggregation.Validate, alerts.Validate })
+        {
+            try
+            {
+                validate();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        foreach (string problem in problems)
+        {
+            output.WriteLine($"Configuration: {problem}");
+        }
+
+        return problems.Count == 0;
+    }
+}
