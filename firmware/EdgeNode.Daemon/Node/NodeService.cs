@@ -66,7 +66,7 @@ public sealed class NodeService(
         aggregator.Stop();
         alerts.Complete();
         await Task.WhenAll(storing, alerting);
-        _logger.LogInformation("Node {Node} stopped; {Unsent} windows wait in the buffer", node.Id, buffer.Status().UnsentWindows);
+        _logger.LogInformation("Node {Node} stopped; windows waiting in the buffer: {Unsent}", node.Id, buffer.Status().UnsentWindows);
     }
 
     private Task RunLoop(FittedSensor sensor, ISampleSink sink, SamplingHeartbeat heartbeat, TimeProvider time, CancellationToken token)

@@ -36,7 +36,7 @@ public static class RunCommand
         var command = new Command("run", "Run the node: sample, aggregate into windows, keep them durably.") { configFile, dataDirectory, emulate, speed };
         command.SetAction(async (result, cancellationToken) =>
         {
-            string? explicitFile = result.GetValue(configFile);
+            string? explicitFile = result.GetValue(configFile) is { } given ? Path.GetFullPath(given) : null;
             if (explicitFile is not null && !File.Exists(explicitFile))
             {
                 output.WriteLine($"Configuration file {explicitFile} not found.");
@@ -52,19 +52,42 @@ public static class RunCommand
             }
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Configuration
-                .AddInMemoryCollection(ServiceDefaults)
-                .AddJsonFile(explicitFile ?? DefaultConfigurationFile, optional: explicitFile is null)
-                .AddEnvironmentVariables("EDGENODE_");
+            try
+            {
+                builder.Configuration
+                    .AddInMemoryCollection(ServiceDefaults)
+                    .AddJsonFile(explicitFile ?? DefaultConfigurationFile, optional: explicitFile is null)
+                    .AddEnvironmentVariables("EDGENODE_");
+            }
+            catch (InvalidDataException e)
+            {
+                output.WriteLine($"Configuration file {explicitFile ?? DefaultConfigurationFile} cannot be read: {e.Message} {e.InnerException?.Message}");
+                return 2;
+            }
+
             if (result.GetValue(dataDirectory) is { } directory)
             {
                 builder.Configuration.AddInMemoryCollection([new("Node:DataDirectory", directory)]);
             }
 
-            var node = builder.Configuration.GetSection(NodeOptions.SectionName).Get<NodeOptions>() ?? new NodeOptions();
-            var sensors = builder.Configuration.GetSection(SensorsOptions.SectionName).Get<SensorsOptions>() ?? new SensorsOptions();
-            var aggregation = builder.Configuration.GetSection(WindowAggregationOptions.SectionName).Get<WindowAggregationOptions>() ?? new WindowAggregationOptions();
-            var alerts = builder.Configuration.GetSection(PollutionAlertOptions.SectionName).Get<PollutionAlertOptions>() ?? new PollutionAlertOptions();
+            NodeOptions node;
+            SensorsOptions sensors;
+            WindowAggregationOptions aggregation;
+            PollutionAlertOptions alerts;
+            try
+            {
+                node = builder.Configuration.GetSection(NodeOptions.SectionName).Get<NodeOptions>() ?? new NodeOptions();
+                sensors = builder.Configuration.GetSection(SensorsOptions.SectionName).Get<SensorsOptions>() ?? new SensorsOptions();
+                aggregation = builder.Configuration.GetSection(WindowAggregationOptions.SectionName).Get<WindowAggregationOptions>() ?? new WindowAggregationOptions();
+                alerts = builder.Configuration.GetSection(PollutionAlertOptions.SectionName).Get<PollutionAlertOptions>() ?? new PollutionAlertOptions();
+            }
+            catch (InvalidOperationException e)
+            {
+                // The binder names the setting and the value it could not convert.
+                output.WriteLine($"Configuration: {e.Message}");
+                return 2;
+            }
+
             if (!Valid(output, node, sensors, aggregation, alerts))
             {
                 return 2;

@@ -77,6 +77,28 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_configuration_file_that_is_not_json_is_named_with_where_it_breaks()
+    {
+        string config = Config("""{ "Node": { "Id": "test-node-1", } "Sensors": """);
+
+        var (exitCode, output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"Configuration file {config} cannot be read", output);
+    }
+
+    [Fact]
+    public async Task A_wrongly_typed_setting_is_named()
+    {
+        string config = Config("""{ "Node": { "Id": "test-node-1" }, "Sensors": { "I2cBus": "one" } }""");
+
+        var (exitCode, output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Sensors:I2cBus", output);
+    }
+
+    [Fact]
     public async Task Speeding_up_real_hardware_is_refused()
     {
         string config = Config("""{ "Node": { "Id": "test-node-1" } }""");
