@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.SelfTest;
+using EdgeNode.Daemon.Status;
 
 namespace EdgeNode.Daemon;
 
@@ -12,5 +13,6 @@ public static class EdgeNodeCommandLine
         {
             SelfTestCommand.Create(output),
             RunCommand.Create(output),
+            StatusCommand.Create(output, TimeProvider.System),
         };
 }

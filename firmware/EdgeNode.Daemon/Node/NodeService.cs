@@ -1,10 +1,14 @@
 using EdgeNode.Daemon.Aggregation;
+using System.Reflection;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Health;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Sampling;
 using EdgeNode.Daemon.SelfTest;
+using EdgeNode.Daemon.Status;
 using EdgeNode.Daemon.Systemd;
+using EdgeNode.Hardware.Clock;
 using EdgeNode.Daemon.Windows;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,6 +32,9 @@ public sealed class NodeService(
     // Short enough that a slice's listening and passages reach the aggregator within its late-arrival grace.
     private static readonly TimeSpan RadarSlice = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often status.json is rewritten; <c>edgenode status</c> calls a status older than three of these stale.</summary>
+    public static readonly TimeSpan StatusInterval = TimeSpan.FromMinutes(1);
+
     private readonly ILogger _logger = loggers.CreateLogger<NodeService>();
 
     /// <summary>The buffer, once the service has started; for status and for the tests.</summary>
@@ -45,7 +52,8 @@ public sealed class NodeService(
         aggregation.VehicleCounterFitted = sensors.Any(s => s.OpenVehicleCounter is not null);
         var aggregator = new WindowAggregator(aggregation, time);
         var alerts = new PollutionAlertEvaluator(alertOptions);
-        var sink = new WindowingSink(aggregator, alerts);
+        var board = new SensorStatusBoard();
+        var sink = new WindowingSink(aggregator, alerts, board);
         var heartbeat = new SamplingHeartbeat(time);
 
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -53,6 +61,7 @@ public sealed class NodeService(
         Task closing = aggregator.RunAsync(stopSampling.Token);
         Task storing = StoreWindowsAsync(aggregator, buffer);
         Task alerting = ReportAlertsAsync(alerts);
+        Task reporting = WriteStatusAsync(board, buffer, time, stopSampling.Token);
 
         _logger.LogInformation("Node {Node} sampling {Count} sensors ({Sensors}) on {Hardware}; windows of {Minutes} min in {Buffer}",
             node.Id, sensors.Count, string.Join(", ", sensors.Select(s => s.Name)), hardware.Name, aggregation.WindowLength.TotalMinutes, buffer.Status().DatabasePath);
@@ -65,7 +74,7 @@ public sealed class NodeService(
         await closing;
         aggregator.Stop();
         alerts.Complete();
-        await Task.WhenAll(storing, alerting);
+        await Task.WhenAll(storing, alerting, reporting);
         _logger.LogInformation("Node {Node} stopped; windows waiting in the buffer: {Unsent}", node.Id, buffer.Status().UnsentWindows);
     }
 
@@ -75,6 +84,38 @@ public sealed class NodeService(
         return sensor.OpenVehicleCounter is { } openCounter
             ? new TrafficSamplingLoop(sensor.Name, openCounter, RadarSlice, sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token)
             : new EnvironmentalSamplingLoop(sensor.Name, sensor.OpenEnvironmental!, Schedule(sensor.Name), sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token);
+    }
+
+    private async Task WriteStatusAsync(SensorStatusBoard board, WindowBuffer buffer, TimeProvider time, CancellationToken token)
+    {
+        var vitals = new NodeVitalsProbe(node.DataDirectory);
+        string version = typeof(NodeService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        bool warned = false;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                await Task.Delay(StatusInterval, time, token);
+                try
+                {
+                    StatusFile.Write(node.DataDirectory, new NodeStatus(
+                        node.Id, version, time.GetUtcNow(), KernelClock.ReadSynchronisation(), vitals.Read(), buffer.Status(), board.Snapshot()));
+                    warned = false;
+                }
+                catch (IOException e) when (!warned)
+                {
+                    // A full or read-only card must not stop sampling; the buffer reports the same trouble.
+                    warned = true;
+                    _logger.LogWarning("Cannot write {File} in {Directory}: {Message}", StatusFile.FileName, node.DataDirectory, e.Message);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
     }
 
     private static SamplingSchedule Schedule(string sensor) =>

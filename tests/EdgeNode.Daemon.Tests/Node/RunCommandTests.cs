@@ -52,6 +52,11 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(stored, w => w.Sensors.Any(s => s.Sensor == "ops243" && s.Coverage > 0));
         Assert.All(stored, w => Assert.NotNull(w.Traffic));
         Assert.True(stored[^1].Partial, "the window in progress at stop was not kept");
+
+        var status = EdgeNode.Daemon.Status.StatusFile.Read(data);
+        Assert.NotNull(status);
+        Assert.Equal("test-node-1", status.NodeId);
+        Assert.Equal(["bme280", "ops243", "pms5003", "scd4x", "sds011"], status.Sensors.Select(s => s.Sensor));
     }
 
     [Fact]

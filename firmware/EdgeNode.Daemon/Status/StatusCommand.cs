@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using EdgeNode.Daemon.Node;
+using EdgeNode.Daemon.SelfTest;
+using EdgeNode.Hardware.Clock;
+
+namespace EdgeNode.Daemon.Status;
+
+/// <summary><c>edgenode status</c>: what the running service last reported, in words for the technician.</summary>
+public static class StatusCommand
+{
+    public static Command Create(TextWriter output, TimeProvider time)
+    {
+        var dataDirectory = new Option<string>("--data-directory") { Description = "The service's Node:DataDirectory", DefaultValueFactory = _ => new NodeOptions().DataDirectory };
+        var command = new Command("status", "Show what the running node service last reported: clock, disk, buffer, each sensor.") { dataDirectory };
+        command.SetAction(result =>
+        {
+            string directory = result.GetValue(dataDirectory)!;
+            NodeStatus? status;
+            try
+            {
+                status = StatusFile.Read(directory);
+            }
+            catch (JsonException e)
+            {
+                output.WriteLine($"{Path.Combine(directory, StatusFile.FileName)} cannot be read ({e.Message}): restart the service (sudo systemctl restart edgenode).");
+                return 2;
+            }
+
+            if (status is null)
+            {
+                output.WriteLine($"No status in {directory}: the service is not running or has not written one yet (it does every minute). Check with: systemctl status edgenode");
+                return 2;
+            }
+
+            return Write(status, time.GetUtcNow(), output) ? 0 : 1;
+        });
+        return command;
+    }
+
+    /// <summary>Prints the status; true when it is fresh and every sensor is fine.</summary>
+    public static bool Write(NodeStatus status, DateTimeOffset now, TextWriter output)
+    {
+        TimeSpan age = now - status.WrittenAt;
+        bool stale = age > 3 * NodeService.StatusInterval;
+        output.WriteLine($"Node {status.NodeId}, firmware {status.FirmwareVersion}, status written {Ago(age)} ago"
+            + (stale ? " — STALE: the service is not running or is hung (systemctl status edgenode)" : ""));
+        output.WriteLine(status.Clock == ClockSynchronisation.Synchronised
+            ? "Clock: synchronised"
+            : "Clock: NOT synchronised — no time source reached yet; windows are flagged until it is (check the network and timedatectl)");
+        var v = status.Vitals;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Up {Ago(v.Uptime)}; CPU {(v.CpuTemperatureCelsius is { } t ? $"{t:0} °C" : "temperature unknown")}; disk free {Size(v.DiskFreeBytes)} of {Size(v.DiskTotalBytes)}; memory available {Size(v.MemoryAvailableBytes)}; service {Size(v.ProcessResidentBytes)}"));
+        var b = status.Buffer;
+        output.WriteLine($"Buffer: {b.UnsentWindows?.ToString(CultureInfo.InvariantCulture) ?? "?"} windows waiting for the fleet"
+            + (b.OldestUnsentStart is { } oldest ? $" (oldest {oldest:yyyy-MM-dd HH:mm} UTC)" : "")
+            + $", {Size(b.BytesUsed ?? 0)} of {Size(b.QuotaBytes)}; "
+            + (b.StorageWorking ? "storage OK" : $"storage FAILING: {b.LastError}"));
+
+        bool allOk = !stale && b.StorageWorking;
+        output.WriteLine("Sensors:");
+        foreach (SensorState sensor in status.Sensors)
+        {
+            if (sensor.LastFault is { } kind)
+            {
+                allOk = false;
+                output.WriteLine($"  {sensor.Sensor,-8} FAULT  {SelfTestText.FaultName(kind)} since {sensor.LastFaultAt:HH:mm} UTC: {sensor.LastFaultMessage}");
+            }
+            else
+            {
+                output.WriteLine($"  {sensor.Sensor,-8} OK     last reading {Ago(status.WrittenAt - sensor.LastGoodAt!.Value)} before this status");
+            }
+        }
+
+        return allOk;
+    }
+
+    private static string Ago(TimeSpan span) => span switch
+    {
+        { TotalDays: >= 1 } => $"{(int)span.TotalDays} d {span.Hours} h",
+        { TotalHours: >= 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
+        { TotalMinutes: >= 1 } => $"{(int)span.TotalMinutes} min",
+        _ => $"{Math.Max(0, (int)span.TotalSeconds)} s",
+    };
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1L << 30 => (bytes / (double)(1L << 30)).ToString("0.0 'GB'", CultureInfo.InvariantCulture),
+        >= 1L << 20 => (bytes / (double)(1L << 20)).ToString("0.0 'MB'", CultureInfo.InvariantCulture),
+        _ => (bytes / 1024.0).ToString("0 'kB'", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,92 @@
+using EdgeNode.Daemon;
+using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Health;
+using EdgeNode.Daemon.Status;
+using EdgeNode.Hardware.Clock;
+using EdgeNode.Sensors;
+
+namespace EdgeNode.Daemon.Tests.Status;
+
+public sealed class StatusCommandTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 5, 4, 10, 30, 0, TimeSpan.Zero);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("edgenode-status-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static NodeStatus Status(DateTimeOffset writtenAt, params SensorState[] sensors) => new(
+        "mairie-lamppost-12", "1.0.0", writtenAt, ClockSynchronisation.Unsynchronised,
+        new NodeVitals(TimeSpan.FromHours(27), 48.3, 12L << 30, 29L << 30, 2L << 30, 38L << 20),
+        new WindowBufferStatus("/var/lib/edgenode/buffer.db", 64L << 20, 3L << 20, 42, Now.AddHours(-10), 0, 0, 0, 0, true, null, null),
+        sensors);
+
+    private static async Task<(int ExitCode, string Output)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        int exitCode = await EdgeNodeCommandLine.Create(output).Parse(["status", .. args]).InvokeAsync();
+        return (exitCode, output.ToString());
+    }
+
+    [Fact]
+    public void A_fresh_status_says_everything_a_technician_checks_and_names_a_faulty_sensor()
+    {
+        var output = new StringWriter();
+        bool ok = StatusCommand.Write(Status(Now.AddSeconds(-20),
+            new SensorState("bme280", Now.AddSeconds(-50), null, null, null),
+            new SensorState("scd4x", Now.AddMinutes(-30), SensorFaultKind.NotAnswering, "SCD4x at I2C bus 1, address 0x62 stopped answering.", Now.AddMinutes(-16))), Now, output);
+
+        string text = output.ToString();
+        Assert.False(ok);
+        Assert.Contains("Node mairie-lamppost-12, firmware 1.0.0, status written 20 s ago", text);
+        Assert.Contains("Clock: NOT synchronised", text);
+        Assert.Contains("Up 1 d 3 h; CPU 48 °C; disk free 12.0 GB of 29.0 GB; memory available 2.0 GB; service 38.0 MB", text);
+        Assert.Contains("Buffer: 42 windows waiting for the fleet (oldest 2026-05-04 00:30 UTC), 3.0 MB of 64.0 MB; storage OK", text);
+        Assert.Contains("  bme280   OK     last reading 30 s before this status", text);
+        Assert.Contains("  scd4x    FAULT  not answering since 10:14 UTC: SCD4x at I2C bus 1, address 0x62 stopped answering.", text);
+    }
+
+    [Fact]
+    public void A_status_older_than_three_intervals_says_the_service_is_not_running()
+    {
+        var output = new StringWriter();
+
+        bool ok = StatusCommand.Write(Status(Now.AddMinutes(-10), new SensorState("bme280", Now.AddMinutes(-11), null, null, null)), Now, output);
+
+        Assert.False(ok);
+        Assert.Contains("STALE: the service is not running or is hung", output.ToString());
+    }
+
+    [Fact]
+    public async Task The_file_the_service_writes_is_what_the_command_reads()
+    {
+        StatusFile.Write(_folder, Status(DateTimeOffset.UtcNow, new SensorState("bme280", DateTimeOffset.UtcNow, null, null, null)));
+
+        var (exitCode, output) = await Run("--data-directory", _folder);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Node mairie-lamppost-12", output);
+        Assert.Contains("  bme280   OK", output);
+    }
+
+    [Fact]
+    public async Task Without_a_status_file_it_says_the_service_is_not_running()
+    {
+        var (exitCode, output) = await Run("--data-directory", _folder);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("the service is not running", output);
+        Assert.Contains("systemctl status edgenode", output);
+    }
+
+    [Fact]
+    public async Task A_damaged_status_file_is_reported_not_thrown()
+    {
+        File.WriteAllText(Path.Combine(_folder, StatusFile.FileName), "{ \"NodeId\": ");
+
+        var (exitCode, output) = await Run("--data-directory", _folder);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("cannot be read", output);
+    }
+}
