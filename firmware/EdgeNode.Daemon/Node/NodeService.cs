@@ -51,6 +51,7 @@ public sealed class NodeService(
         IReadOnlyList<FittedSensor> sensors = FittedSensors.For(hardware, wiring, SensorWiring.Bme280AddressFrom(scan.Addresses));
         aggregation.VehicleCounterFitted = sensors.Any(s => s.OpenVehicleCounter is not null);
         var aggregator = new WindowAggregator(aggregation, time);
+        FollowClock(aggregator);
         var alerts = new PollutionAlertEvaluator(alertOptions);
         var board = new SensorStatusBoard();
         var sink = new WindowingSink(aggregator, alerts, board);
@@ -61,7 +62,7 @@ public sealed class NodeService(
         Task closing = aggregator.RunAsync(stopSampling.Token);
         Task storing = StoreWindowsAsync(aggregator, buffer);
         Task alerting = ReportAlertsAsync(alerts);
-        Task reporting = WriteStatusAsync(board, buffer, time, stopSampling.Token);
+        Task reporting = WriteStatusAsync(board, buffer, aggregator, time, stopSampling.Token);
 
         _logger.LogInformation("Node {Node} sampling {Count} sensors ({Sensors}) on {Hardware}; windows of {Minutes} min in {Buffer}",
             node.Id, sensors.Count, string.Join(", ", sensors.Select(s => s.Name)), hardware.Name, aggregation.WindowLength.TotalMinutes, buffer.Status().DatabasePath);
@@ -86,7 +87,25 @@ public sealed class NodeService(
             : new EnvironmentalSamplingLoop(sensor.Name, sensor.OpenEnvironmental!, Schedule(sensor.Name), sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token);
     }
 
-    private async Task WriteStatusAsync(SensorStatusBoard board, WindowBuffer buffer, TimeProvider time, CancellationToken token)
+    /// <summary>
+    /// Windows recorded while the clock is not synchronised carry <see cref="WindowTimeQuality.Unconfirmed"/>, so
+    /// the fleet never takes a guessed time for a measured one. Re-stamping them once the clock is set is to come.
+    /// </summary>
+    private ClockSynchronisation FollowClock(WindowAggregator aggregator)
+    {
+        ClockSynchronisation clock = hardware.ReadClockSynchronisation();
+        WindowTimeQuality quality = clock == ClockSynchronisation.Synchronised ? WindowTimeQuality.Synchronised : WindowTimeQuality.Unconfirmed;
+        if (aggregator.TimeQuality != quality)
+        {
+            _logger.Log(quality == WindowTimeQuality.Synchronised ? LogLevel.Information : LogLevel.Warning,
+                "System clock {State}; windows are marked {Quality}", clock, quality);
+            aggregator.TimeQuality = quality;
+        }
+
+        return clock;
+    }
+
+    private async Task WriteStatusAsync(SensorStatusBoard board, WindowBuffer buffer, WindowAggregator aggregator, TimeProvider time, CancellationToken token)
     {
         var vitals = new NodeVitalsProbe(node.DataDirectory);
         string version = typeof(NodeService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -96,10 +115,11 @@ public sealed class NodeService(
             while (!token.IsCancellationRequested)
             {
                 await Task.Delay(StatusInterval, time, token);
+                ClockSynchronisation clock = FollowClock(aggregator);
                 try
                 {
                     StatusFile.Write(node.DataDirectory, new NodeStatus(
-                        node.Id, version, time.GetUtcNow(), KernelClock.ReadSynchronisation(), vitals.Read(), buffer.Status(), board.Snapshot()));
+                        node.Id, version, time.GetUtcNow(), clock, vitals.Read(), buffer.Status(), board.Snapshot()));
                     warned = false;
                 }
                 catch (IOException e) when (!warned)

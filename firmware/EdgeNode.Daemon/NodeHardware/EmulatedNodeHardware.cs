@@ -1,4 +1,5 @@
 using EdgeNode.Hardware;
+using EdgeNode.Hardware.Clock;
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Hardware.I2c;
 using EdgeNode.Hardware.Serial;
@@ -56,6 +57,11 @@ public sealed class EmulatedNodeHardware : INodeHardware
     public string Name => "emulated hardware";
 
     public TimeProvider Time { get; }
+
+    /// <summary>The emulated clock is right by construction; a test sets this to play a node that has not synchronised yet.</summary>
+    public ClockSynchronisation Clock { get; set; } = ClockSynchronisation.Synchronised;
+
+    public ClockSynchronisation ReadClockSynchronisation() => Clock;
 
     public Bme280Emulator Bme280 { get; }
 

@@ -1,3 +1,4 @@
+using EdgeNode.Hardware.Clock;
 using EdgeNode.Hardware.I2c;
 using EdgeNode.Hardware.Serial;
 
@@ -13,6 +14,9 @@ public interface INodeHardware : IDisposable
     string Name { get; }
 
     TimeProvider Time { get; }
+
+    /// <summary>Whether <see cref="Time"/> can be trusted: a Pi has no real-time clock until a time source sets it.</summary>
+    ClockSynchronisation ReadClockSynchronisation();
 
     /// <exception cref="Hardware.DeviceAccessException">The bus is missing or not accessible.</exception>
     I2cBus OpenI2cBus(int busId);

@@ -1,3 +1,4 @@
+using EdgeNode.Hardware.Clock;
 using EdgeNode.Hardware.I2c;
 using EdgeNode.Hardware.Serial;
 
@@ -12,6 +13,8 @@ public sealed class LinuxNodeHardware : INodeHardware
     public string Name => "Raspberry Pi";
 
     public TimeProvider Time => TimeProvider.System;
+
+    public ClockSynchronisation ReadClockSynchronisation() => KernelClock.ReadSynchronisation();
 
     /// <summary>Opens a bus once; every device on it shares that open file, and it is closed with this object.</summary>
     public I2cBus OpenI2cBus(int busId)
