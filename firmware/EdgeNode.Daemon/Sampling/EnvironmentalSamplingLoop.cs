@@ -22,8 +22,8 @@ public sealed class EnvironmentalSamplingLoop(
     // A sensor that says it is still warming up (an SCD4x's first 5 s) is asked again this soon.
     private static readonly TimeSpan WarmingUpRetry = TimeSpan.FromSeconds(5);
 
+    private readonly FailureStreak _failures = new(sensor, sink, backoff, time, logger);
     private IEnvironmentalSensor? _device;
-    private int _consecutiveFailures;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -32,12 +32,7 @@ public sealed class EnvironmentalSamplingLoop(
             while (!cancellationToken.IsCancellationRequested)
             {
                 DateTimeOffset cycleStart = time.GetUtcNow();
-                TimeSpan wait = await SampleOnceAsync(cancellationToken).ConfigureAwait(false) switch
-                {
-                    Outcome.Read => schedule.Interval - (time.GetUtcNow() - cycleStart),
-                    Outcome.NotYetWarm => WarmingUpRetry,
-                    _ => backoff.Delay(_consecutiveFailures),
-                };
+                TimeSpan wait = await SampleOnceAsync(cycleStart, cancellationToken).ConfigureAwait(false);
                 heartbeat.Beat(sensor, (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) + schedule.Interval + schedule.ReadingTime);
                 if (wait > TimeSpan.Zero)
                 {
@@ -55,15 +50,8 @@ public sealed class EnvironmentalSamplingLoop(
         }
     }
 
-    private enum Outcome
-    {
-        Read,
-        NotYetWarm,
-        Failed,
-    }
-
-    /// <summary>One cycle: open if needed, wake and warm up if needed, read.</summary>
-    private async Task<Outcome> SampleOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One cycle: open if needed, wake and warm up if needed, read. Returns how long to wait before the next.</summary>
+    private async Task<TimeSpan> SampleOnceAsync(DateTimeOffset cycleStart, CancellationToken cancellationToken)
     {
         try
         {
@@ -77,32 +65,17 @@ public sealed class EnvironmentalSamplingLoop(
                 sink.Reading(sensor, await _device.ReadAsync(cancellationToken).ConfigureAwait(false), time.GetUtcNow(), schedule.Interval);
             }
 
-            if (_consecutiveFailures > 0)
-            {
-                logger.LogInformation("Sensor {Sensor} recovered after {Failures} failed attempts", sensor, _consecutiveFailures);
-            }
-
-            _consecutiveFailures = 0;
-            return Outcome.Read;
+            _failures.Succeeded();
+            return schedule.Interval - (time.GetUtcNow() - cycleStart);
         }
         catch (SensorFaultException e) when (e.Kind == SensorFaultKind.WarmingUp)
         {
             // Getting ready is not a failure; the windows only count readings that failed.
-            return Outcome.NotYetWarm;
+            return WarmingUpRetry;
         }
         catch (Exception e) when (e is SensorFaultException or DeviceAccessException)
         {
-            SensorFaultException fault = e as SensorFaultException
-                ?? new SensorFaultException(SensorFaultKind.NotPresent, sensor, e.Message, e);
-            _consecutiveFailures++;
-            sink.Fault(sensor, fault, time.GetUtcNow());
-            if (_consecutiveFailures == 1)
-            {
-                // The first failure of a run is news for the operator; the repeats are in the windows' fault counts.
-                logger.LogWarning("Sensor {Sensor} fault {Kind}: {Message}", sensor, fault.Kind, fault.Message);
-            }
-
-            return Outcome.Failed;
+            return _failures.Failed(e);
         }
     }
 

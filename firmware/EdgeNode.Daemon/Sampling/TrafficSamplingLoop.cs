@@ -18,8 +18,8 @@ public sealed class TrafficSamplingLoop(
     TimeProvider time,
     ILogger logger)
 {
+    private readonly FailureStreak _failures = new(sensor, sink, backoff, time, logger);
     private IVehicleCounter? _device;
-    private int _consecutiveFailures;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -34,20 +34,11 @@ public sealed class TrafficSamplingLoop(
                     DateTimeOffset from = time.GetUtcNow();
                     IReadOnlyList<VehiclePassage> passages = await _device.ListenAsync(slice, cancellationToken).ConfigureAwait(false);
                     sink.Passages(sensor, passages, from, time.GetUtcNow() - from);
-                    _consecutiveFailures = 0;
+                    _failures.Succeeded();
                 }
                 catch (Exception e) when (e is SensorFaultException or DeviceAccessException)
                 {
-                    SensorFaultException fault = e as SensorFaultException
-                        ?? new SensorFaultException(SensorFaultKind.NotPresent, sensor, e.Message, e);
-                    _consecutiveFailures++;
-                    sink.Fault(sensor, fault, time.GetUtcNow());
-                    if (_consecutiveFailures == 1)
-                    {
-                        logger.LogWarning("Sensor {Sensor} fault {Kind}: {Message}", sensor, fault.Kind, fault.Message);
-                    }
-
-                    wait = backoff.Delay(_consecutiveFailures);
+                    wait = _failures.Failed(e);
                 }
 
                 heartbeat.Beat(sensor, wait + slice + slice);
