@@ -33,7 +33,7 @@ public sealed class No2CellSensor : IEnvironmentalSensor
     private readonly Ads1115Adc _adc;
     private readonly TimeProvider _time;
     private readonly StuckValueDetector _stuck = new(StuckAfter);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ExclusiveGate _gate = new();
     private bool _disposed;
 
     private No2CellSensor(Ads1115Adc adc, TimeProvider time, No2CellCalibration calibration, string description)
@@ -100,44 +100,42 @@ public sealed class No2CellSensor : IEnvironmentalSensor
     public async Task<No2CellReading> MeasureAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return await _gate.RunAsync(async () =>
         {
-            Ads1115Sample we = await ConvertAsync(Calibration.WorkingElectrodeInput, "working electrode (WE)", cancellationToken);
-            Ads1115Sample ae = await ConvertAsync(Calibration.AuxiliaryElectrodeInput, "auxiliary electrode (AE)", cancellationToken);
-            double weMillivolts = we.Volts * 1000;
-            double aeMillivolts = ae.Volts * 1000;
-            double ppb = Calibration.PartsPerBillion(weMillivolts, aeMillivolts);
-            double microgramsPerCubicMetre = ppb * MicrogramsPerCubicMetrePerPpb;
-            No2Range.Check(Description, Metric.No2MicrogramsPerCubicMetre, microgramsPerCubicMetre);
-
-            DateTimeOffset now = _time.GetUtcNow();
-            if (_stuck.IsStuck([we.Code, ae.Code], now))
+            try
             {
-                throw new SensorFaultException(SensorFaultKind.Stuck, Description,
-                    $"{Description} has returned exactly the same ADC codes (WE {we.Code}, AE {ae.Code}) for more than {StuckAfter.TotalMinutes:0} minutes, which a live electrochemical cell never does: the ADC is frozen or the ISB is dead. Power-cycle the node; check the ISB supply.");
-            }
+                Ads1115Sample we = await ConvertAsync(Calibration.WorkingElectrodeInput, "working electrode (WE)", cancellationToken);
+                Ads1115Sample ae = await ConvertAsync(Calibration.AuxiliaryElectrodeInput, "auxiliary electrode (AE)", cancellationToken);
+                double weMillivolts = we.Volts * 1000;
+                double aeMillivolts = ae.Volts * 1000;
+                double ppb = Calibration.PartsPerBillion(weMillivolts, aeMillivolts);
+                double microgramsPerCubicMetre = ppb * MicrogramsPerCubicMetrePerPpb;
+                No2Range.Check(Description, Metric.No2MicrogramsPerCubicMetre, microgramsPerCubicMetre);
 
-            return new No2CellReading(microgramsPerCubicMetre, ppb, weMillivolts, aeMillivolts, now);
-        }
-        catch (DeviceAccessException e)
-        {
-            throw e.ToSensorFault("ADS1115", Description, identifying: false);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new SensorFaultException(SensorFaultKind.CorruptData, Description,
-                $"{Description} did not keep its configuration ({e.Message}): the I2C bus corrupts data. Check wire length, pull-ups and interference.", e);
-        }
-        catch (TimeoutException e)
-        {
-            throw new SensorFaultException(SensorFaultKind.NotAnswering, Description,
-                $"{Description}: {e.Message} Power-cycle the node; replace the ADC board if this persists.", e);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+                DateTimeOffset now = _time.GetUtcNow();
+                if (_stuck.IsStuck([we.Code, ae.Code], now))
+                {
+                    throw new SensorFaultException(SensorFaultKind.Stuck, Description,
+                        $"{Description} has returned exactly the same ADC codes (WE {we.Code}, AE {ae.Code}) for more than {StuckAfter.TotalMinutes:0} minutes, which a live electrochemical cell never does: the ADC is frozen or the ISB is dead. Power-cycle the node; check the ISB supply.");
+                }
+
+                return new No2CellReading(microgramsPerCubicMetre, ppb, weMillivolts, aeMillivolts, now);
+            }
+            catch (DeviceAccessException e)
+            {
+                throw e.ToSensorFault("ADS1115", Description, identifying: false);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new SensorFaultException(SensorFaultKind.CorruptData, Description,
+                    $"{Description} did not keep its configuration ({e.Message}): the I2C bus corrupts data. Check wire length, pull-ups and interference.", e);
+            }
+            catch (TimeoutException e)
+            {
+                throw new SensorFaultException(SensorFaultKind.NotAnswering, Description,
+                    $"{Description}: {e.Message} Power-cycle the node; replace the ADC board if this persists.", e);
+            }
+        }, cancellationToken);
     }
 
     public void Dispose()

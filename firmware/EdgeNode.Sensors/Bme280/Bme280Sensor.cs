@@ -36,7 +36,7 @@ public sealed class Bme280Sensor : IEnvironmentalSensor
     private readonly I2cDevice _device;
     private readonly TimeProvider _time;
     private readonly StuckValueDetector _stuck = new(StuckAfter);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ExclusiveGate _gate = new();
     private Bme280Trimming? _trimming;
     private bool _disposed;
 
@@ -100,27 +100,25 @@ public sealed class Bme280Sensor : IEnvironmentalSensor
     public async Task<Bme280Reading> MeasureAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return await _gate.RunAsync(async () =>
         {
-            _trimming ??= await Bme280Identification.InitialiseAsync(_device, _time, Description, cancellationToken);
-            Bme280RawSample raw = await MeasureRawAsync(cancellationToken);
-            return Compensate(_trimming, raw);
-        }
-        catch (DeviceAccessException e)
-        {
-            _trimming = null;
-            throw e.ToSensorFault("BME280", Description, identifying: false);
-        }
-        catch (SensorFaultException e) when (e.Kind is SensorFaultKind.NotAnswering or SensorFaultKind.CorruptData or SensorFaultKind.NotPresent)
-        {
-            _trimming = null;
-            throw;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            try
+            {
+                _trimming ??= await Bme280Identification.InitialiseAsync(_device, _time, Description, cancellationToken);
+                Bme280RawSample raw = await MeasureRawAsync(cancellationToken);
+                return Compensate(_trimming, raw);
+            }
+            catch (DeviceAccessException e)
+            {
+                _trimming = null;
+                throw e.ToSensorFault("BME280", Description, identifying: false);
+            }
+            catch (SensorFaultException e) when (e.Kind is SensorFaultKind.NotAnswering or SensorFaultKind.CorruptData or SensorFaultKind.NotPresent)
+            {
+                _trimming = null;
+                throw;
+            }
+        }, cancellationToken);
     }
 
     public void Dispose()

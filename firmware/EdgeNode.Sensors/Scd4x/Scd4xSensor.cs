@@ -39,7 +39,7 @@ public sealed class Scd4xSensor : IEnvironmentalSensor
     private readonly Scd4xChannel _channel;
     private readonly TimeProvider _time;
     private readonly StuckValueDetector _stuck = new(StuckAfter);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ExclusiveGate _gate = new();
     private DateTimeOffset _periodicStartedAt;
     private DateTimeOffset? _lastResultAt;
     private bool _restartNeeded;
@@ -129,23 +129,21 @@ public sealed class Scd4xSensor : IEnvironmentalSensor
     public async Task<Scd4xReading> MeasureAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return await _gate.RunAsync(async () =>
         {
-            ushort[] words = Mode == Scd4xMeasurementMode.Periodic
-                ? await NextPeriodicResultAsync(cancellationToken)
-                : await SingleShotResultAsync(cancellationToken);
-            return Decode(words);
-        }
-        catch (DeviceAccessException e)
-        {
-            _restartNeeded = true;
-            throw e.ToSensorFault("SCD4x", Description, identifying: false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            try
+            {
+                ushort[] words = Mode == Scd4xMeasurementMode.Periodic
+                    ? await NextPeriodicResultAsync(cancellationToken)
+                    : await SingleShotResultAsync(cancellationToken);
+                return Decode(words);
+            }
+            catch (DeviceAccessException e)
+            {
+                _restartNeeded = true;
+                throw e.ToSensorFault("SCD4x", Description, identifying: false);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -155,31 +153,29 @@ public sealed class Scd4xSensor : IEnvironmentalSensor
     public async Task<bool> PerformSelfTestAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return await _gate.RunAsync(async () =>
         {
-            if (Mode == Scd4xMeasurementMode.Periodic)
+            try
             {
-                await _channel.StopPeriodicMeasurementAsync(cancellationToken);
-            }
+                if (Mode == Scd4xMeasurementMode.Periodic)
+                {
+                    await _channel.StopPeriodicMeasurementAsync(cancellationToken);
+                }
 
-            ushort[] result = await _channel.QueryAsync(Scd4xCommand.PerformSelfTest, 1, cancellationToken);
-            if (Mode == Scd4xMeasurementMode.Periodic)
+                ushort[] result = await _channel.QueryAsync(Scd4xCommand.PerformSelfTest, 1, cancellationToken);
+                if (Mode == Scd4xMeasurementMode.Periodic)
+                {
+                    await StartPeriodicAsync(cancellationToken);
+                }
+
+                return result[0] == 0;
+            }
+            catch (DeviceAccessException e)
             {
-                await StartPeriodicAsync(cancellationToken);
+                _restartNeeded = true;
+                throw e.ToSensorFault("SCD4x", Description, identifying: false);
             }
-
-            return result[0] == 0;
-        }
-        catch (DeviceAccessException e)
-        {
-            _restartNeeded = true;
-            throw e.ToSensorFault("SCD4x", Description, identifying: false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken);
     }
 
     public void Dispose()
