@@ -38,12 +38,12 @@ public sealed class ScaledTimeProvider : TimeProvider
     private TimeSpan Scaled(TimeSpan real) => TimeSpan.FromTicks((long)(real.Ticks * Factor));
 
     /// <summary>
-    /// Rounded up to whole milliseconds: timers round a shorter due time down to nothing and fire at once, and
-    /// a wait that ends before its time (a sensor read before its measurement is done) is wrong, while one that
-    /// ends a little late is only slow.
+    /// Rounded up to whole milliseconds, plus one: timers round a shorter due time down to nothing and fire at
+    /// once, and may fire up to a millisecond early. A wait that ends before its time (a sensor read before its
+    /// measurement is done) is wrong, while one that ends a little late is only slow.
     /// </summary>
     private TimeSpan Real(TimeSpan scaled) =>
-        scaled == Timeout.InfiniteTimeSpan || scaled <= TimeSpan.Zero ? scaled : TimeSpan.FromMilliseconds(Math.Ceiling(scaled.TotalMilliseconds / Factor));
+        scaled == Timeout.InfiniteTimeSpan || scaled <= TimeSpan.Zero ? scaled : TimeSpan.FromMilliseconds(Math.Ceiling(scaled.TotalMilliseconds / Factor) + 1);
 
     private sealed class ScaledTimer(ITimer inner, ScaledTimeProvider clock) : ITimer
     {
