@@ -8,13 +8,16 @@ public sealed class SensorsOptions
 {
     public const string SectionName = "Sensors";
 
-    public int I2cBus { get; set; } = 1;
+    // The wiring's own defaults, so the service and the self-test look in the same places.
+    private static readonly SensorWiring Defaults = new();
 
-    public string Sds011Port { get; set; } = "/dev/ttyUSB0";
+    public int I2cBus { get; set; } = Defaults.I2cBusId;
 
-    public string Pms5003Port { get; set; } = "/dev/serial0";
+    public string Sds011Port { get; set; } = Defaults.Sds011Port;
 
-    public string RadarPort { get; set; } = "/dev/ttyACM0";
+    public string Pms5003Port { get; set; } = Defaults.Pms5003Port;
+
+    public string RadarPort { get; set; } = Defaults.RadarPort;
 
     /// <summary>Names from <see cref="SensorWiring.Names"/>; null means the standard kit.</summary>
     public string[]? Fitted { get; set; }
