@@ -1,0 +1,8 @@
+namespace EdgeNode.Protocol.Topics;
+
+public enum TopicKind
+{
+    Up,
+    Down,
+    Status,
+}
