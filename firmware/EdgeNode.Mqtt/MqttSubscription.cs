@@ -1,0 +1,6 @@
+namespace EdgeNode.Mqtt;
+
+/// <summary>A topic filter (wildcards allowed) and the highest QoS we want messages delivered with.</summary>
+public sealed record MqttSubscription(
+    string TopicFilter,
+    MqttQualityOfService MaximumQualityOfService = MqttQualityOfService.AtLeastOnce);

@@ -1,0 +1,11 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace EdgeNode.Mqtt;
+
+/// <summary>
+/// TLS with a pinned certificate authority: the broker's chain must end at one of
+/// <paramref name="TrustedAuthorities"/> (the machine's own trust store is not consulted), and the
+/// certificate must name <paramref name="TargetHost"/>, or <see cref="MqttClientOptions.Host"/> when null.
+/// There is deliberately no "trust anything" switch.
+/// </summary>
+public sealed record MqttTlsOptions(X509Certificate2Collection TrustedAuthorities, string? TargetHost = null);

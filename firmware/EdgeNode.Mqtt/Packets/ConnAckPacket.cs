@@ -1,0 +1,3 @@
+namespace EdgeNode.Mqtt.Packets;
+
+internal sealed record ConnAckPacket(bool SessionPresent, ConnectReturnCode ReturnCode) : MqttPacket;

@@ -1,0 +1,6 @@
+namespace EdgeNode.Mqtt.Packets;
+
+internal sealed record PingReqPacket : MqttPacket
+{
+    public static readonly PingReqPacket Instance = new();
+}

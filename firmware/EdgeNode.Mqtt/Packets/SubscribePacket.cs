@@ -1,0 +1,3 @@
+namespace EdgeNode.Mqtt.Packets;
+
+internal sealed record SubscribePacket(ushort PacketId, IReadOnlyList<MqttSubscription> Subscriptions) : MqttPacket;

@@ -1,0 +1,3 @@
+namespace EdgeNode.Mqtt.Packets;
+
+internal sealed record UnsubAckPacket(ushort PacketId) : MqttPacket;

@@ -1,0 +1,3 @@
+namespace EdgeNode.Mqtt.Packets;
+
+internal sealed record UnsubscribePacket(ushort PacketId, IReadOnlyList<string> TopicFilters) : MqttPacket;
