@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
+using EdgeNode.Protocol.Topics;
 
 namespace EdgeNode.Daemon.Node;
 
 /// <summary>Section "Node" of /etc/edgenode/edgenode.json: who this node is and where it keeps its data.</summary>
-public sealed partial class NodeOptions
+public sealed class NodeOptions
 {
     public const string SectionName = "Node";
 
@@ -15,9 +15,9 @@ public sealed partial class NodeOptions
 
     public IEnumerable<string> Problems()
     {
-        if (!IdPattern().IsMatch(Id))
+        if (!NodeId.IsValid(Id, out string problem))
         {
-            yield return $"Node:Id is '{Id}': give the node's id from the fleet, 1 to 64 of a-z, 0-9 and '-', not starting with '-'.";
+            yield return $"Node:Id is '{Id}': {problem}. Give the node's id from the fleet.";
         }
 
         if (!Path.IsPathFullyQualified(DataDirectory))
@@ -25,7 +25,4 @@ public sealed partial class NodeOptions
             yield return $"Node:DataDirectory is '{DataDirectory}': give an absolute path such as /var/lib/edgenode.";
         }
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
-    private static partial Regex IdPattern();
 }

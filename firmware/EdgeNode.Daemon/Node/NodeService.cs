@@ -9,6 +9,7 @@ using EdgeNode.Daemon.SelfTest;
 using EdgeNode.Daemon.Status;
 using EdgeNode.Daemon.Systemd;
 using EdgeNode.Hardware.Clock;
+using EdgeNode.Daemon.Uplink;
 using EdgeNode.Daemon.Windows;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ public sealed class NodeService(
     SensorWiring wiring,
     WindowAggregationOptions aggregation,
     PollutionAlertOptions alertOptions,
+    UplinkOptions uplinkOptions,
     SystemdNotifier systemd,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -39,6 +41,9 @@ public sealed class NodeService(
 
     /// <summary>The buffer, once the service has started; for status and for the tests.</summary>
     public WindowBuffer? Buffer { get; private set; }
+
+    /// <summary>The link to the fleet, once started; null when no broker is configured.</summary>
+    public NodeUplink? Uplink { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,13 +61,21 @@ public sealed class NodeService(
         var board = new SensorStatusBoard();
         var sink = new WindowingSink(aggregator, alerts, board);
         var heartbeat = new SamplingHeartbeat(time);
+        var vitals = new NodeVitalsProbe(node.DataDirectory);
+        NodeStatus CurrentStatus() => new(node.Id, FirmwareVersion, time.GetUtcNow(), FollowClock(aggregator), vitals.Read(), buffer.Status(), board.Snapshot(), Uplink?.Status ?? UplinkStatus.Disabled);
+        string trafficSensor = sensors.FirstOrDefault(s => s.OpenVehicleCounter is not null)?.Name ?? SensorWiring.Radar;
+        await using NodeUplink? uplink = uplinkOptions.Enabled
+            ? new NodeUplink(uplinkOptions, node.Id, buffer, trafficSensor, node.DataDirectory, time, () => HealthReports.From(CurrentStatus(), Uplink?.Status.LastSyncAt, Uplink?.Status.AppliedConfigRevision ?? 0), loggers)
+            : null;
+        Uplink = uplink;
 
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         Task[] loops = sensors.Select(s => RunLoop(s, sink, heartbeat, time, stopSampling.Token)).ToArray();
         Task closing = aggregator.RunAsync(stopSampling.Token);
         Task storing = StoreWindowsAsync(aggregator, buffer);
-        Task alerting = ReportAlertsAsync(alerts);
-        Task reporting = WriteStatusAsync(board, buffer, aggregator, time, stopSampling.Token);
+        Task alerting = ReportAlertsAsync(alerts, uplink);
+        Task reporting = WriteStatusAsync(CurrentStatus, time, stopSampling.Token);
+        Task syncing = uplink?.RunAsync(stopSampling.Token) ?? Task.CompletedTask;
 
         _logger.LogInformation("Node {Node} sampling {Count} sensors ({Sensors}) on {Hardware}; windows of {Minutes} min in {Buffer}",
             node.Id, sensors.Count, string.Join(", ", sensors.Select(s => s.Name)), hardware.Name, aggregation.WindowLength.TotalMinutes, buffer.Status().DatabasePath);
@@ -76,6 +89,7 @@ public sealed class NodeService(
         aggregator.Stop();
         alerts.Complete();
         await Task.WhenAll(storing, alerting, reporting);
+        await syncing;
         _logger.LogInformation("Node {Node} stopped; windows waiting in the buffer: {Unsent}", node.Id, buffer.Status().UnsentWindows);
     }
 
@@ -105,21 +119,20 @@ public sealed class NodeService(
         return clock;
     }
 
-    private async Task WriteStatusAsync(SensorStatusBoard board, WindowBuffer buffer, WindowAggregator aggregator, TimeProvider time, CancellationToken token)
+    private static string FirmwareVersion { get; } =
+        typeof(NodeService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private async Task WriteStatusAsync(Func<NodeStatus> currentStatus, TimeProvider time, CancellationToken token)
     {
-        var vitals = new NodeVitalsProbe(node.DataDirectory);
-        string version = typeof(NodeService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         bool warned = false;
         try
         {
             while (!token.IsCancellationRequested)
             {
                 await Task.Delay(StatusInterval, time, token);
-                ClockSynchronisation clock = FollowClock(aggregator);
                 try
                 {
-                    StatusFile.Write(node.DataDirectory, new NodeStatus(
-                        node.Id, version, time.GetUtcNow(), clock, vitals.Read(), buffer.Status(), board.Snapshot()));
+                    StatusFile.Write(node.DataDirectory, currentStatus());
                     warned = false;
                 }
                 catch (IOException e) when (!warned)
@@ -149,12 +162,16 @@ public sealed class NodeService(
         }
     }
 
-    private async Task ReportAlertsAsync(PollutionAlertEvaluator alerts)
+    private async Task ReportAlertsAsync(PollutionAlertEvaluator alerts, NodeUplink? uplink)
     {
-        // The uplink that sends alerts at once comes with the MQTT issue; until then the operator sees them here.
         await foreach (PollutionAlert alert in alerts.Alerts.ReadAllAsync())
         {
-            _logger.LogWarning("Pollution alert {Transition}: {Metric} rolling mean {Mean:0.0} µg/m³, threshold {Threshold:0.0} ({Band})",
+            if (uplink is not null)
+            {
+                uplink.Alerts.TryWrite(alert);
+                continue;
+            }
+            _logger.LogWarning("Pollution alert {Transition}: {Metric} rolling mean {Mean:0.0} µg/m³, threshold {Threshold:0.0} ({Band}); no uplink configured to send it",
                 alert.Transition, alert.Metric, alert.RollingMeanMicrogramsPerCubicMetre, alert.ThresholdMicrogramsPerCubicMetre, alert.Band);
         }
     }

@@ -3,6 +3,7 @@ using EdgeNode.Daemon.Aggregation;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Systemd;
+using EdgeNode.Daemon.Uplink;
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Ops243;
@@ -74,12 +75,14 @@ public static class RunCommand
             SensorsOptions sensors;
             WindowAggregationOptions aggregation;
             PollutionAlertOptions alerts;
+            UplinkOptions uplink;
             try
             {
                 node = builder.Configuration.GetSection(NodeOptions.SectionName).Get<NodeOptions>() ?? new NodeOptions();
                 sensors = builder.Configuration.GetSection(SensorsOptions.SectionName).Get<SensorsOptions>() ?? new SensorsOptions();
                 aggregation = builder.Configuration.GetSection(WindowAggregationOptions.SectionName).Get<WindowAggregationOptions>() ?? new WindowAggregationOptions();
                 alerts = builder.Configuration.GetSection(PollutionAlertOptions.SectionName).Get<PollutionAlertOptions>() ?? new PollutionAlertOptions();
+                uplink = builder.Configuration.GetSection(UplinkOptions.SectionName).Get<UplinkOptions>() ?? new UplinkOptions();
             }
             catch (InvalidOperationException e)
             {
@@ -88,7 +91,7 @@ public static class RunCommand
                 return 2;
             }
 
-            if (!Valid(output, node, sensors, aggregation, alerts))
+            if (!Valid(output, node, sensors, aggregation, alerts, uplink))
             {
                 return 2;
             }
@@ -99,7 +102,7 @@ public static class RunCommand
             builder.Services.AddSingleton<INodeHardware>(_ => emulated ? Emulated(wiring, factor) : new LinuxNodeHardware());
             builder.Services.AddSingleton(new SystemdNotifier());
             builder.Services.AddHostedService(sp => new NodeService(
-                sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, sp.GetRequiredService<SystemdNotifier>(), sp.GetRequiredService<ILoggerFactory>()));
+                sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, uplink, sp.GetRequiredService<SystemdNotifier>(), sp.GetRequiredService<ILoggerFactory>()));
             using IHost host = builder.Build();
             await host.RunAsync(cancellationToken);
             return 0;
@@ -115,9 +118,9 @@ public static class RunCommand
     }
 
     /// <summary>Prints every configuration problem at once, naming the setting, so one edit fixes them all.</summary>
-    private static bool Valid(TextWriter output, NodeOptions node, SensorsOptions sensors, WindowAggregationOptions aggregation, PollutionAlertOptions alerts)
+    private static bool Valid(TextWriter output, NodeOptions node, SensorsOptions sensors, WindowAggregationOptions aggregation, PollutionAlertOptions alerts, UplinkOptions uplink)
     {
-        var problems = node.Problems().Concat(sensors.Problems()).ToList();
+        var problems = node.Problems().Concat(sensors.Problems()).Concat(uplink.Problems()).ToList();
         foreach (Action validate in new Action[] { aggregation.Validate, alerts.Validate })
         {
             try

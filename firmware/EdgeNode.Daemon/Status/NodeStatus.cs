@@ -1,5 +1,6 @@
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Health;
+using EdgeNode.Daemon.Uplink;
 using EdgeNode.Hardware.Clock;
 
 namespace EdgeNode.Daemon.Status;
@@ -12,4 +13,5 @@ public sealed record NodeStatus(
     ClockSynchronisation Clock,
     NodeVitals Vitals,
     WindowBufferStatus Buffer,
-    IReadOnlyList<SensorState> Sensors);
+    IReadOnlyList<SensorState> Sensors,
+    UplinkStatus Uplink);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.SelfTest;
+using EdgeNode.Daemon.Uplink;
 using EdgeNode.Hardware.Clock;
 
 namespace EdgeNode.Daemon.Status;
@@ -57,6 +58,14 @@ public static class StatusCommand
             + (b.OldestUnsentStart is { } oldest ? $" (oldest {oldest:yyyy-MM-dd HH:mm} UTC)" : "")
             + $", {Size(b.BytesUsed ?? 0)} of {Size(b.QuotaBytes)}; "
             + (b.StorageWorking ? "storage OK" : $"storage FAILING: {b.LastError}"));
+
+        // A status written by a version without an uplink has none; treat it as not configured.
+        var u = status.Uplink ?? UplinkStatus.Disabled;
+        output.WriteLine(!u.Enabled
+            ? "Fleet: not configured (Uplink:Broker) — windows stay on the node"
+            : (u.Connected ? "Fleet: connected" : $"Fleet: NOT connected — {u.Problem}")
+              + (u.LastSyncAt is { } synced ? $"; last sync {synced:yyyy-MM-dd HH:mm} UTC" : "; no sync yet")
+              + string.Create(CultureInfo.InvariantCulture, $"; sent {Size(u.BytesSent)}, received {Size(u.BytesReceived)} since start"));
 
         bool allOk = !stale && b.StorageWorking;
         output.WriteLine("Sensors:");

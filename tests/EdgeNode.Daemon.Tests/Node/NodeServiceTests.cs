@@ -4,6 +4,7 @@ using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Systemd;
+using EdgeNode.Daemon.Uplink;
 using EdgeNode.Daemon.Windows;
 using EdgeNode.Hardware.Clock;
 using EdgeNode.Hardware.Emulation;
@@ -29,7 +30,7 @@ public sealed class NodeServiceTests : IDisposable
             Clock = ClockSynchronisation.Unsynchronised,
         };
         var service = new NodeService(hardware, new NodeOptions { Id = "test-node-1", DataDirectory = _data }, wiring,
-            new WindowAggregationOptions { WindowLength = TimeSpan.FromMinutes(1) }, new PollutionAlertOptions(), new SystemdNotifier(null, null, null), NullLoggerFactory.Instance);
+            new WindowAggregationOptions { WindowLength = TimeSpan.FromMinutes(1) }, new PollutionAlertOptions(), new UplinkOptions(), new SystemdNotifier(null, null, null), NullLoggerFactory.Instance);
 
         await service.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(5));

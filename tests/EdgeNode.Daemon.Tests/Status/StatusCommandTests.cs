@@ -1,3 +1,4 @@
+using EdgeNode.Daemon.Uplink;
 using EdgeNode.Daemon;
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Health;
@@ -15,11 +16,14 @@ public sealed class StatusCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static NodeStatus Status(DateTimeOffset writtenAt, params SensorState[] sensors) => new(
+    private static NodeStatus Status(DateTimeOffset writtenAt, params SensorState[] sensors) => Status(writtenAt, UplinkStatus.Disabled, sensors);
+
+    private static NodeStatus Status(DateTimeOffset writtenAt, UplinkStatus uplink, params SensorState[] sensors) => new(
         "mairie-lamppost-12", "1.0.0", writtenAt, ClockSynchronisation.Unsynchronised,
         new NodeVitals(TimeSpan.FromHours(27), 48.3, 12L << 30, 29L << 30, 2L << 30, 38L << 20),
         new WindowBufferStatus("/var/lib/edgenode/buffer.db", 64L << 20, 3L << 20, 42, Now.AddHours(-10), 0, 0, 0, 0, true, null, null),
-        sensors);
+        sensors,
+        uplink);
 
     private static async Task<(int ExitCode, string Output)> Run(params string[] args)
     {
@@ -88,5 +92,27 @@ public sealed class StatusCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("cannot be read", output);
+    }
+
+    [Fact]
+    public void A_node_that_cannot_reach_the_fleet_says_why_in_words()
+    {
+        var uplink = new UplinkStatus(true, false, "the broker refused the node's credential: check Uplink:Username/Password", Now.AddHours(-2), 3, 12_345, 678);
+        var output = new StringWriter();
+
+        StatusCommand.Write(Status(Now, uplink), Now, output);
+
+        Assert.Contains("Fleet: NOT connected — the broker refused the node's credential", output.ToString());
+        Assert.Contains("last sync 2026-05-04 08:30 UTC", output.ToString());
+    }
+
+    [Fact]
+    public void A_node_without_a_broker_says_its_windows_stay_on_it()
+    {
+        var output = new StringWriter();
+
+        StatusCommand.Write(Status(Now), Now, output);
+
+        Assert.Contains("Fleet: not configured (Uplink:Broker)", output.ToString());
     }
 }

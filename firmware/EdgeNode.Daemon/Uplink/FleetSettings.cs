@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeNode.Protocol.Messages;
+
+namespace EdgeNode.Daemon.Uplink;
+
+/// <summary>
+/// Applies the fleet's retained <c>down/config</c> to the uplink's settings and remembers the revision on disk, so
+/// a restarted node keeps what the fleet last set even before it reconnects. Only the keys below may be set from
+/// the fleet: anything that could lock a node out (broker, credentials) stays in the local file.
+/// </summary>
+public sealed class FleetSettings(UplinkOptions options, string dataDirectory)
+{
+    public const string FileName = "fleet-config.json";
+
+    public static IReadOnlyList<string> Keys { get; } = ["Uplink:SyncInterval", "Uplink:BacklogBytesPerSecond", "Uplink:MaxWindowsPerBatch"];
+
+    public int AppliedRevision { get; private set; }
+
+    private string FilePath => Path.Combine(dataDirectory, FileName);
+
+    /// <summary>Re-applies the revision saved by an earlier run; a damaged file is ignored (the retained message comes again).</summary>
+    public void Load()
+    {
+        try
+        {
+            if (!File.Exists(FilePath))
+            {
+                return;
+            }
+            var saved = JsonSerializer.Deserialize<SavedConfig>(File.ReadAllText(FilePath));
+            if (saved?.Settings is not null)
+            {
+                Apply(new ConfigMessage("saved", saved.Revision, saved.Settings), persist: false);
+            }
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Applies a newer revision whole or not at all; an older or equal one is answered with null (nothing to say).</summary>
+    public ConfigApplied? Apply(ConfigMessage config, bool persist = true)
+    {
+        if (config.Revision <= AppliedRevision)
+        {
+            return null;
+        }
+        var next = new UplinkOptions
+        {
+            SyncInterval = options.SyncInterval,
+            BacklogBytesPerSecond = options.BacklogBytesPerSecond,
+            MaxWindowsPerBatch = options.MaxWindowsPerBatch,
+            Broker = "validation",
+        };
+        var problems = new List<string>();
+        foreach ((string key, string value) in config.Settings)
+        {
+            switch (key)
+            {
+                case "Uplink:SyncInterval" when TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out TimeSpan interval):
+                    next.SyncInterval = interval;
+                    break;
+                case "Uplink:BacklogBytesPerSecond" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int rate):
+                    next.BacklogBytesPerSecond = rate;
+                    break;
+                case "Uplink:MaxWindowsPerBatch" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int max):
+                    next.MaxWindowsPerBatch = max;
+                    break;
+                default:
+                    problems.Add(Keys.Contains(key) ? $"{key}: '{value}' is not a valid value" : $"{key}: not a setting the fleet may change");
+                    break;
+            }
+        }
+        problems.AddRange(next.Problems().Where(p => !p.StartsWith("Uplink:CaFile", StringComparison.Ordinal)));
+        if (problems.Count > 0)
+        {
+            return new ConfigApplied(config.NodeId, config.Revision, false, string.Join("; ", problems));
+        }
+
+        options.SyncInterval = next.SyncInterval;
+        options.BacklogBytesPerSecond = next.BacklogBytesPerSecond;
+        options.MaxWindowsPerBatch = next.MaxWindowsPerBatch;
+        AppliedRevision = config.Revision;
+        if (persist)
+        {
+            Save(config);
+        }
+        return new ConfigApplied(config.NodeId, config.Revision, true, null);
+    }
+
+    private void Save(ConfigMessage config)
+    {
+        try
+        {
+            string temporary = FilePath + ".new";
+            File.WriteAllText(temporary, JsonSerializer.Serialize(new SavedConfig(config.Revision, new Dictionary<string, string>(config.Settings))));
+            File.Move(temporary, FilePath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Applied in memory all the same; the retained message brings it back after a restart.
+        }
+    }
+
+    private sealed record SavedConfig(int Revision, Dictionary<string, string> Settings);
+}

@@ -1,0 +1,306 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Threading.Channels;
+using EdgeNode.Daemon.Alerts;
+using EdgeNode.Daemon.Buffer;
+using EdgeNode.Mqtt;
+using EdgeNode.Protocol.Codec;
+using EdgeNode.Protocol.Messages;
+using EdgeNode.Protocol.Topics;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeNode.Daemon.Uplink;
+
+/// <summary>
+/// The node's side of delivery. At each sync it sends the outbox oldest first, one batch at a time, and deletes a
+/// batch's windows only when the fleet's ack names it; a backlog drains at the configured byte rate. Alerts go at
+/// once, whatever the sync is doing, and are repeated until acknowledged. Health goes with each sync.
+/// </summary>
+public sealed class NodeUplink : IAsyncDisposable
+{
+    private readonly UplinkOptions _options;
+    private readonly string _nodeId;
+    private readonly TimeProvider _time;
+    private readonly Func<HealthReport> _health;
+    private readonly ILogger _logger;
+    private readonly BatchAssembler _batches;
+    private readonly FleetAcks _acks = new();
+    private readonly FleetSettings _settings;
+    private readonly ByteRatePacer _pacer;
+    private readonly MqttClient _client;
+    private readonly Channel<PollutionAlert> _alerts = Channel.CreateUnbounded<PollutionAlert>();
+    private readonly Channel<bool> _connected = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly Channel<ConfigApplied> _configAnswers = Channel.CreateUnbounded<ConfigApplied>();
+    private ulong _nextAlertId;
+    private DateTimeOffset? _lastSyncAt;
+
+    public NodeUplink(UplinkOptions options, string nodeId, WindowBuffer buffer, string trafficSensor, string dataDirectory, TimeProvider time, Func<HealthReport> health, ILoggerFactory loggers)
+    {
+        _options = options;
+        _nodeId = NodeId.Require(nodeId);
+        _time = time;
+        _health = health;
+        _logger = loggers.CreateLogger<NodeUplink>();
+        _batches = new BatchAssembler(buffer, nodeId, trafficSensor, time);
+        _settings = new FleetSettings(options, dataDirectory);
+        _settings.Load();
+        _pacer = new ByteRatePacer(time);
+        _nextAlertId = (ulong)time.GetUtcNow().ToUnixTimeMilliseconds();
+        _client = new MqttClient(ClientOptions(options, nodeId, time), OnMessageAsync, loggers.CreateLogger<MqttClient>());
+        _client.StateChanged += state =>
+        {
+            if (state.IsConnected)
+            {
+                _connected.Writer.TryWrite(true);
+            }
+        };
+    }
+
+    /// <summary>Alerts written here are sent at once, ahead of any window.</summary>
+    public ChannelWriter<PollutionAlert> Alerts => _alerts.Writer;
+
+    public UplinkStatus Status => new(
+        true,
+        _client.State.IsConnected,
+        ConnectionAdvice.For(_client.State, _options),
+        _lastSyncAt,
+        _settings.AppliedRevision,
+        _client.Traffic.BytesSent,
+        _client.Traffic.BytesReceived);
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        _logger.LogInformation("Uplink to {Broker}:{Port} as {Node}, {Tls}, sync every {Interval}",
+            _options.Broker, _options.Port, _nodeId, _options.CaFile.Length > 0 ? "TLS" : "plain MQTT", _options.SyncInterval);
+        await _client.StartAsync(stoppingToken);
+        Task presence = AnnouncePresenceAsync(stoppingToken);
+        Task alerts = SendAlertsAsync(stoppingToken);
+        Task answers = AnswerConfigurationsAsync(stoppingToken);
+        try
+        {
+            await SyncLoopAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await Task.WhenAll(presence.ContinueWith(_ => { }, TaskScheduler.Default), alerts.ContinueWith(_ => { }, TaskScheduler.Default), answers.ContinueWith(_ => { }, TaskScheduler.Default));
+        await SayGoodbyeAsync();
+    }
+
+    private async Task SyncLoopAsync(CancellationToken token)
+    {
+        while (!token.IsCancellationRequested)
+        {
+            // Syncs wait for a connection rather than skip: the moment the link is back, the backlog starts to drain.
+            await _client.WaitUntilConnectedAsync(token);
+            if (_client.State.IsConnected)
+            {
+                await SyncAsync(token);
+            }
+            await Task.Delay(_options.SyncInterval, _time, token);
+        }
+    }
+
+    /// <summary>One sync: the outbox drained batch by batch while the fleet acks, then the health report.</summary>
+    internal async Task SyncAsync(CancellationToken token)
+    {
+        int batches = 0, windows = 0;
+        while (!token.IsCancellationRequested && _batches.Next(_options.MaxWindowsPerBatch) is { } batch)
+        {
+            if (batches > 0)
+            {
+                await _pacer.WaitAsync(batch.Payload.Length, _options.BacklogBytesPerSecond, token);
+            }
+            if (!await DeliverAsync(batch, token))
+            {
+                break;
+            }
+            batches++;
+            windows += batch.WindowIds.Count;
+        }
+        try
+        {
+            await _client.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up(_nodeId, UpChannel.Health), EdgeCodec.Encode(_health()), MqttQualityOfService.AtLeastOnce), token);
+            _lastSyncAt = _time.GetUtcNow();
+        }
+        catch (MqttNotConnectedException)
+        {
+        }
+        if (batches > 0)
+        {
+            _logger.LogInformation("Sync: {Windows} windows in {Batches} batches committed by the fleet", windows, batches);
+        }
+    }
+
+    /// <summary>Publishes a batch and waits for the fleet's ack; true when the fleet has it and the buffer forgot it.</summary>
+    private async Task<bool> DeliverAsync(OutgoingBatch batch, CancellationToken token)
+    {
+        Task<AckMessage> acked = _acks.Expect(AckSubject.Batch, batch.BatchId);
+        try
+        {
+            await _client.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up(_nodeId, UpChannel.Batch), batch.Payload, MqttQualityOfService.AtLeastOnce), token);
+            AckMessage ack = await acked.WaitAsync(_options.AckTimeout, token);
+            if (ack.Outcome == AckOutcome.Rejected)
+            {
+                _logger.LogError("The fleet rejected batch {Batch} of {Windows} windows ({Reason}); it is kept in the fleet's dead letters and deleted here",
+                    batch.BatchId, batch.WindowIds.Count, ack.Reason);
+            }
+            _batches.Forget(batch);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("No ack from the fleet for batch {Batch} within {Timeout}; its windows stay in the buffer for the next sync", batch.BatchId, _options.AckTimeout);
+            return false;
+        }
+        catch (MqttNotConnectedException)
+        {
+            return false;
+        }
+        finally
+        {
+            _acks.Abandon(AckSubject.Batch, batch.BatchId);
+        }
+    }
+
+    private async Task SendAlertsAsync(CancellationToken token)
+    {
+        await foreach (PollutionAlert alert in _alerts.Reader.ReadAllAsync(token))
+        {
+            ulong id = Interlocked.Increment(ref _nextAlertId);
+            byte[] payload = EdgeCodec.Encode(WireMapping.ToWire(alert, _nodeId, id));
+            _logger.LogWarning("Pollution alert {Transition}: {Metric} rolling mean {Mean:0.0}, threshold {Threshold:0.0} ({Band}); sending at once",
+                alert.Transition, alert.Metric, alert.RollingMeanMicrogramsPerCubicMetre, alert.ThresholdMicrogramsPerCubicMetre, alert.Band);
+            // Repeated until the fleet has it: an alert is the one message that must not wait for the next sync.
+            while (!token.IsCancellationRequested)
+            {
+                Task<AckMessage> acked = _acks.Expect(AckSubject.Alert, id);
+                try
+                {
+                    await _client.WaitUntilConnectedAsync(token);
+                    await _client.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up(_nodeId, UpChannel.Alert), payload, MqttQualityOfService.AtLeastOnce), token);
+                    await acked.WaitAsync(_options.AckTimeout, token);
+                    break;
+                }
+                catch (Exception e) when (e is TimeoutException or MqttNotConnectedException)
+                {
+                }
+                finally
+                {
+                    _acks.Abandon(AckSubject.Alert, id);
+                }
+            }
+        }
+    }
+
+    private async Task AnnouncePresenceAsync(CancellationToken token)
+    {
+        await foreach (bool _ in _connected.Reader.ReadAllAsync(token))
+        {
+            try
+            {
+                await _client.PublishAsync(Presence(true, _time), token);
+            }
+            catch (MqttNotConnectedException)
+            {
+            }
+        }
+    }
+
+    private async Task AnswerConfigurationsAsync(CancellationToken token)
+    {
+        await foreach (ConfigApplied answer in _configAnswers.Reader.ReadAllAsync(token))
+        {
+            try
+            {
+                await _client.WaitUntilConnectedAsync(token);
+                await _client.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up(_nodeId, UpChannel.Ack), EdgeCodec.Encode(answer), MqttQualityOfService.AtLeastOnce), token);
+            }
+            catch (MqttNotConnectedException)
+            {
+            }
+        }
+    }
+
+    private ValueTask OnMessageAsync(MqttApplicationMessage message, CancellationToken token)
+    {
+        if (!EdgeTopics.TryParse(message.Topic, out ParsedTopic topic, out string problem) || topic.NodeId != _nodeId || topic.Kind != TopicKind.Down)
+        {
+            _logger.LogWarning("Ignoring a message on {Topic}: {Problem}", message.Topic, problem.Length > 0 ? problem : "not for this node");
+            return ValueTask.CompletedTask;
+        }
+        try
+        {
+            switch (topic.Down)
+            {
+                case DownChannel.Ack:
+                    _acks.Receive(EdgeCodec.DecodeAck(message.Payload));
+                    break;
+                case DownChannel.Config:
+                    ConfigApplied? answer = _settings.Apply(EdgeCodec.DecodeConfig(message.Payload));
+                    if (answer is not null)
+                    {
+                        _logger.Log(answer.Applied ? LogLevel.Information : LogLevel.Warning, "Configuration revision {Revision} from the fleet {Outcome}",
+                            answer.Revision, answer.Applied ? "applied" : $"refused: {answer.Problem}");
+                        _configAnswers.Writer.TryWrite(answer);
+                    }
+                    break;
+                default:
+                    _logger.LogDebug("Nothing to do yet with {Topic}", message.Topic);
+                    break;
+            }
+        }
+        catch (PayloadRejectedException e)
+        {
+            _logger.LogWarning("Ignoring an invalid message on {Topic}: {Problem}", message.Topic, e.Message);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task SayGoodbyeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            if (_client.State.IsConnected)
+            {
+                await _client.PublishAsync(Presence(false, _time), timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is MqttNotConnectedException or OperationCanceledException)
+        {
+        }
+        try
+        {
+            await _client.StopAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _client.DisposeAsync();
+
+    private MqttApplicationMessage Presence(bool online, TimeProvider time) =>
+        new(EdgeTopics.Status(_nodeId), EdgeCodec.Encode(new StatusMessage(online, time.GetUtcNow())), MqttQualityOfService.AtLeastOnce, Retain: true);
+
+    private static MqttClientOptions ClientOptions(UplinkOptions options, string nodeId, TimeProvider time) => new()
+    {
+        Host = options.Broker,
+        Port = options.Port,
+        ClientId = nodeId,
+        Username = options.Username.Length > 0 ? options.Username : nodeId,
+        Password = options.Password.Length > 0 ? options.Password : null,
+        CleanSession = false,
+        KeepAlive = options.KeepAlive,
+        Will = new MqttApplicationMessage(EdgeTopics.Status(nodeId), EdgeCodec.Encode(new StatusMessage(false, time.GetUtcNow())), MqttQualityOfService.AtLeastOnce, Retain: true),
+        Tls = options.CaFile.Length > 0 ? new MqttTlsOptions(LoadAuthorities(options.CaFile)) : null,
+        Subscriptions = [new MqttSubscription(EdgeTopics.AllDown(nodeId), MqttQualityOfService.AtLeastOnce)],
+    };
+
+    private static X509Certificate2Collection LoadAuthorities(string path)
+    {
+        var authorities = new X509Certificate2Collection();
+        authorities.ImportFromPemFile(path);
+        return authorities;
+    }
+}
