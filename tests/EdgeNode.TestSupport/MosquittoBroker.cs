@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace EdgeNode.TestSupport;
+
+/// <summary>
+/// A real Mosquitto broker for one test: its own temp directory, configuration file, loopback port and
+/// child process. Persistence is on, in the temp directory, so <see cref="RestartAsync"/> (and a stop with
+/// SIGTERM) keeps sessions and queued messages. Mosquitto's own system service plays no part; this
+/// process is only ever signalled by its own pid.
+/// </summary>
+public sealed class MosquittoBroker : IAsyncDisposable
+{
+    public const string Executable = "/usr/sbin/mosquitto";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly TemporaryDirectory _directory;
+    private readonly string _configurationPath;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private MosquittoBroker(TemporaryDirectory directory, string configurationPath, int port)
+    {
+        _directory = directory;
+        _configurationPath = configurationPath;
+        Port = port;
+    }
+
+    public string Host => "127.0.0.1";
+    public int Port { get; }
+
+    /// <summary>The broker's temp directory (configuration, persistence); tests may put their files here too.</summary>
+    public string DirectoryPath => _directory.Path;
+
+    /// <summary>Everything the broker printed so far (it logs to stderr).</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <param name="extraConfiguration">Appended after the listener line, so listener options (cafile,
+    /// certfile, keyfile) apply to it. If it mentions allow_anonymous, the default "true" is left out.</param>
+    /// <param name="port">A fixed port; by default a free loopback port is picked.</param>
+    public static async Task<MosquittoBroker> StartAsync(string? extraConfiguration = null, int? port = null)
+    {
+        if (!File.Exists(Executable))
+            throw new InvalidOperationException($"{Executable} is missing: install mosquitto: apt-get install mosquitto");
+        var directory = new TemporaryDirectory("edgenode-mosquitto-");
+        var chosenPort = port ?? FreeLoopbackPort();
+        var configuration = new StringBuilder()
+            .AppendLine($"listener {chosenPort} 127.0.0.1");
+        if (extraConfiguration is null || !extraConfiguration.Contains("allow_anonymous", StringComparison.Ordinal))
+            configuration.AppendLine("allow_anonymous true");
+        configuration
+            .AppendLine("persistence true")
+            .AppendLine($"persistence_location {directory.Path}/")
+            // Run as whoever runs the tests: as root, Mosquitto would otherwise switch to the "mosquitto"
+            // user, which cannot read this test's temp directory. No effect when not root.
+            .AppendLine($"user {Environment.UserName}")
+            .AppendLine("log_dest stderr")
+            .AppendLine("log_type all")
+            .AppendLine(extraConfiguration ?? "");
+        var configurationPath = directory.File("mosquitto.conf");
+        await File.WriteAllTextAsync(configurationPath, configuration.ToString());
+
+        var broker = new MosquittoBroker(directory, configurationPath, chosenPort);
+        try
+        {
+            await broker.LaunchAsync();
+        }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
+        return broker;
+    }
+
+    /// <summary>SIGTERM and wait: Mosquitto saves its persistence file on the way out.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { HasExited: false } process)
+            return;
+        if (Posix.Kill(process.Id, Posix.SIGTERM) != 0)
+            throw new InvalidOperationException($"kill(SIGTERM) on mosquitto pid {process.Id} failed.");
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(StopTimeout);
+        }
+        catch (TimeoutException)
+        {
+            await KillAsync();
+        }
+    }
+
+    /// <summary>SIGKILL: the broker dies as in a power cut, without saving anything since its last autosave.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { HasExited: false } process)
+            return;
+        process.Kill();
+        await process.WaitForExitAsync().WaitAsync(StopTimeout);
+    }
+
+    /// <summary>Stops (SIGTERM) if running, then starts again on the same port with the same persistence.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await LaunchAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+        }
+        _process?.Dispose();
+        _directory.Dispose();
+    }
+
+    private async Task LaunchAsync()
+    {
+        _process?.Dispose();
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(_configurationPath);
+        var process = new Process { StartInfo = start };
+        process.ErrorDataReceived += (_, line) => Append(line.Data);
+        process.OutputDataReceived += (_, line) => Append(line.Data);
+        process.Start();
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        _process = process;
+        await WaitUntilListeningAsync(process);
+    }
+
+    private async Task WaitUntilListeningAsync(Process process)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"mosquitto exited with code {process.ExitCode} at start. Its output:\n{Output}");
+            using var probe = new TcpClient();
+            try
+            {
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        throw new TimeoutException($"mosquitto did not accept TCP on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds} s. Its output:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.AppendLine(line);
+    }
+
+    /// <summary>A loopback port nobody listens on right now (the OS picks it).</summary>
+    public static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

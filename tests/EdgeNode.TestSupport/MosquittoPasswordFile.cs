@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace EdgeNode.TestSupport;
+
+/// <summary>Writes a Mosquitto password file with mosquitto_passwd, as an operator would.</summary>
+public static class MosquittoPasswordFile
+{
+    private const string Tool = "/usr/bin/mosquitto_passwd";
+
+    public static async Task CreateAsync(string path, string user, string password)
+    {
+        if (!File.Exists(Tool))
+            throw new InvalidOperationException($"{Tool} is missing: install mosquitto: apt-get install mosquitto");
+        var start = new ProcessStartInfo(Tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-b", "-c", path, user, password })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Tool} did not start.");
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"mosquitto_passwd failed ({process.ExitCode}): {await errors}");
+    }
+}
