@@ -4,9 +4,10 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests talk to for real. Nothing yet beyond the SDK: the serial tests use the
-# kernel's pseudo-terminals through openpty(3), which every Linux has.
-REQUIRED_PACKAGES=()
+# Debian packages the tests talk to for real: the MQTT tests start their own Mosquitto processes (the
+# package's system service plays no part). The serial tests use the kernel's pseudo-terminals, which
+# every Linux has.
+REQUIRED_PACKAGES=(mosquitto)
 
 install_packages() {
   local missing=()

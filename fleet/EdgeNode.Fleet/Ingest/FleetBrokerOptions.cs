@@ -1,0 +1,31 @@
+namespace EdgeNode.Fleet.Ingest;
+
+/// <summary>Section "Fleet:Broker": the MQTT broker the fleet reads nodes from and writes to them through.</summary>
+public sealed class FleetBrokerOptions
+{
+    public const string SectionName = "Fleet:Broker";
+
+    /// <summary>Empty turns ingest off (the web part still runs).</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 1883;
+
+    public string Username { get; set; } = "";
+
+    public string Password { get; set; } = "";
+
+    /// <summary>The CA the broker's certificate chains to (PEM); empty for plain MQTT on loopback.</summary>
+    public string CaFile { get; set; } = "";
+
+    /// <summary>Unique per fleet instance: the broker keeps this instance's session (and its queued messages) under it.</summary>
+    public string ClientId { get; set; } = "fleet-1";
+
+    /// <summary>Instances in the same group share the nodes' messages between them ($share/{group}/…).</summary>
+    public string SharedGroup { get; set; } = "fleet";
+
+    /// <summary>Rows committed in one transaction at most; bigger batches amortise the commit, smaller ones ack sooner.</summary>
+    public int MaxRowsPerCommit { get; set; } = 20_000;
+
+    /// <summary>How long the first message of a commit may wait for others to join it.</summary>
+    public TimeSpan MaxCommitDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+}

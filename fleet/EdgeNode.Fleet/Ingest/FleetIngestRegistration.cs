@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EdgeNode.Fleet.Ingest;
+
+public static class FleetIngestRegistration
+{
+    /// <summary>Ingest from the broker in section <see cref="FleetBrokerOptions.SectionName"/>.</summary>
+    public static IHostApplicationBuilder AddFleetIngest(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FleetBrokerOptions>().Bind(builder.Configuration.GetSection(FleetBrokerOptions.SectionName));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IngestService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IngestService>());
+        return builder;
+    }
+}

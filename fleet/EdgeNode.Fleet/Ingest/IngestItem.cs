@@ -1,0 +1,27 @@
+using EdgeNode.Fleet.Storage;
+using EdgeNode.Protocol.Messages;
+
+namespace EdgeNode.Fleet.Ingest;
+
+/// <summary>
+/// One incoming message, classified: the rows it adds (or the dead letter it becomes) and the ack to send the node
+/// once they are committed.
+/// </summary>
+public sealed record IngestItem(
+    IReadOnlyList<MetricWindowRow> Metrics,
+    IReadOnlyList<TrafficWindowRow> Traffic,
+    NodeHealthReport? Health,
+    NodeAlertRecord? Alert,
+    DeadLetter? DeadLetter,
+    AckMessage? Ack)
+{
+    public int RowCount => Metrics.Count + Traffic.Count + (Health is null ? 0 : 1) + (Alert is null ? 0 : 1) + (DeadLetter is null ? 0 : 1);
+
+    /// <summary>The batch's buffer events (gaps, downsamplings, set-aside files), when it carried any.</summary>
+    public WindowBatch? Reports { get; init; }
+
+    /// <summary>A node's answer to a configuration revision.</summary>
+    public ConfigApplied? ConfigAnswer { get; init; }
+
+    public static IngestItem Dead(DeadLetter deadLetter, AckMessage? ack = null) => new([], [], null, null, deadLetter, ack);
+}

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using EdgeNode.Fleet.Storage;
+using EdgeNode.Protocol.Messages;
+
+namespace EdgeNode.Fleet.Ingest;
+
+/// <summary>
+/// Gathers classified messages into one transaction, commits it, and only then sends the nodes their acks: the order
+/// that makes delivery exactly-once in effect. The queue is bounded, so a slow database slows the MQTT reader (and
+/// the broker queues) instead of filling the fleet's memory.
+/// </summary>
+public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, CancellationToken, Task> sendAck, FleetBrokerOptions options, ILogger<IngestPipeline> logger)
+{
+    private readonly Channel<IngestItem> _queue = Channel.CreateBounded<IngestItem>(new BoundedChannelOptions(2_000) { SingleReader = true });
+    private long _committedRows;
+    private long _deadLetters;
+
+    public long CommittedRows => Interlocked.Read(ref _committedRows);
+
+    public long DeadLetters => Interlocked.Read(ref _deadLetters);
+
+    public ValueTask EnqueueAsync(IngestItem item, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(item, cancellationToken);
+
+    public void Complete() => _queue.Writer.TryComplete();
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var items = new List<IngestItem>();
+        ChannelReader<IngestItem> reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                items.Clear();
+                int rows = 0;
+                var gathering = Stopwatch.StartNew();
+                // Take what is there, then give stragglers a moment to join: one commit for many messages is what
+                // makes ingest fast, and the delay is bounded so a lone alert is not held back.
+                while (rows < options.MaxRowsPerCommit)
+                {
+                    if (reader.TryRead(out IngestItem? item))
+                    {
+                        items.Add(item);
+                        rows += item.RowCount;
+                        continue;
+                    }
+                    TimeSpan left = options.MaxCommitDelay - gathering.Elapsed;
+                    if (left <= TimeSpan.Zero || items.Exists(i => i.Alert is not null))
+                    {
+                        break;
+                    }
+                    using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    wait.CancelAfter(left);
+                    try
+                    {
+                        if (!await reader.WaitToReadAsync(wait.Token))
+                        {
+                            break;
+                        }
+                    }
+                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        break;
+                    }
+                }
+                await CommitAsync(items, stoppingToken);
+                await AckAsync(items, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CommitAsync(List<IngestItem> items, CancellationToken token)
+    {
+        IngestBatch batch = Assemble(items);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.CommitAsync(batch, token);
+                Interlocked.Add(ref _committedRows, batch.Metrics.Count + batch.Traffic.Count);
+                Interlocked.Add(ref _deadLetters, batch.DeadLetters.Count);
+                foreach (IngestItem item in items)
+                {
+                    LogEvents(item);
+                }
+                return;
+            }
+            catch (InvalidIngestBatchException e)
+            {
+                // One message slipped past validation: commit the others and file that one, rather than lose the lot.
+                logger.LogWarning("A commit of {Batch} was refused ({Reason}); committing its messages one by one", batch, e.Message);
+                await CommitOneByOneAsync(items, token);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database is down or busy: nothing is acked, so nothing is lost; keep trying with back-off.
+                TimeSpan delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(attempt, 5))));
+                logger.LogError("Commit of {Batch} failed (attempt {Attempt}): {Message}; retrying in {Delay}", batch, attempt, e.Message, delay);
+                await Task.Delay(delay, token);
+            }
+        }
+    }
+
+    private async Task CommitOneByOneAsync(List<IngestItem> items, CancellationToken token)
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            try
+            {
+                await store.CommitAsync(Assemble([items[i]]), token);
+            }
+            catch (InvalidIngestBatchException e)
+            {
+                IngestItem item = items[i];
+                string node = item.Ack?.NodeId ?? "unknown";
+                var letter = new DeadLetter(DateTimeOffset.UtcNow, $"edge/{node}/up/batch", item.Ack?.NodeId, [], $"refused by the store: {e.Message}");
+                await store.CommitAsync(Assemble([IngestItem.Dead(letter)]), token);
+                items[i] = IngestItem.Dead(letter, item.Ack is { } ack ? ack with { Outcome = AckOutcome.Rejected, Reason = letter.Reason } : null);
+            }
+        }
+    }
+
+    private async Task AckAsync(List<IngestItem> items, CancellationToken token)
+    {
+        var acks = items.Where(i => i.Ack is not null).Select(i => i.Ack!).ToList();
+        if (acks.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await Task.WhenAll(acks.Select(a => sendAck(a, token)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Committed already: a node that misses its ack resends, and the upsert makes that harmless.
+            logger.LogWarning("Could not send {Count} acks: {Message}; those nodes will resend and be acked then", acks.Count, e.Message);
+        }
+    }
+
+    private void LogEvents(IngestItem item)
+    {
+        if (item.DeadLetter is { } dead)
+        {
+            logger.LogWarning("Dead letter from {Node} on {Topic}: {Reason}", dead.NodeId ?? "unknown node", dead.Topic, dead.Reason);
+        }
+        if (item.Alert is { } alert)
+        {
+            logger.LogWarning("Pollution alert {State} at {Node}: {Pollutant} {Value:0.0} ({Band})", alert.Cleared ? "cleared" : "raised", alert.NodeId, alert.Pollutant, alert.Value, alert.Band);
+        }
+        if (item.Reports is { } reports)
+        {
+            foreach (WireGap gap in reports.Gaps)
+            {
+                logger.LogWarning("Node {Node} dropped {Count} windows from {From:u} to {To:u} ({Cause})", reports.NodeId, gap.WindowCount, gap.From, gap.To, gap.Cause);
+            }
+            foreach (WireDownsampling d in reports.Downsamplings)
+            {
+                logger.LogInformation("Node {Node} merged {Merged} windows of {FromSeconds} s into {Produced} of {ToSeconds} s from {From:u} to {To:u} to stay within its quota",
+                    reports.NodeId, d.WindowsMerged, d.FromSeconds, d.WindowsProduced, d.ToSeconds, d.From, d.To);
+            }
+            foreach (WireSetAside s in reports.SetAside)
+            {
+                logger.LogWarning("Node {Node} found its buffer corrupt at {At:u} ({Reason}); {Salvaged} windows salvaged{Lost}",
+                    reports.NodeId, s.DetectedAt, s.Reason, s.WindowsSalvaged, s.ReadToEnd ? "" : ", some may be lost");
+            }
+        }
+        if (item.ConfigAnswer is { } answer)
+        {
+            logger.Log(answer.Applied ? LogLevel.Information : LogLevel.Warning, "Node {Node} {Outcome} configuration revision {Revision}{Problem}",
+                answer.NodeId, answer.Applied ? "applied" : "refused", answer.Revision, answer.Problem is null ? "" : $": {answer.Problem}");
+        }
+    }
+
+    private static IngestBatch Assemble(IEnumerable<IngestItem> items)
+    {
+        var batch = new IngestBatch();
+        foreach (IngestItem item in items)
+        {
+            batch.Metrics.AddRange(item.Metrics);
+            batch.Traffic.AddRange(item.Traffic);
+            if (item.Health is { } health)
+            {
+                batch.Health.Add(health);
+            }
+            if (item.Alert is { } alert)
+            {
+                batch.Alerts.Add(alert);
+            }
+            if (item.DeadLetter is { } dead)
+            {
+                batch.DeadLetters.Add(dead);
+            }
+        }
+        return batch;
+    }
+}
