@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace EdgeNode.TestSupport;
+
+/// <summary>
+/// A program of ours run as a real process for an end-to-end test (the fleet, a node), so that it can be stopped
+/// with SIGTERM as systemd does or killed with SIGKILL as a power cut does. Output is kept for failure messages.
+/// Only ever signalled by its own pid.
+/// </summary>
+public sealed class ChildProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ProcessStartInfo _start;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public ChildProcess(string name, string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        Name = name;
+        _start = new ProcessStartInfo(file)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+        {
+            _start.ArgumentList.Add(argument);
+        }
+        foreach ((string key, string value) in environment)
+        {
+            _start.Environment[key] = value;
+        }
+    }
+
+    public string Name { get; }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    /// <summary>Starts (or starts again, with the same arguments and environment).</summary>
+    public void Start()
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException($"{Name} is already running");
+        }
+        _process?.Dispose();
+        Append($"--- {Name} starting ---");
+        var process = new Process { StartInfo = _start };
+        process.OutputDataReceived += (_, line) => Append(line.Data);
+        process.ErrorDataReceived += (_, line) => Append(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+    }
+
+    /// <summary>Waits until the output contains <paramref name="fragment"/> (counting from the beginning).</summary>
+    public async Task WaitForOutputAsync(string fragment, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Output.Contains(fragment, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{Name} did not print '{fragment}' within {timeout}. Its output:\n{Tail()}");
+            }
+            if (_process is { HasExited: true } exited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {exited.ExitCode} before printing '{fragment}'. Its output:\n{Tail()}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>SIGTERM and wait for the exit, as systemd stops a service.</summary>
+    public async Task TerminateAsync()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+        Posix.Kill(process.Id, Posix.SIGTERM);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(StopTimeout);
+        }
+        catch (TimeoutException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"{Name} did not stop within {StopTimeout} of SIGTERM and was killed. Its output:\n{Tail()}");
+        }
+    }
+
+    /// <summary>SIGKILL: no chance to save anything, like a power cut.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+        process.Kill();
+        await process.WaitForExitAsync().WaitAsync(StopTimeout);
+        Append($"--- {Name} killed ---");
+    }
+
+    /// <summary>The last lines of output, for assertion messages.</summary>
+    public string Tail(int lines = 60)
+    {
+        string[] all = Output.Split('\n');
+        return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillAsync();
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+        }
+        _process?.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
