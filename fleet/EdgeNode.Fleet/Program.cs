@@ -1,0 +1,11 @@
+using EdgeNode.Fleet.Storage;
+
+WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+builder.AddFleetStorage();
+
+WebApplication app = builder.Build();
+app.MapHealthChecks("/health");
+app.Run();
+
+/// <summary>Visible to tests (WebApplicationFactory) and nothing else.</summary>
+public partial class Program;

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using EdgeNode.Fleet.Storage.Postgres;
+using EdgeNode.Fleet.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdgeNode.Fleet.Storage;
+
+/// <summary>Picks the store from the connection string's shape, so that switching to PostgreSQL is one setting.</summary>
+public static class FleetStoreFactory
+{
+    private static readonly string[] SqliteFileExtensions = [".db", ".sqlite", ".sqlite3"];
+
+    /// <param name="connectionString">
+    /// SQLite: "Data Source=/var/lib/edgenode/fleet.db" or just a path ending in .db, .sqlite or .sqlite3.
+    /// PostgreSQL: "Host=…;Database=…;Username=…;Password=…".
+    /// </param>
+    /// <exception cref="ArgumentException">The string is neither; the message names the setting to fix.</exception>
+    public static IFleetStore Create(string? connectionString, ILoggerFactory? loggerFactory = null) =>
+        Create(connectionString, loggerFactory, validateBatches: true);
+
+    /// <param name="validateBatches">False only in tests that need a malformed row to reach the database's own constraints.</param>
+    internal static IFleetStore Create(string? connectionString, ILoggerFactory? loggerFactory, bool validateBatches)
+    {
+        loggerFactory ??= NullLoggerFactory.Instance;
+        return Classify(connectionString) switch
+        {
+            StoreKind.SqliteConnectionString => new SqliteFleetStore(connectionString!, loggerFactory, validateBatches),
+            StoreKind.SqlitePath => new SqliteFleetStore($"Data Source={connectionString!.Trim()}", loggerFactory, validateBatches),
+            StoreKind.Postgres => new PostgresFleetStore(connectionString!, loggerFactory, validateBatches),
+            _ => throw new ArgumentException(
+                $"{FleetStorageOptions.ConnectionStringSetting} is neither a SQLite file (\"Data Source=/var/lib/edgenode/fleet.db\", or a path ending in .db) " +
+                "nor a PostgreSQL connection string (\"Host=db.example;Database=edgenode;Username=fleet;Password=…\"). Set it to one of these.",
+                nameof(connectionString)),
+        };
+    }
+
+    private static StoreKind Classify(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return StoreKind.Unknown;
+        }
+
+        string trimmed = connectionString.Trim();
+        if (!trimmed.Contains('=', StringComparison.Ordinal))
+        {
+            return SqliteFileExtensions.Any(extension => trimmed.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                ? StoreKind.SqlitePath
+                : StoreKind.Unknown;
+        }
+
+        var keys = new DbConnectionStringBuilder();
+        try
+        {
+            keys.ConnectionString = trimmed;
+        }
+        catch (ArgumentException)
+        {
+            return StoreKind.Unknown;
+        }
+
+        if (keys.ContainsKey("Data Source") || keys.ContainsKey("DataSource") || keys.ContainsKey("Filename"))
+        {
+            return StoreKind.SqliteConnectionString;
+        }
+
+        return keys.ContainsKey("Host") || keys.ContainsKey("Server") ? StoreKind.Postgres : StoreKind.Unknown;
+    }
+
+    private enum StoreKind
+    {
+        Unknown,
+        SqliteConnectionString,
+        SqlitePath,
+        Postgres,
+    }
+}

@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EdgeNode.Fleet.Storage.Postgres;
+
+/// <summary>
+/// Writes one batch inside the caller's transaction. Windows go by binary COPY into session-temporary staging tables
+/// (no WAL, no indexes: the cheapest way into the server), then one INSERT … SELECT merges them. ON CONFLICT may not
+/// touch one row twice in a statement, so DISTINCT ON keeps only the last arrival per key; ORDER BY key makes every
+/// commit lock rows in the same order, so concurrent commits wait for each other instead of deadlocking.
+/// </summary>
+internal static class PostgresBatchWriter
+{
+    // ON COMMIT DELETE ROWS: the tables live as long as the pooled session and are emptied by every commit (and a
+    // rollback discards what this transaction put there). Columns are nullable on purpose: the real table's
+    // constraints judge the rows, at merge time.
+    private const string CreateStaging = """
+        CREATE TEMP TABLE IF NOT EXISTS staging_metric_windows (
+            arrival integer, node_id text COLLATE "C", sensor text COLLATE "C", metric text COLLATE "C", window_start timestamptz,
+            window_seconds integer, time_quality smallint, is_partial boolean, sample_count integer, mean_value double precision,
+            minimum_value double precision, maximum_value double precision, last_value double precision, coverage double precision,
+            faults integer, last_fault text, calibration_version integer
+        ) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS staging_traffic_windows (
+            arrival integer, node_id text COLLATE "C", sensor text COLLATE "C", window_start timestamptz, window_seconds integer,
+            time_quality smallint, is_partial boolean, approaching integer, receding integer, speed_histogram integer[], v85_kmh double precision
+        ) ON COMMIT DELETE ROWS;
+        """;
+
+    private const string MetricColumns =
+        "node_id, sensor, metric, window_start, window_seconds, time_quality, is_partial, sample_count, mean_value, minimum_value, maximum_value, last_value, coverage, faults, last_fault, calibration_version";
+
+    private const string TrafficColumns =
+        "node_id, sensor, window_start, window_seconds, time_quality, is_partial, approaching, receding, speed_histogram, v85_kmh";
+
+    private const string MergeMetrics = $"""
+        INSERT INTO metric_windows ({MetricColumns})
+        SELECT DISTINCT ON (node_id, metric, window_start, sensor) {MetricColumns}
+        FROM staging_metric_windows
+        ORDER BY node_id, metric, window_start, sensor, arrival DESC
+        ON CONFLICT (node_id, metric, window_start, sensor) DO UPDATE SET
+            window_seconds = EXCLUDED.window_seconds, time_quality = EXCLUDED.time_quality, is_partial = EXCLUDED.is_partial,
+            sample_count = EXCLUDED.sample_count, mean_value = EXCLUDED.mean_value, minimum_value = EXCLUDED.minimum_value,
+            maximum_value = EXCLUDED.maximum_value, last_value = EXCLUDED.last_value, coverage = EXCLUDED.coverage,
+            faults = EXCLUDED.faults, last_fault = EXCLUDED.last_fault, calibration_version = EXCLUDED.calibration_version
+        """;
+
+    private const string MergeTraffic = $"""
+        INSERT INTO traffic_windows ({TrafficColumns})
+        SELECT DISTINCT ON (node_id, window_start, sensor) {TrafficColumns}
+        FROM staging_traffic_windows
+        ORDER BY node_id, window_start, sensor, arrival DESC
+        ON CONFLICT (node_id, window_start, sensor) DO UPDATE SET
+            window_seconds = EXCLUDED.window_seconds, time_quality = EXCLUDED.time_quality, is_partial = EXCLUDED.is_partial,
+            approaching = EXCLUDED.approaching, receding = EXCLUDED.receding, speed_histogram = EXCLUDED.speed_histogram, v85_kmh = EXCLUDED.v85_kmh
+        """;
+
+    // An older report delivered late must not replace a newer one: the WHERE keeps the newest per node.
+    private const string UpsertHealth = """
+        INSERT INTO node_health (node_id, reported_at, report_json) VALUES ($1, $2, $3)
+        ON CONFLICT (node_id) DO UPDATE SET reported_at = EXCLUDED.reported_at, report_json = EXCLUDED.report_json
+        WHERE EXCLUDED.reported_at >= node_health.reported_at
+        """;
+
+    private const string UpsertAlert = """
+        INSERT INTO node_alerts (node_id, pollutant, raised_at, band, measured_value, cleared) VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (node_id, pollutant, raised_at) DO UPDATE SET band = EXCLUDED.band, measured_value = EXCLUDED.measured_value, cleared = EXCLUDED.cleared
+        """;
+
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IngestBatch batch, CommitTimings? timings, CancellationToken ct)
+    {
+        long lap = timings is null ? 0 : Stopwatch.GetTimestamp();
+        if (batch.Metrics.Count > 0 || batch.Traffic.Count > 0)
+        {
+            await ExecuteAsync(connection, transaction, CreateStaging, ct);
+            lap = timings?.Lap("postgres: staging tables", lap) ?? 0;
+        }
+
+        if (batch.Metrics.Count > 0)
+        {
+            await CopyMetricsAsync(connection, batch.Metrics, ct);
+            lap = timings?.Lap("postgres: COPY metrics", lap) ?? 0;
+            await ExecuteAsync(connection, transaction, MergeMetrics, ct);
+            lap = timings?.Lap("postgres: merge metrics", lap) ?? 0;
+        }
+
+        if (batch.Traffic.Count > 0)
+        {
+            await CopyTrafficAsync(connection, batch.Traffic, ct);
+            await ExecuteAsync(connection, transaction, MergeTraffic, ct);
+        }
+
+        if (batch.DeadLetters.Count > 0)
+        {
+            await CopyDeadLettersAsync(connection, batch.DeadLetters, ct);
+        }
+
+        await UpsertSmallTablesAsync(connection, transaction, batch, ct);
+        timings?.Lap("postgres: traffic, dead letters, health, alerts", lap);
+    }
+
+    private static async Task CopyMetricsAsync(NpgsqlConnection connection, List<MetricWindowRow> rows, CancellationToken ct)
+    {
+        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
+            $"COPY staging_metric_windows (arrival, {MetricColumns}) FROM STDIN (FORMAT BINARY)", ct);
+        for (int arrival = 0; arrival < rows.Count; arrival++)
+        {
+            MetricWindowRow row = rows[arrival];
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(arrival, NpgsqlDbType.Integer, ct);
+            await WriteTextAsync(copy, row.NodeId, ct);
+            await WriteTextAsync(copy, row.Sensor, ct);
+            await WriteTextAsync(copy, row.Metric, ct);
+            await copy.WriteAsync(StoredInstant.ToUtcMicroseconds(row.WindowStart), NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(row.WindowSeconds, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync((short)row.TimeQuality, NpgsqlDbType.Smallint, ct);
+            await copy.WriteAsync(row.Partial, NpgsqlDbType.Boolean, ct);
+            await copy.WriteAsync(row.Count, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(row.Mean, NpgsqlDbType.Double, ct);
+            await copy.WriteAsync(row.Minimum, NpgsqlDbType.Double, ct);
+            await copy.WriteAsync(row.Maximum, NpgsqlDbType.Double, ct);
+            await copy.WriteAsync(row.Last, NpgsqlDbType.Double, ct);
+            await copy.WriteAsync(row.Coverage, NpgsqlDbType.Double, ct);
+            await copy.WriteAsync(row.Faults, NpgsqlDbType.Integer, ct);
+            await WriteTextAsync(copy, row.LastFault, ct);
+            await copy.WriteAsync(row.CalibrationVersion, NpgsqlDbType.Integer, ct);
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    private static async Task CopyTrafficAsync(NpgsqlConnection connection, List<TrafficWindowRow> rows, CancellationToken ct)
+    {
+        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
+            $"COPY staging_traffic_windows (arrival, {TrafficColumns}) FROM STDIN (FORMAT BINARY)", ct);
+        for (int arrival = 0; arrival < rows.Count; arrival++)
+        {
+            TrafficWindowRow row = rows[arrival];
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(arrival, NpgsqlDbType.Integer, ct);
+            await WriteTextAsync(copy, row.NodeId, ct);
+            await WriteTextAsync(copy, row.Sensor, ct);
+            await copy.WriteAsync(StoredInstant.ToUtcMicroseconds(row.WindowStart), NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(row.WindowSeconds, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync((short)row.TimeQuality, NpgsqlDbType.Smallint, ct);
+            await copy.WriteAsync(row.Partial, NpgsqlDbType.Boolean, ct);
+            await copy.WriteAsync(row.Approaching, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(row.Receding, NpgsqlDbType.Integer, ct);
+            if (row.SpeedHistogram is null)
+            {
+                await copy.WriteNullAsync(ct);
+            }
+            else
+            {
+                await copy.WriteAsync(row.SpeedHistogram, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
+            }
+
+            if (row.V85KilometresPerHour is double v85)
+            {
+                await copy.WriteAsync(v85, NpgsqlDbType.Double, ct);
+            }
+            else
+            {
+                await copy.WriteNullAsync(ct);
+            }
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>Dead letters are only ever appended, so they go straight into their table.</summary>
+    private static async Task CopyDeadLettersAsync(NpgsqlConnection connection, List<DeadLetter> letters, CancellationToken ct)
+    {
+        await using NpgsqlBinaryImporter copy = await connection.BeginBinaryImportAsync(
+            "COPY dead_letters (received_at, topic, node_id, payload, original_length, reason) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (DeadLetter letter in letters)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(StoredInstant.ToUtcMicroseconds(letter.ReceivedAt), NpgsqlDbType.TimestampTz, ct);
+            await WriteTextAsync(copy, letter.Topic, ct);
+            await WriteTextAsync(copy, letter.NodeId, ct);
+            byte[] kept = letter.Payload.Length <= DeadLetter.MaximumStoredPayloadBytes ? letter.Payload : letter.Payload[..DeadLetter.MaximumStoredPayloadBytes];
+            await copy.WriteAsync(kept, NpgsqlDbType.Bytea, ct);
+            await copy.WriteAsync(letter.Payload.Length, NpgsqlDbType.Integer, ct);
+            await WriteTextAsync(copy, letter.Reason, ct);
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// Health reports and alerts are few per batch: one statement per row, sent together in one round trip. Sorted by key
+    /// (a stable sort, so duplicates keep their arrival order and the later one wins) for the same lock order as the merges.
+    /// </summary>
+    private static async Task UpsertSmallTablesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IngestBatch batch, CancellationToken ct)
+    {
+        if (batch.Health.Count == 0 && batch.Alerts.Count == 0)
+        {
+            return;
+        }
+
+        await using var statements = new NpgsqlBatch(connection, transaction);
+        foreach (NodeHealthReport report in batch.Health.OrderBy(report => report.NodeId, StringComparer.Ordinal))
+        {
+            statements.BatchCommands.Add(Statement(
+                UpsertHealth,
+                new NpgsqlParameter { Value = report.NodeId, NpgsqlDbType = NpgsqlDbType.Text },
+                new NpgsqlParameter { Value = StoredInstant.ToUtcMicroseconds(report.ReportedAt), NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new NpgsqlParameter { Value = report.Json, NpgsqlDbType = NpgsqlDbType.Text }));
+        }
+
+        IEnumerable<NodeAlertRecord> alerts = batch.Alerts
+            .OrderBy(alert => alert.NodeId, StringComparer.Ordinal)
+            .ThenBy(alert => alert.Pollutant, StringComparer.Ordinal)
+            .ThenBy(alert => alert.RaisedAt.UtcTicks);
+        foreach (NodeAlertRecord alert in alerts)
+        {
+            statements.BatchCommands.Add(Statement(
+                UpsertAlert,
+                new NpgsqlParameter { Value = alert.NodeId, NpgsqlDbType = NpgsqlDbType.Text },
+                new NpgsqlParameter { Value = alert.Pollutant, NpgsqlDbType = NpgsqlDbType.Text },
+                new NpgsqlParameter { Value = StoredInstant.ToUtcMicroseconds(alert.RaisedAt), NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new NpgsqlParameter { Value = alert.Band, NpgsqlDbType = NpgsqlDbType.Text },
+                new NpgsqlParameter { Value = alert.Value, NpgsqlDbType = NpgsqlDbType.Double },
+                new NpgsqlParameter { Value = alert.Cleared, NpgsqlDbType = NpgsqlDbType.Boolean }));
+        }
+
+        await statements.ExecuteNonQueryAsync(ct);
+    }
+
+    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    private static async Task WriteTextAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+    {
+        if (value is null)
+        {
+            await copy.WriteNullAsync(ct);
+        }
+        else
+        {
+            await copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using NpgsqlCommand command = new(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

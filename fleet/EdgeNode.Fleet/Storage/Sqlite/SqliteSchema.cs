@@ -1,0 +1,125 @@
+using Microsoft.Data.Sqlite;
+
+namespace EdgeNode.Fleet.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite schema as numbered migrations, applied in order and recorded in schema_version. Append a migration to
+/// change the schema; never edit one that has shipped.
+/// </summary>
+internal static class SqliteSchema
+{
+    // Instants: window starts as Unix seconds (whole seconds by contract), other instants as Unix microseconds (the
+    // precision PostgreSQL keeps, so both stores read back the same). Keys are ordered node, then what reads filter on
+    // (metric, time), so that the primary key serves "this node, this metric, this period" without another index.
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE metric_windows (
+            node_id             TEXT    NOT NULL CHECK (node_id <> ''),
+            sensor              TEXT    NOT NULL CHECK (sensor <> ''),
+            metric              TEXT    NOT NULL CHECK (metric <> ''),
+            window_start        INTEGER NOT NULL,
+            window_seconds      INTEGER NOT NULL CHECK (window_seconds > 0),
+            time_quality        INTEGER NOT NULL CHECK (time_quality BETWEEN 0 AND 2),
+            is_partial          INTEGER NOT NULL,
+            sample_count        INTEGER NOT NULL,
+            mean_value          REAL    NOT NULL,
+            minimum_value       REAL    NOT NULL,
+            maximum_value       REAL    NOT NULL,
+            last_value          REAL    NOT NULL,
+            coverage            REAL    NOT NULL,
+            faults              INTEGER NOT NULL,
+            last_fault          TEXT,
+            calibration_version INTEGER NOT NULL,
+            PRIMARY KEY (node_id, metric, window_start, sensor)
+        ) WITHOUT ROWID;
+        -- "All metrics of this node over this period" (the node page) without scanning the node's whole history.
+        CREATE INDEX metric_windows_by_node_time ON metric_windows (node_id, window_start);
+
+        CREATE TABLE traffic_windows (
+            node_id         TEXT    NOT NULL CHECK (node_id <> ''),
+            sensor          TEXT    NOT NULL CHECK (sensor <> ''),
+            window_start    INTEGER NOT NULL,
+            window_seconds  INTEGER NOT NULL CHECK (window_seconds > 0),
+            time_quality    INTEGER NOT NULL CHECK (time_quality BETWEEN 0 AND 2),
+            is_partial      INTEGER NOT NULL,
+            approaching     INTEGER NOT NULL,
+            receding        INTEGER NOT NULL,
+            -- 16 little-endian 32-bit counts.
+            speed_histogram BLOB    NOT NULL CHECK (length(speed_histogram) = 64),
+            v85_kmh         REAL,
+            PRIMARY KEY (node_id, window_start, sensor)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE dead_letters (
+            id              INTEGER PRIMARY KEY,
+            received_at_us  INTEGER NOT NULL,
+            topic           TEXT    NOT NULL,
+            node_id         TEXT,
+            payload         BLOB    NOT NULL CHECK (length(payload) <= 65536),
+            original_length INTEGER NOT NULL,
+            reason          TEXT    NOT NULL
+        );
+        CREATE INDEX dead_letters_by_node ON dead_letters (node_id, id);
+
+        CREATE TABLE node_health (
+            node_id        TEXT    NOT NULL PRIMARY KEY CHECK (node_id <> ''),
+            reported_at_us INTEGER NOT NULL,
+            report_json    TEXT    NOT NULL
+        );
+
+        CREATE TABLE node_alerts (
+            node_id        TEXT    NOT NULL CHECK (node_id <> ''),
+            pollutant      TEXT    NOT NULL CHECK (pollutant <> ''),
+            raised_at_us   INTEGER NOT NULL,
+            band           TEXT    NOT NULL,
+            measured_value REAL    NOT NULL,
+            cleared        INTEGER NOT NULL,
+            PRIMARY KEY (node_id, pollutant, raised_at_us)
+        ) WITHOUT ROWID;
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    /// <summary>Applies what is missing in one IMMEDIATE transaction, so that two processes starting together do not race.</summary>
+    /// <returns>The version found before migrating (0 for a new file).</returns>
+    public static int Migrate(SqliteConnection connection)
+    {
+        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at_us INTEGER NOT NULL)");
+        using SqliteCommand read = Command(connection, transaction, "SELECT coalesce(max(version), 0) FROM schema_version");
+        int found = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (found > LatestVersion)
+        {
+            throw new FleetStoreException(
+                $"The fleet database is at schema version {found}, written by a newer fleet; this one knows up to {LatestVersion}. Run the newer fleet, or restore a backup.");
+        }
+
+        for (int version = found + 1; version <= LatestVersion; version++)
+        {
+            Execute(connection, transaction, Migrations[version - 1]);
+            using SqliteCommand record = Command(connection, transaction, "INSERT INTO schema_version (version, applied_at_us) VALUES ($version, $now)");
+            record.Parameters.AddWithValue("$version", version);
+            record.Parameters.AddWithValue("$now", StoredInstant.ToUnixMicroseconds(DateTimeOffset.UtcNow));
+            record.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return found;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using SqliteCommand command = Command(connection, transaction, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}
