@@ -1,7 +1,9 @@
+using EdgeNode.Fleet.Ingest;
 using EdgeNode.Fleet.Storage;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.AddFleetStorage();
+builder.AddFleetIngest();
 
 WebApplication app = builder.Build();
 app.MapHealthChecks("/health");

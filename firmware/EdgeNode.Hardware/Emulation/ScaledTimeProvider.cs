@@ -3,26 +3,43 @@ using System.Diagnostics;
 namespace EdgeNode.Hardware.Emulation;
 
 /// <summary>
-/// The wall clock sped up by a factor, for the emulated node: at 10 080 a week passes in a minute, and
-/// everything that waits (sampling loops, warm-ups, streamed frames) waits proportionally less. Unlike
-/// <see cref="VirtualTimeProvider"/> concurrent waits are independent, as on a real clock; the price is
-/// that very short waits shrink below the operating system's timer resolution and fire late, relatively.
+/// The wall clock sped up by a factor, for the emulated node: at 1 000 a day passes in under a minute and a half,
+/// and everything that waits (sampling loops, warm-ups, streamed frames) waits proportionally less. Unlike
+/// <see cref="VirtualTimeProvider"/> concurrent waits are independent, as on a real clock; the price is that very
+/// short waits shrink below the operating system's timer resolution and fire late, relatively.
 /// </summary>
+/// <remarks>
+/// Started in the past with <c>catchUp</c>, the clock runs fast only until it reaches the real time and then goes
+/// at the real pace: an emulated node can live through a week of history in minutes and carry on in the present,
+/// never producing windows dated in the future.
+/// </remarks>
 public sealed class ScaledTimeProvider : TimeProvider
 {
     private readonly DateTimeOffset _start;
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
 
+    // Real time after which the clock goes at the real pace; infinite when it never catches up.
+    private readonly TimeSpan _catchUpAfter = TimeSpan.MaxValue;
+
     /// <param name="factor">How many seconds pass per real second; at least 1.</param>
     /// <param name="start">What the clock reads now.</param>
-    public ScaledTimeProvider(double factor, DateTimeOffset start)
+    /// <param name="catchUp">When <paramref name="start"/> lies in the past: slow to real time once the clock reaches the present.</param>
+    public ScaledTimeProvider(double factor, DateTimeOffset start, bool catchUp = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(factor, 1.0);
         Factor = factor;
         _start = start;
+        TimeSpan behind = DateTimeOffset.UtcNow - start;
+        if (catchUp && factor > 1 && behind > TimeSpan.Zero)
+        {
+            _catchUpAfter = behind / (factor - 1);
+        }
     }
 
     public double Factor { get; }
+
+    /// <summary>True once a catching-up clock has reached the present.</summary>
+    public bool CaughtUp => Stopwatch.GetElapsedTime(_startTimestamp) >= _catchUpAfter;
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
@@ -33,21 +50,41 @@ public sealed class ScaledTimeProvider : TimeProvider
     public override long GetTimestamp() => Scaled(Stopwatch.GetElapsedTime(_startTimestamp)).Ticks;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        new ScaledTimer(System.CreateTimer(callback, state, Real(dueTime), Real(period)), this);
+        new ScaledTimer(System.CreateTimer(callback, state, RealDue(dueTime), RealPeriod(period)), this);
 
-    private TimeSpan Scaled(TimeSpan real) => TimeSpan.FromTicks((long)(real.Ticks * Factor));
+    private TimeSpan Scaled(TimeSpan real) => real < _catchUpAfter
+        ? TimeSpan.FromTicks((long)(real.Ticks * Factor))
+        : TimeSpan.FromTicks((long)(_catchUpAfter.Ticks * Factor)) + (real - _catchUpAfter);
+
+    /// <summary>The real time from now until the emulated clock has advanced by <paramref name="scaled"/>.</summary>
+    private TimeSpan RealDue(TimeSpan scaled)
+    {
+        if (scaled == Timeout.InfiniteTimeSpan || scaled <= TimeSpan.Zero)
+        {
+            return scaled;
+        }
+        TimeSpan now = Stopwatch.GetElapsedTime(_startTimestamp);
+        TimeSpan target = Scaled(now) + scaled;
+        TimeSpan fastPart = _catchUpAfter == TimeSpan.MaxValue ? TimeSpan.MaxValue : TimeSpan.FromTicks((long)(_catchUpAfter.Ticks * Factor));
+        TimeSpan realTarget = target <= fastPart
+            ? TimeSpan.FromTicks((long)Math.Ceiling(target.Ticks / Factor))
+            : _catchUpAfter + (target - fastPart);
+        return RoundUp(realTarget - now);
+    }
+
+    private TimeSpan RealPeriod(TimeSpan scaled) =>
+        scaled == Timeout.InfiniteTimeSpan || scaled <= TimeSpan.Zero ? scaled : RoundUp(CaughtUp ? scaled : scaled / Factor);
 
     /// <summary>
     /// Rounded up to whole milliseconds, plus one: timers round a shorter due time down to nothing and fire at
     /// once, and may fire up to a millisecond early. A wait that ends before its time (a sensor read before its
     /// measurement is done) is wrong, while one that ends a little late is only slow.
     /// </summary>
-    private TimeSpan Real(TimeSpan scaled) =>
-        scaled == Timeout.InfiniteTimeSpan || scaled <= TimeSpan.Zero ? scaled : TimeSpan.FromMilliseconds(Math.Ceiling(scaled.TotalMilliseconds / Factor) + 1);
+    private static TimeSpan RoundUp(TimeSpan real) => TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(0, real.TotalMilliseconds)) + 1);
 
     private sealed class ScaledTimer(ITimer inner, ScaledTimeProvider clock) : ITimer
     {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(clock.Real(dueTime), clock.Real(period));
+        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(clock.RealDue(dueTime), clock.RealPeriod(period));
 
         public void Dispose() => inner.Dispose();
 
