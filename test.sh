@@ -4,9 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests talk to for real. Nothing yet beyond the SDK: the serial tests use the
-# kernel's pseudo-terminals through openpty(3), which every Linux has.
-REQUIRED_PACKAGES=()
+# Debian packages the tests talk to for real. mosquitto: the MQTT tests start their own broker process
+# (/usr/sbin/mosquitto, on a free loopback port, config and persistence in a temp directory) and make
+# password files with mosquitto_passwd; the package's system service is not used and need not run.
+# The serial tests need nothing: they use the kernel's pseudo-terminals through openpty(3).
+REQUIRED_PACKAGES=(mosquitto)
 
 install_packages() {
   local missing=()
