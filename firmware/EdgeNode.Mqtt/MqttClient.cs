@@ -107,7 +107,8 @@ public sealed class MqttClient : IAsyncDisposable
     /// <summary>
     /// Remembers the subscriptions (they are renewed after every reconnect), waits for a connection if
     /// needed, and returns on SUBACK. Throws <see cref="MqttSubscriptionRefusedException"/> for filters the
-    /// broker refused; those are forgotten.
+    /// broker refused; those are forgotten. Called while offline, the filters also go out with the next
+    /// connect's renewal, so the broker sees them twice (harmless: a repeated SUBSCRIBE replaces, 3.8.4).
     /// </summary>
     public async Task SubscribeAsync(IReadOnlyList<MqttSubscription> subscriptions, CancellationToken ct = default)
     {

@@ -70,6 +70,9 @@ public sealed class MisbehavingBrokerTests(ITestOutputHelper output)
         await using var client = new MqttClient(Clients.Options("127.0.0.1", fake.Port, "refused"), new Inbox().Handle, _logger);
         await client.StartAsync();
         var connection = await fake.AcceptConnectedAsync();
+        // Subscribed once connected: called while offline, the filter would also go out with the connect's
+        // renewal of remembered subscriptions, and this fake answers only one SUBSCRIBE.
+        await Clients.StateAsync(client, state => state.IsConnected);
 
         var subscribing = client.SubscribeAsync([new MqttSubscription("forbidden/#")]);
         var subscribe = await connection.ReadPacketAsync();
