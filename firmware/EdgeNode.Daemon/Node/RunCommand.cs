@@ -96,7 +96,7 @@ public static class RunCommand
             SensorWiring wiring = sensors.ToWiring();
             // journald adds its own timestamps and reads the <N> priority prefixes the systemd format writes.
             builder.Logging.ClearProviders().AddSystemdConsole().AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-            builder.Services.AddSingleton<INodeHardware>(_ => emulated ? Emulated(wiring, factor) : new LinuxNodeHardware());
+            builder.Services.AddSingleton<INodeHardware>(_ => emulated ? Emulated(wiring, factor, node.Id) : new LinuxNodeHardware());
             builder.Services.AddSingleton(new SystemdNotifier());
             builder.Services.AddHostedService(sp => new NodeService(
                 sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, sp.GetRequiredService<SystemdNotifier>(), sp.GetRequiredService<ILoggerFactory>()));
@@ -107,11 +107,16 @@ public static class RunCommand
         return command;
     }
 
-    private static EmulatedNodeHardware Emulated(SensorWiring wiring, double speed)
+    /// <summary>
+    /// Sensors at the wire measuring a realistic village day and road, seeded from the node id: two emulated
+    /// nodes see different weather, and a node sees the same weather every time it is run.
+    /// </summary>
+    private static EmulatedNodeHardware Emulated(SensorWiring wiring, double speed, string nodeId)
     {
         TimeProvider time = speed > 1 ? new ScaledTimeProvider(speed, DateTimeOffset.UtcNow) : TimeProvider.System;
-        var traffic = new PoissonTraffic(time.GetUtcNow(), approachingPerHour: 120, recedingPerHour: 90);
-        return new EmulatedNodeHardware(time, new ConstantAmbient(AmbientConditions.Typical), traffic, wiring);
+        ulong seed = EmulationSeed.From(nodeId);
+        var ambient = new RuralDayAmbient(seed);
+        return new EmulatedNodeHardware(time, ambient, new DailyTraffic(ambient.Traffic, seed), wiring);
     }
 
     /// <summary>Prints every configuration problem at once, naming the setting, so one edit fixes them all.</summary>
