@@ -32,7 +32,7 @@ public static class RunCommand
     {
         var configFile = new Option<string?>("--config") { Description = $"Configuration file (default {DefaultConfigurationFile}; EDGENODE_ environment variables override it, e.g. EDGENODE_Node__Id)" };
         var dataDirectory = new Option<string?>("--data-directory") { Description = "Overrides Node:DataDirectory" };
-        var emulate = new Option<bool>("--emulate") { Description = "Run on emulated sensors, on any machine" };
+        var emulate = new Option<bool>("--emulate") { Description = "Run on any machine, on emulated sensors measuring a realistic village day and road (the same every run for a given Node:Id)" };
         var speed = new Option<double>("--speed") { Description = "With --emulate: how many times faster than real time. Up to about 100: beyond, the sensors' 1–5 s serial timeouts shrink below the system's timer resolution and start to expire", DefaultValueFactory = _ => 1 };
         var faults = new Option<string[]>("--fault")
         {
