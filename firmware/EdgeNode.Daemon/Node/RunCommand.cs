@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeNode.Daemon.Aggregation;
 using EdgeNode.Daemon.Alerts;
+using EdgeNode.Daemon.Emulation;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Systemd;
 using EdgeNode.Daemon.Uplink;
@@ -32,10 +33,16 @@ public static class RunCommand
     {
         var configFile = new Option<string?>("--config") { Description = $"Configuration file (default {DefaultConfigurationFile}; EDGENODE_ environment variables override it, e.g. EDGENODE_Node__Id)" };
         var dataDirectory = new Option<string?>("--data-directory") { Description = "Overrides Node:DataDirectory" };
-        var emulate = new Option<bool>("--emulate") { Description = "Run on emulated sensors, on any machine" };
+        var emulate = new Option<bool>("--emulate") { Description = "Run on any machine, on emulated sensors measuring a realistic village day and road (the same every run for a given Node:Id)" };
         var speed = new Option<double>("--speed") { Description = "With --emulate: how many times faster than real time (1000 was seen to work: a day in 86 s)", DefaultValueFactory = _ => 1 };
         var history = new Option<TimeSpan?>("--history") { Description = "With --emulate and --speed: start this long ago (e.g. 7.00:00:00) and run fast only until the present, then at real time" };
-        var command = new Command("run", "Run the node: sample, aggregate into windows, keep them durably.") { configFile, dataDirectory, emulate, speed, history };
+        var faults = new Option<string[]>("--fault")
+        {
+            Description = $"With --emulate: inject a fault at start, SENSOR=KIND, KIND one of not-present, not-answering, corrupt-data, out-of-range, stuck (repeatable). "
+                + $"While running, edit <data directory>/{FaultControlFile.FileName} (one SENSOR=KIND per line, read every {FaultControlFileWatcher.PollInterval.TotalSeconds:0} s) to inject, change or clear faults",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("run", "Run the node: sample, aggregate into windows, keep them durably.") { configFile, dataDirectory, emulate, speed, history, faults };
         command.SetAction(async (result, cancellationToken) =>
         {
             string? explicitFile = result.GetValue(configFile) is { } given ? Path.GetFullPath(given) : null;
@@ -57,6 +64,11 @@ public static class RunCommand
             if (past is { } p && (p <= TimeSpan.Zero || factor <= 1))
             {
                 output.WriteLine("--history takes a positive duration, and only with --emulate and a --speed above 1.");
+                return 2;
+            }
+
+            if (StartFaults(output, result.GetValue(faults) ?? [], emulated) is not { } injected)
+            {
                 return 2;
             }
 
@@ -107,7 +119,21 @@ public static class RunCommand
             SensorWiring wiring = sensors.ToWiring();
             // journald adds its own timestamps and reads the <N> priority prefixes the systemd format writes.
             builder.Logging.ClearProviders().AddSystemdConsole().AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-            builder.Services.AddSingleton<INodeHardware>(_ => emulated ? Emulated(wiring, factor, past) : new LinuxNodeHardware());
+            if (emulated)
+            {
+                // The watcher is registered first: hosts start services in order, so the start faults are in
+                // place before the node's service looks for its sensors.
+                builder.Services.AddSingleton<INodeHardware>(_ => Emulated(wiring, factor, past, node.Id));
+                builder.Services.AddSingleton(sp => new RuntimeFaults(
+                    (EmulatedNodeHardware)sp.GetRequiredService<INodeHardware>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("EdgeNode.Emulation")));
+                builder.Services.AddHostedService(sp => new FaultControlFileWatcher(
+                    node.DataDirectory, sp.GetRequiredService<RuntimeFaults>(), wiring, injected, sp.GetRequiredService<ILogger<FaultControlFileWatcher>>()));
+            }
+            else
+            {
+                builder.Services.AddSingleton<INodeHardware>(_ => new LinuxNodeHardware());
+            }
+
             builder.Services.AddSingleton(new SystemdNotifier());
             builder.Services.AddHostedService(sp => new NodeService(
                 sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, uplink, sp.GetRequiredService<SystemdNotifier>(), sp.GetRequiredService<ILoggerFactory>()));
@@ -118,11 +144,46 @@ public static class RunCommand
         return command;
     }
 
-    private static EmulatedNodeHardware Emulated(SensorWiring wiring, double speed, TimeSpan? history)
+    /// <summary>
+    /// Sensors at the wire measuring a realistic village day and road, seeded from the node id: two emulated
+    /// nodes see different weather, and a node sees the same weather every time it is run.
+    /// </summary>
+    private static EmulatedNodeHardware Emulated(SensorWiring wiring, double speed, TimeSpan? history, string nodeId)
     {
         TimeProvider time = speed > 1 ? new ScaledTimeProvider(speed, DateTimeOffset.UtcNow - (history ?? TimeSpan.Zero), catchUp: history is not null) : TimeProvider.System;
-        var traffic = new PoissonTraffic(time.GetUtcNow(), approachingPerHour: 120, recedingPerHour: 90);
-        return new EmulatedNodeHardware(time, new ConstantAmbient(AmbientConditions.Typical), traffic, wiring);
+        ulong seed = EmulationSeed.From(nodeId);
+        var ambient = new RuralDayAmbient(seed);
+        return new EmulatedNodeHardware(time, ambient, new DailyTraffic(ambient.Traffic, seed), wiring);
+    }
+
+    /// <summary>The <c>--fault</c> list, parsed as the self-test parses it; null (and said why) when it cannot be used.</summary>
+    private static InjectedFault[]? StartFaults(TextWriter output, string[] given, bool emulated)
+    {
+        try
+        {
+            InjectedFault[] injected = [.. given.Select(InjectedFault.Parse)];
+            if (injected.Length > 0 && !emulated)
+            {
+                throw new FormatException("--fault needs --emulate: faults are injected into emulated sensors only.");
+            }
+
+            if (injected.Select(f => f.WhyNotWhileRunning).OfType<string>().FirstOrDefault() is { } refused)
+            {
+                throw new FormatException($"--fault {refused}");
+            }
+
+            if (injected.GroupBy(f => f.Sensor).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw new FormatException($"--fault: {twice.Key} is given {twice.Count()} faults; one fault per sensor.");
+            }
+
+            return injected;
+        }
+        catch (FormatException e)
+        {
+            output.WriteLine(e.Message);
+            return null;
+        }
     }
 
     /// <summary>Prints every configuration problem at once, naming the setting, so one edit fixes them all.</summary>

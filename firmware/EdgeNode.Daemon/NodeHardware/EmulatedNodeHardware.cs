@@ -27,6 +27,9 @@ public sealed class EmulatedNodeHardware : INodeHardware
 
     // Port names whose adapter has been "unplugged".
     private readonly HashSet<string> _removed = [];
+
+    // Ports handed out, so that unplugging reaches a port a driver already holds open.
+    private readonly List<EmulatedSerialPort> _openPorts = [];
     private readonly Lock _lock = new();
 
     public EmulatedNodeHardware(TimeProvider time, IAmbientModel ambient, ITrafficModel traffic, SensorWiring wiring)
@@ -91,36 +94,59 @@ public sealed class EmulatedNodeHardware : INodeHardware
     };
 
     /// <summary>
-    /// Takes a sensor off the node, as if never fitted: an I2C device leaves the bus, a serial sensor's USB
-    /// adapter or UART disappears.
+    /// Takes a sensor off the node, as if never fitted or unplugged while running: an I2C device leaves the bus,
+    /// a serial sensor's USB adapter or UART disappears (a port already open falls silent).
     /// </summary>
-    public void Remove(string sensor)
-    {
-        switch (sensor)
-        {
-            case SensorWiring.Bme280:
-                _bus.Disconnect(SensorWiring.Bme280PrimaryAddress);
-                break;
-            case SensorWiring.Scd4x:
-                _bus.Disconnect(SensorWiring.Scd4xAddress);
-                break;
-            case SensorWiring.No2:
-                _bus.Disconnect(SensorWiring.No2Address);
-                break;
-            default:
-                string port = sensor switch
-                {
-                    SensorWiring.Sds011 => _wiring.Sds011Port,
-                    SensorWiring.Pms5003 => _wiring.Pms5003Port,
-                    SensorWiring.Radar => _wiring.RadarPort,
-                    _ => throw new ArgumentException($"No emulated sensor called '{sensor}'; known: {string.Join(", ", SensorWiring.Names)}.", nameof(sensor)),
-                };
-                lock (_lock)
-                {
-                    _removed.Add(port);
-                }
+    public void Remove(string sensor) => SetPlugged(sensor, plugged: false);
 
-                break;
+    /// <summary>Puts back a sensor taken off with <see cref="Remove"/>: it answers again where it was.</summary>
+    public void PlugBack(string sensor) => SetPlugged(sensor, plugged: true);
+
+    private void SetPlugged(string sensor, bool plugged)
+    {
+        int? address = sensor switch
+        {
+            SensorWiring.Bme280 => SensorWiring.Bme280PrimaryAddress,
+            SensorWiring.Scd4x => SensorWiring.Scd4xAddress,
+            SensorWiring.No2 => SensorWiring.No2Address,
+            _ => null,
+        };
+        if (address is { } onBus)
+        {
+            if (plugged)
+            {
+                _bus.Reconnect(onBus);
+            }
+            else
+            {
+                _bus.Disconnect(onBus);
+            }
+
+            return;
+        }
+
+        string port = sensor switch
+        {
+            SensorWiring.Sds011 => _wiring.Sds011Port,
+            SensorWiring.Pms5003 => _wiring.Pms5003Port,
+            SensorWiring.Radar => _wiring.RadarPort,
+            _ => throw new ArgumentException($"No emulated sensor called '{sensor}'; known: {string.Join(", ", SensorWiring.Names)}.", nameof(sensor)),
+        };
+        lock (_lock)
+        {
+            if (plugged)
+            {
+                _removed.Remove(port);
+            }
+            else
+            {
+                _removed.Add(port);
+            }
+
+            foreach (EmulatedSerialPort open in _openPorts.Where(p => p.PortName == port))
+            {
+                open.Unplugged = !plugged;
+            }
         }
     }
 
@@ -140,7 +166,10 @@ public sealed class EmulatedNodeHardware : INodeHardware
                     $"Serial port {portName} not found: its USB adapter or cable is unplugged, or the port name is wrong.");
             }
 
-            return new EmulatedSerialPort(device, Time, portName);
+            var port = new EmulatedSerialPort(device, Time, portName);
+            _openPorts.RemoveAll(p => p.PortName == portName); // a driver reopening drops the port it held
+            _openPorts.Add(port);
+            return port;
         }
     }
 

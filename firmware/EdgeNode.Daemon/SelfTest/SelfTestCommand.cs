@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeNode.Daemon.Emulation;
 using EdgeNode.Daemon.NodeHardware;
 using System.Globalization;
 using EdgeNode.Hardware.Emulation;

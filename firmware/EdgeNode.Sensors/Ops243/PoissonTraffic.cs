@@ -3,13 +3,11 @@ namespace EdgeNode.Sensors.Ops243;
 /// <summary>
 /// A simple village road: vehicles arrive independently (a Poisson process) at a given rate per hour in each
 /// direction, with normally distributed speeds around a mean (50 km/h for a village through-road), clamped to
-/// 15–130 km/h. Deterministic for a given seed, so a test can count what it should have seen.
+/// 15–130 km/h. Deterministic for a given seed, so a test can count what it should have seen. For a road whose
+/// traffic follows the day, see <see cref="DailyTraffic"/>.
 /// </summary>
 public sealed class PoissonTraffic : ITrafficModel
 {
-    private const double MinimumSpeedKilometresPerHour = 15;
-    private const double MaximumSpeedKilometresPerHour = 130;
-
     private readonly Random _random;
     private readonly double[] _perHour;
     private readonly double _meanSpeed;
@@ -64,8 +62,7 @@ public sealed class PoissonTraffic : ITrafficModel
 
     private double NextSpeed()
     {
-        // Box–Muller.
-        double normal = Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
-        return Math.Clamp(_meanSpeed + _speedDeviation * normal, MinimumSpeedKilometresPerHour, MaximumSpeedKilometresPerHour);
+        double first = _random.NextDouble();
+        return VehicleSpeeds.Draw(first, _random.NextDouble(), _meanSpeed, _speedDeviation);
     }
 }

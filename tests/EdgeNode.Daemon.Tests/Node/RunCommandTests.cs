@@ -1,5 +1,7 @@
 using EdgeNode.Daemon;
 using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Status;
+using EdgeNode.Sensors;
 using EdgeNode.Daemon.Windows;
 
 namespace EdgeNode.Daemon.Tests.Node;
@@ -53,10 +55,86 @@ public sealed class RunCommandTests : IDisposable
         Assert.All(stored, w => Assert.NotNull(w.Traffic));
         Assert.True(stored[^1].Partial, "the window in progress at stop was not kept");
 
-        var status = EdgeNode.Daemon.Status.StatusFile.Read(data);
+        var status = StatusFile.Read(data);
         Assert.NotNull(status);
         Assert.Equal("test-node-1", status.NodeId);
         Assert.Equal(["bme280", "ops243", "pms5003", "scd4x", "sds011"], status.Sensors.Select(s => s.Sensor));
+    }
+
+    [Fact]
+    public async Task Faults_given_at_start_or_written_to_the_control_file_while_running_show_in_the_status_and_clear()
+    {
+        // At 50 times real speed the status is rewritten every 1.2 s and the file is read every 2 s; the limit
+        // below is far beyond both (and the back-off of a failing sensor) so a loaded machine does not flake.
+        string data = Path.Combine(_folder, "data");
+        string config = Config($$"""{ "Node": { "Id": "test-node-1", "DataDirectory": "{{data}}" } }""");
+        string control = Path.Combine(data, "emulation-faults");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var output = new StringWriter();
+        Task<int> running = EdgeNodeCommandLine.Create(output)
+            .Parse(["run", "--config", config, "--emulate", "--speed", "50", "--fault", "scd4x=corrupt-data"]).InvokeAsync(cancellationToken: stop.Token);
+        try
+        {
+            // A fault from the start meets the driver while it identifies the sensor: the SCD4x driver calls a
+            // serial number failing its CRC "not present", so only the fault's presence is asserted.
+            await Until(() => Sensor(data, "scd4x")?.LastFault is not null && Sensor(data, "bme280") is { LastFault: null, LastGoodAt: not null });
+            Assert.Contains("scd4x=corrupt-data", File.ReadAllLines(control));
+
+            // A malformed line among good ones: the good ones apply, the node carries on.
+            File.WriteAllText(control, "bme280=not-answering\nthis is not a fault\nsds011=not-present\n");
+            await Until(() => Sensor(data, "bme280")?.LastFault == SensorFaultKind.NotAnswering
+                && Sensor(data, "sds011")?.LastFault is not null
+                && Sensor(data, "scd4x") is { LastFault: null });
+
+            File.WriteAllText(control, "");
+            await Until(() => Sensor(data, "bme280") is { LastFault: null } && Sensor(data, "sds011") is { LastFault: null });
+            Assert.False(running.IsCompleted, "the node stopped");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.Equal(0, await running);
+    }
+
+    private static SensorState? Sensor(string data, string sensor)
+    {
+        try
+        {
+            return StatusFile.Read(data)?.Sensors.FirstOrDefault(s => s.Sensor == sensor);
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+        {
+            return null; // caught mid-write
+        }
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        DateTimeOffset deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "the node's status did not show the expected sensor states within 60 s");
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task A_fault_the_running_service_cannot_take_is_refused_before_anything_starts()
+    {
+        string config = Config("""{ "Node": { "Id": "test-node-1" } }""");
+
+        var (warmingUp, warmingUpOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate", "--fault", "sds011=warming-up");
+        var (twice, twiceOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate", "--fault", "sds011=stuck", "--fault", "sds011=corrupt-data");
+        var (real, realOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--fault", "sds011=stuck");
+        var (unknown, unknownOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate", "--fault", "toaster=stuck");
+
+        Assert.Equal([2, 2, 2, 2], new[] { warmingUp, twice, real, unknown });
+        Assert.Contains("only be injected into the self-test", warmingUpOutput);
+        Assert.Contains("one fault per sensor", twiceOutput);
+        Assert.Contains("--fault needs --emulate", realOutput);
+        Assert.Contains("SENSOR one of", unknownOutput);
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 using EdgeNode.Daemon.NodeHardware;
+using EdgeNode.Daemon.SelfTest;
 using EdgeNode.Sensors;
 using EdgeNode.Sensors.Emulation;
 
-namespace EdgeNode.Daemon.SelfTest;
+namespace EdgeNode.Daemon.Emulation;
 
 /// <summary>
-/// A fault asked for with <c>--fault sensor=kind</c>, and how the emulated node produces it on the wire so
-/// that the real driver has to recognise it.
+/// A fault asked for with <c>--fault sensor=kind</c> (self-test and service) or a line of the emulation-faults
+/// control file, and how the emulated node produces it on the wire so that the real driver has to recognise it.
 /// </summary>
 public sealed record InjectedFault(string Sensor, SensorFaultKind Kind)
 {
@@ -68,4 +69,41 @@ public sealed record InjectedFault(string Sensor, SensorFaultKind Kind)
             hardware.Emulator(Sensor).Fault = f;
         }
     }
+
+    /// <summary>
+    /// Why the running service cannot be given this fault, or null: its sampling loops always wait out a
+    /// warm-up, so "read before warming up" exists only in the self-test.
+    /// </summary>
+    public string? WhyNotWhileRunning => Kind == SensorFaultKind.WarmingUp
+        ? $"'{this}': the service always waits out a warm-up; warming-up can only be injected into the self-test."
+        : null;
+
+    /// <summary>Breaks the sensor of a running node: unplugs it, or makes it fail on the wire.</summary>
+    public void ApplyWhileRunning(EmulatedNodeHardware hardware)
+    {
+        if (Kind == SensorFaultKind.NotPresent)
+        {
+            hardware.Remove(Sensor);
+        }
+        else
+        {
+            ApplyAfterIdentification(hardware);
+        }
+    }
+
+    /// <summary>Undoes <see cref="ApplyWhileRunning"/>: the sensor is plugged back in, or works again.</summary>
+    public void Clear(EmulatedNodeHardware hardware)
+    {
+        if (Kind == SensorFaultKind.NotPresent)
+        {
+            hardware.PlugBack(Sensor);
+        }
+        else
+        {
+            hardware.Emulator(Sensor).Fault = EmulatedFault.None;
+        }
+    }
+
+    /// <summary>As it is written on the command line: "sds011=corrupt-data".</summary>
+    public override string ToString() => $"{Sensor}={SelfTestText.OptionName(Kind)}";
 }
