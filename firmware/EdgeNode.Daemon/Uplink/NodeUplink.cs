@@ -125,6 +125,11 @@ public sealed class NodeUplink : IAsyncDisposable
         catch (MqttNotConnectedException)
         {
         }
+        catch (ArgumentException e)
+        {
+            // A health report the protocol cannot carry is a bug to fix, not a reason to stop sampling.
+            _logger.LogError("Health report not sent: {Problem}", e.Message);
+        }
         if (batches > 0)
         {
             _logger.LogInformation("Sync: {Windows} windows in {Batches} batches committed by the fleet", windows, batches);

@@ -10,7 +10,7 @@ internal static class HealthCodec
     {
         w.Text(NodeId.Require(h.NodeId, nameof(h)), NodeId.MaximumLength);
         w.Instant(h.ReportedAt);
-        w.Text(h.FirmwareVersion, PayloadLimits.MaximumNameBytes);
+        w.Text(h.FirmwareVersion, PayloadLimits.MaximumTextBytes);
         w.Unsigned((ulong)Math.Max(0, (long)h.Uptime.TotalSeconds));
         // 0 means no thermal zone; otherwise tenths of a degree, zigzagged, plus one.
         w.Unsigned(h.CpuTemperatureCelsius is { } t ? ((ulong)ZigZag((long)Math.Round(t * 10)) + 1) : 0);
@@ -41,7 +41,7 @@ internal static class HealthCodec
             throw new PayloadRejectedException($"node id in payload: {problem}");
         }
         DateTimeOffset reportedAt = r.Instant("report time");
-        string firmware = r.Text("firmware version", PayloadLimits.MaximumNameBytes);
+        string firmware = r.Text("firmware version", PayloadLimits.MaximumTextBytes);
         ulong uptime = r.Unsigned("uptime");
         if (uptime > 100UL * 365 * 86_400)
         {

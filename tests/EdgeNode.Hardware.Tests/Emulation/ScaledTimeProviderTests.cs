@@ -56,24 +56,19 @@ public class ScaledTimeProviderTests
     [Fact]
     public async Task A_wait_that_spans_the_catch_up_ends_at_its_emulated_time_not_before()
     {
-        // 30 s behind at 100: caught up after about 0.3 s real. A wait of 60 emulated seconds from the start
-        // reaches 30 s past the present: about 0.3 s fast, then 30 s at the real pace.
-        var time = new ScaledTimeProvider(100, DateTimeOffset.UtcNow.AddSeconds(-30), catchUp: true);
-        DateTimeOffset target = time.GetUtcNow().AddSeconds(10);
-
-        // 10 emulated seconds lie wholly in the fast part: a tenth of a second.
+        // Ten minutes behind at 1000: the present is reached after about 0.6 s real. A wait that ends 2 s past the
+        // present takes those 0.6 s and then 2 s at the real pace, however loaded the machine is when it starts.
+        var time = new ScaledTimeProvider(1000, DateTimeOffset.UtcNow.AddMinutes(-10), catchUp: true);
+        TimeSpan wait = DateTimeOffset.UtcNow - time.GetUtcNow() + TimeSpan.FromSeconds(2);
+        DateTimeOffset target = time.GetUtcNow() + wait;
         var watch = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(10), time);
-        Assert.True(time.GetUtcNow() >= target);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(90), TimeSpan.FromSeconds(3));
 
-        // 22 more emulated seconds reach 2 s past the present: finishing the fast part, then about 2 s real.
-        DateTimeOffset second = time.GetUtcNow().AddSeconds(22);
-        watch.Restart();
-        await Task.Delay(TimeSpan.FromSeconds(22), time);
-        Assert.True(time.GetUtcNow() >= second);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(6));
+        await Task.Delay(wait, time);
+
+        Assert.True(time.GetUtcNow() >= target, $"woke at {time.GetUtcNow():O}, before {target:O}");
         Assert.True(time.CaughtUp);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
+        Assert.InRange(time.GetUtcNow() - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(-1), TimeSpan.FromSeconds(4));
     }
 
     [Fact]

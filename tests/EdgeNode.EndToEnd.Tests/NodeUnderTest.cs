@@ -1,0 +1,95 @@
+using System.Globalization;
+using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Status;
+using EdgeNode.TestSupport;
+
+namespace EdgeNode.EndToEnd.Tests;
+
+/// <summary>
+/// One emulated node as its own process: <c>edgenode run --emulate</c>, sped up, its emulated clock started in the
+/// past so that it lives through hours or days in seconds and then carries on at the real pace.
+/// </summary>
+internal sealed class NodeUnderTest : IAsyncDisposable
+{
+    private readonly TemporaryDirectory _data;
+    private readonly List<string> _arguments;
+    private readonly Dictionary<string, string> _environment;
+
+    public NodeUnderTest(string nodeId, MosquittoBroker broker, TimeSpan history, double speed = 1000, string syncInterval = "01:00:00")
+    {
+        NodeId = nodeId;
+        _data = new TemporaryDirectory($"edgenode-e2e-{nodeId}-");
+        _arguments = ["run", "--emulate", "--speed", speed.ToString(CultureInfo.InvariantCulture), "--data-directory", _data.Path];
+        if (history > TimeSpan.Zero)
+        {
+            _arguments.AddRange(["--history", history.ToString("c", CultureInfo.InvariantCulture)]);
+        }
+        _environment = new Dictionary<string, string>
+        {
+            ["EDGENODE_Node__Id"] = nodeId,
+            ["EDGENODE_Uplink__Broker"] = broker.Host,
+            ["EDGENODE_Uplink__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+            ["EDGENODE_Uplink__SyncInterval"] = syncInterval,
+            ["EDGENODE_Uplink__AckTimeout"] = "00:00:15",
+            // A test's backlog drains at loopback speed; the default cap is for metered rural links.
+            ["EDGENODE_Uplink__BacklogBytesPerSecond"] = "1000000",
+        };
+        Process = new ChildProcess(nodeId, Path.Combine(AppContext.BaseDirectory, "edgenode"), _arguments, _environment);
+    }
+
+    public string NodeId { get; }
+
+    public string DataDirectory => _data.Path;
+
+    public ChildProcess Process { get; private set; }
+
+    public void Start() => Process.Start();
+
+    /// <summary>Runs again from the same data directory at real speed, as after a reboot; the backlog syncs at once.</summary>
+    public async Task RestartAtRealSpeedAsync()
+    {
+        await Process.DisposeAsync();
+        Process = new ChildProcess(NodeId, Path.Combine(AppContext.BaseDirectory, "edgenode"), ["run", "--emulate", "--data-directory", _data.Path], _environment);
+        Process.Start();
+    }
+
+    /// <summary>What the node last wrote to status.json, or null before its first.</summary>
+    public NodeStatus? Status()
+    {
+        try
+        {
+            return StatusFile.Read(_data.Path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Waits until the node's emulated clock has reached the present (its status says so).</summary>
+    public async Task WaitUntilCaughtUpAsync(TimeSpan timeout)
+    {
+        DateTime deadline = DateTime.UtcNow + timeout;
+        while (Status() is not { } status || status.WrittenAt < DateTimeOffset.UtcNow.AddMinutes(-2))
+        {
+            if (DateTime.UtcNow > deadline || !Process.IsRunning)
+            {
+                throw new TimeoutException($"{NodeId} did not reach the present in {timeout} (status written {Status()?.WrittenAt:u}). Output:\n{Process.Tail()}");
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>The windows still in the node's outbox; only while the node is stopped.</summary>
+    public async Task<IReadOnlyList<StoredWindow>> RemainingWindowsAsync()
+    {
+        await using WindowBuffer buffer = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = Path.Combine(_data.Path, "buffer.db") });
+        return buffer.PeekOldest(100_000);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        _data.Dispose();
+    }
+}
