@@ -13,8 +13,10 @@ namespace EdgeNode.Daemon.Clock;
 /// wall minus monotonic (<see cref="BootClock.WallOffset"/>) stays constant and the monotonic start is simply start
 /// minus offset. The hard case is a window closed after the clock was stepped (synchronisation usually steps it):
 /// the aggregator publishes the windows open at the step at once, and the next ones start on the new clock, so a
-/// window may be on either side. Both readings are tried; a window must start after the previous stamped one, no
-/// earlier than one window before this service began, and not after now. When exactly one reading fits, it is used;
+/// window may be on either side. Both readings are tried; a window must start no more than a window before the previous stamped one, no
+/// earlier than one window before this service began, and not after now. (The slack of a window: after a step the
+/// aggregator closes the open windows, which may include the next slot already credited with coverage, and opens a
+/// partial one in the slot of the step: the halves of one real window.) When exactly one reading fits, it is used;
 /// when both or neither fit (a step of about a window length or less) the window gets no stamp and stays
 /// Unconfirmed: flagged, never mis-dated.
 /// </para>
@@ -77,5 +79,5 @@ public sealed class UnconfirmedWindowStamper
     private bool Fits(TimeSpan monotonic, TimeSpan length, TimeSpan now) =>
         monotonic >= _startedAt - length
         && monotonic <= now + StepTolerance
-        && (_previousStart is not { } previous || monotonic > previous);
+        && (_previousStart is not { } previous || monotonic >= previous - length);
 }
