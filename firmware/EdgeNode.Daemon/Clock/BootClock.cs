@@ -8,8 +8,8 @@ namespace EdgeNode.Daemon.Clock;
 /// Monotonic time is the node's <see cref="TimeProvider"/> timestamp measured from zero. For
 /// <see cref="TimeProvider.System"/> on Linux that is <c>Stopwatch</c>, which reads <c>clock_gettime(CLOCK_MONOTONIC)</c>:
 /// it counts from boot, is never stepped by NTP or <c>date</c>, and reads the same in every process of one boot, so a
-/// daemon restarted before synchronisation still finds its earlier windows on the same scale (checked against
-/// <c>/proc/uptime</c> on the development machine; a Pi does not suspend, the one case where the two differ). An
+/// daemon restarted before synchronisation still finds its earlier windows on the same scale. (From .NET's documented
+/// Unix Stopwatch, not yet checked on a Pi against <c>/proc/uptime</c>; it stops during suspend, which a Pi does not do.) An
 /// emulated clock counts from when it was made, which is why emulated hardware has a fresh boot id per instance.
 /// </remarks>
 public sealed class BootClock(string bootId, TimeProvider time)
