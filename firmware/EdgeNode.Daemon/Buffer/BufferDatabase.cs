@@ -1,3 +1,4 @@
+using EdgeNode.Daemon.Clock;
 using EdgeNode.Daemon.Windows;
 using Microsoft.Data.Sqlite;
 
@@ -89,29 +90,77 @@ internal sealed class BufferDatabase : IDisposable
         // After a checkpoint the log file is cut back to 1 MB rather than keeping its largest size on the card.
         Sql.Execute(connection, null, "PRAGMA journal_size_limit = 1048576");
 
-        // Written only when new: an existing file on a read-only card then still opens, and the uplink can drain it.
+        // Written only when new or older: an up-to-date file on a read-only card then still opens, and the uplink can
+        // drain it. Migration runs in one transaction, so a power cut leaves the old version or the new, never half.
         if (version < BufferSchema.Version)
         {
-            Sql.Execute(connection, null, BufferSchema.Create);
-            Sql.Execute(connection, null, $"PRAGMA user_version = {BufferSchema.Version}");
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            Sql.Execute(connection, transaction, version == 0 ? BufferSchema.Create : BufferSchema.MigrateFrom1);
+            Sql.Execute(connection, transaction, $"PRAGMA user_version = {BufferSchema.Version}");
+            transaction.Commit();
         }
     }
 
     /// <summary>Stores one window in one transaction, making room under the quota first; durable when it returns.</summary>
     /// <param name="overflow">Windows the memory queue lost meanwhile, recorded as a gap in the same transaction.</param>
     /// <returns>The window's outbox id.</returns>
-    public long Store(ClosedWindow window, byte[] payload, DroppedSpan? overflow, long quotaBytes, DateTimeOffset now)
+    /// <param name="stamp">Where an Unconfirmed window started on its boot's monotonic clock, to re-stamp it later.</param>
+    /// <param name="currentBoot">Windows of this boot still awaiting a re-stamp are not downsampled (a merge would lose their stamps).</param>
+    public long Store(ClosedWindow window, byte[] payload, BootStamp? stamp, string? currentBoot, DroppedSpan? overflow, long quotaBytes, DateTimeOffset now)
     {
         using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
-        new QuotaKeeper(_connection, transaction, _pageSizeBytes, now).MakeRoom(payload.Length + RowOverheadBytes, quotaBytes);
+        new QuotaKeeper(_connection, transaction, _pageSizeBytes, now, currentBoot).MakeRoom(payload.Length + RowOverheadBytes, quotaBytes);
         if (overflow is { } lost)
         {
             BufferReports.InsertGap(_connection, transaction, lost, GapCause.MemoryQueueOverflow, now);
         }
 
-        long id = WindowRows.Insert(_connection, transaction, window, payload);
+        long id = WindowRows.Insert(_connection, transaction, window, payload, stamp);
         transaction.Commit();
         return id;
+    }
+
+    /// <summary>
+    /// Re-stamps, in one transaction, every stored window of <paramref name="bootId"/> that carries a monotonic start:
+    /// start becomes monotonic start + <paramref name="wallOffset"/>, quality Restamped, in the column and the payload
+    /// alike; the monotonic start is cleared, so a window is re-stamped once. A row that no longer decodes is left
+    /// for <see cref="PeekOldest"/> to remove and record.
+    /// </summary>
+    /// <returns>How many windows were re-stamped.</returns>
+    public int Restamp(string bootId, TimeSpan wallOffset)
+    {
+        using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+        var rows = new List<(long Id, long Monotonic, byte[] Payload)>();
+        using (SqliteCommand command = Sql.Command(_connection, transaction,
+            "SELECT id, monotonic_start_ticks, payload FROM windows WHERE boot_id = $boot AND monotonic_start_ticks IS NOT NULL", ("$boot", bootId)))
+        using (SqliteDataReader row = command.ExecuteReader())
+        {
+            while (row.Read())
+            {
+                rows.Add((row.GetInt64(0), row.GetInt64(1), (byte[])row.GetValue(2)));
+            }
+        }
+
+        int restamped = 0;
+        foreach ((long id, long monotonic, byte[] payload) in rows)
+        {
+            ClosedWindow window;
+            try
+            {
+                window = WindowCodec.Decode(payload);
+            }
+            catch (InvalidDataException)
+            {
+                continue;
+            }
+
+            ClosedWindow dated = WindowRestamp.Apply(window, TimeSpan.FromTicks(monotonic), wallOffset);
+            WindowRows.Restamp(_connection, transaction, id, dated, WindowCodec.Encode(dated));
+            restamped++;
+        }
+
+        transaction.Commit();
+        return restamped;
     }
 
     /// <summary>The oldest windows; a row that no longer decodes is removed and recorded as a gap rather than blocking the outbox.</summary>
@@ -119,14 +168,15 @@ internal sealed class BufferDatabase : IDisposable
     {
         var stored = new List<StoredWindow>();
         var unreadable = new List<(long Id, DroppedSpan Span)>();
-        using (SqliteCommand command = Sql.Command(_connection, null, $"SELECT id, start_ticks, length_ticks, payload FROM windows {WindowRows.OldestFirst} LIMIT $max", ("$max", max)))
+        using (SqliteCommand command = Sql.Command(_connection, null, $"SELECT id, start_ticks, length_ticks, payload, boot_id, monotonic_start_ticks FROM windows {WindowRows.OldestFirst} LIMIT $max", ("$max", max)))
         using (SqliteDataReader row = command.ExecuteReader())
         {
             while (row.Read())
             {
                 try
                 {
-                    stored.Add(new StoredWindow(row.GetInt64(0), WindowCodec.Decode((byte[])row.GetValue(3))));
+                    BootStamp? stamp = row.IsDBNull(4) || row.IsDBNull(5) ? null : new BootStamp(row.GetString(4), TimeSpan.FromTicks(row.GetInt64(5)));
+                    stored.Add(new StoredWindow(row.GetInt64(0), WindowCodec.Decode((byte[])row.GetValue(3)), stamp));
                 }
                 catch (InvalidDataException)
                 {
@@ -181,8 +231,14 @@ internal sealed class BufferDatabase : IDisposable
             null,
             """
             SELECT (SELECT COUNT(*) FROM windows), (SELECT MIN(start_ticks) FROM windows),
-                   (SELECT COUNT(*) FROM gaps), (SELECT COUNT(*) FROM downsamplings), (SELECT COUNT(*) FROM set_aside)
-            """);
+                   (SELECT COUNT(*) FROM gaps), (SELECT COUNT(*) FROM downsamplings), (SELECT COUNT(*) FROM set_aside),
+                   (SELECT COUNT(*) FROM windows WHERE substr(payload, $at, 1) = $unconfirmed),
+                   (SELECT COUNT(*) FROM windows WHERE substr(payload, $at, 1) = $restamped)
+            """,
+            // The quality byte sits at a fixed place in the payload; reading it there spares decoding every window.
+            ("$at", WindowCodec.TimeQualityOffset + 1),
+            ("$unconfirmed", new[] { PersistedCodes.Of(WindowTimeQuality.Unconfirmed) }),
+            ("$restamped", new[] { PersistedCodes.Of(WindowTimeQuality.Restamped) }));
         using SqliteDataReader row = command.ExecuteReader();
         row.Read();
         long used = (Sql.Integer(_connection, null, "PRAGMA page_count") - Sql.Integer(_connection, null, "PRAGMA freelist_count")) * _pageSizeBytes;
@@ -192,7 +248,9 @@ internal sealed class BufferDatabase : IDisposable
             row.IsDBNull(1) ? null : BufferReports.Utc(row.GetInt64(1)),
             row.GetInt32(2),
             row.GetInt32(3),
-            row.GetInt32(4));
+            row.GetInt32(4),
+            row.GetInt32(5),
+            row.GetInt32(6));
     }
 
     /// <summary>The highest window id this file has handed out.</summary>

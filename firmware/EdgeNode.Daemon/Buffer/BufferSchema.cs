@@ -7,14 +7,25 @@ namespace EdgeNode.Daemon.Buffer;
 internal static class BufferSchema
 {
     /// <summary>Kept in PRAGMA user_version; a file with a higher one was written by a newer firmware.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>
+    /// Version 2 adds where an Unconfirmed window started on its boot's monotonic clock, for re-stamping it once the
+    /// clock is synchronised; null for every other window. A version-1 file gains the columns, its rows keep null.
+    /// </summary>
+    public const string MigrateFrom1 = """
+        ALTER TABLE windows ADD COLUMN boot_id TEXT;
+        ALTER TABLE windows ADD COLUMN monotonic_start_ticks INTEGER;
+        """;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS windows (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             start_ticks INTEGER NOT NULL,
             length_ticks INTEGER NOT NULL,
-            payload BLOB NOT NULL);
+            payload BLOB NOT NULL,
+            boot_id TEXT,
+            monotonic_start_ticks INTEGER);
         CREATE INDEX IF NOT EXISTS windows_by_start ON windows (start_ticks, id);
         CREATE INDEX IF NOT EXISTS windows_by_length ON windows (length_ticks, start_ticks);
         CREATE TABLE IF NOT EXISTS gaps (

@@ -16,7 +16,11 @@ namespace EdgeNode.Daemon.Buffer;
 /// starting on a UTC hour): merged windows stay on the wall-clock grid the fleet files them by, and a slot with a
 /// missing or duplicated window is left as it is.
 /// </remarks>
-internal sealed class QuotaKeeper(SqliteConnection connection, SqliteTransaction transaction, long pageSizeBytes, DateTimeOffset now)
+/// <param name="currentBoot">
+/// Windows of this boot still awaiting a re-stamp are never merged: the merged row could not keep their monotonic
+/// starts, and they would stay Unconfirmed for ever. They can still be dropped, recorded, like any window.
+/// </param>
+internal sealed class QuotaKeeper(SqliteConnection connection, SqliteTransaction transaction, long pageSizeBytes, DateTimeOffset now, string? currentBoot = null)
 {
     private readonly Dictionary<(TimeSpan From, TimeSpan To), BufferDownsampling> _merges = [];
     private DroppedSpan? _dropped;
@@ -87,8 +91,9 @@ internal sealed class QuotaKeeper(SqliteConnection connection, SqliteTransaction
         using SqliteCommand command = Sql.Command(
             connection,
             transaction,
-            "SELECT id, start_ticks FROM windows WHERE length_ticks = $length ORDER BY start_ticks, id",
-            ("$length", lengthTicks));
+            "SELECT id, start_ticks FROM windows WHERE length_ticks = $length AND NOT (monotonic_start_ticks IS NOT NULL AND boot_id IS $boot) ORDER BY start_ticks, id",
+            ("$length", lengthTicks),
+            ("$boot", currentBoot));
         using SqliteDataReader row = command.ExecuteReader();
         long factor = mergedTicks / lengthTicks;
         long slot = long.MinValue;

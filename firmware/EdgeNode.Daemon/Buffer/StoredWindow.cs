@@ -1,3 +1,4 @@
+using EdgeNode.Daemon.Clock;
 using EdgeNode.Daemon.Windows;
 
 namespace EdgeNode.Daemon.Buffer;
@@ -7,4 +8,8 @@ namespace EdgeNode.Daemon.Buffer;
 /// Local to this node's buffer; never reused, not even by the fresh database started after a corrupt one was set
 /// aside, so a late acknowledgement can never delete a window it was not meant for.
 /// </param>
-public sealed record StoredWindow(long Id, ClosedWindow Window);
+/// <param name="Stamp">
+/// For an Unconfirmed window not yet re-stamped: the boot it was recorded in and its start on that boot's monotonic
+/// clock. <see cref="WindowBuffer.IsAwaitingRestamp"/> says whether it may still be dated.
+/// </param>
+public sealed record StoredWindow(long Id, ClosedWindow Window, BootStamp? Stamp = null);

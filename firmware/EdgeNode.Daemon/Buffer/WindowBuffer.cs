@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using EdgeNode.Daemon.Clock;
 using EdgeNode.Daemon.Windows;
 
 namespace EdgeNode.Daemon.Buffer;
@@ -19,6 +20,9 @@ public sealed class WindowBuffer : IAsyncDisposable
     private readonly PendingQueue _queue;
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
+
+    // Boots whose wall offset is known (see Restamp): their stamped windows are dated as they are stored. Guarded by _gate.
+    private readonly Dictionary<string, TimeSpan> _wallOffsets = new(StringComparer.Ordinal);
 
     // Guards everything below: one connection, used by one caller at a time.
     private readonly Lock _gate = new();
@@ -62,17 +66,67 @@ public sealed class WindowBuffer : IAsyncDisposable
     }
 
     /// <summary>Hands a closed window over for storing and returns at once; for the sampler, which must never wait on the disk.</summary>
+    /// <param name="stamp">For an Unconfirmed window: where it started on its boot's monotonic clock, so that <see cref="Restamp"/> can date it.</param>
     /// <exception cref="ObjectDisposedException">The buffer was closed.</exception>
-    public void Append(ClosedWindow window) => Enqueue(window);
+    /// <exception cref="ArgumentException">A stamp was given for a window that is not Unconfirmed.</exception>
+    public void Append(ClosedWindow window, BootStamp? stamp = null) => Enqueue(window, stamp);
 
     /// <summary>Hands a closed window over and completes, with its outbox id, once it is durable on disk.</summary>
     /// <exception cref="WindowDroppedException">The window was dropped from memory before storage recovered, or the buffer closed first.</exception>
     public Task<long> AppendAsync(ClosedWindow window, CancellationToken cancellationToken = default) =>
-        Enqueue(window).Stored.Task.WaitAsync(cancellationToken);
+        AppendAsync(window, null, cancellationToken);
 
-    private PendingWindow Enqueue(ClosedWindow window)
+    /// <inheritdoc cref="AppendAsync(ClosedWindow, CancellationToken)"/>
+    /// <param name="stamp">For an Unconfirmed window: where it started on its boot's monotonic clock.</param>
+    public Task<long> AppendAsync(ClosedWindow window, BootStamp? stamp, CancellationToken cancellationToken = default) =>
+        Enqueue(window, stamp).Stored.Task.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// The wall clock is now synchronised, and wall time = monotonic time + <paramref name="wallOffset"/> for
+    /// <paramref name="bootId"/>: dates that boot's stamped windows, those stored (in one transaction) and those
+    /// still to be stored (as they are stored). Each becomes <see cref="WindowTimeQuality.Restamped"/>, starting at
+    /// its monotonic start + offset, same length, not re-aligned to the grid. Windows of other boots are untouched:
+    /// their monotonic clock is gone, and they stay Unconfirmed.
+    /// </summary>
+    /// <returns>How many stored windows were re-stamped; 0 as well when the file cannot be written (they are re-stamped at the next call).</returns>
+    public int Restamp(string bootId, TimeSpan wallOffset)
     {
-        var pending = new PendingWindow(window, WindowCodec.Encode(window));
+        ArgumentException.ThrowIfNullOrWhiteSpace(bootId);
+        lock (_gate)
+        {
+            _wallOffsets[bootId] = wallOffset;
+        }
+
+        return Use("re-stamp windows recorded before the clock was synchronised", database => database.Restamp(bootId, wallOffset), 0);
+    }
+
+    /// <summary>
+    /// True for an Unconfirmed window of this process's boot (<see cref="WindowBufferOptions.BootId"/>) not yet
+    /// re-stamped: it may still be dated once the clock is synchronised, so the uplink may hold it back a while
+    /// rather than send it undatable. Windows of earlier boots never will be, and go as they are, flagged.
+    /// </summary>
+    public bool IsAwaitingRestamp(StoredWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        if (window.Stamp is not { } stamp || _options.BootId is null || stamp.BootId != _options.BootId)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            return !_wallOffsets.ContainsKey(stamp.BootId);
+        }
+    }
+
+    private PendingWindow Enqueue(ClosedWindow window, BootStamp? stamp)
+    {
+        if (stamp is not null && window.Time != WindowTimeQuality.Unconfirmed)
+        {
+            throw new ArgumentException($"Only an Unconfirmed window is stamped for re-stamping; this one is {window.Time}.", nameof(stamp));
+        }
+
+        var pending = new PendingWindow(window, WindowCodec.Encode(window), stamp);
         if (!_queue.Add(pending))
         {
             throw new ObjectDisposedException(nameof(WindowBuffer), "The window buffer is closed: windows can no longer be stored.");
@@ -147,7 +201,9 @@ public sealed class WindowBuffer : IAsyncDisposable
                 figures?.SetAside,
                 _storageWorking,
                 _lastError,
-                _lastErrorAt);
+                _lastErrorAt,
+                figures?.Unconfirmed,
+                figures?.Restamped);
         }
     }
 
@@ -189,7 +245,13 @@ public sealed class WindowBuffer : IAsyncDisposable
     {
         try
         {
-            long id = Use("store a window", database => database.Store(pending.Window, pending.Payload, overflow, _options.QuotaBytes, _time.GetUtcNow()), 0L);
+            // Dated inside the store, under the gate: a Restamp can then come wholly before it (the window is stored
+            // dated) or wholly after (the stored window is re-stamped), never in between.
+            long id = Use("store a window", database =>
+            {
+                (ClosedWindow window, byte[] payload, BootStamp? stamp) = DatedIfKnownLocked(pending);
+                return database.Store(window, payload, stamp, _options.BootId, overflow, _options.QuotaBytes, _time.GetUtcNow());
+            }, 0L);
             lock (_gate)
             {
                 _highestIdSeen = Math.Max(_highestIdSeen, id);
@@ -211,6 +273,18 @@ public sealed class WindowBuffer : IAsyncDisposable
 
             return 0;
         }
+    }
+
+    /// <summary>A stamped window whose boot's offset is already known is stored re-stamped, never left behind as Unconfirmed.</summary>
+    private (ClosedWindow Window, byte[] Payload, BootStamp? Stamp) DatedIfKnownLocked(PendingWindow pending)
+    {
+        if (pending.Stamp is { } stamp && _wallOffsets.TryGetValue(stamp.BootId, out TimeSpan offset))
+        {
+            ClosedWindow dated = WindowRestamp.Apply(pending.Window, stamp.MonotonicStart, offset);
+            return (dated, WindowCodec.Encode(dated), null);
+        }
+
+        return (pending.Window, pending.Payload, pending.Stamp);
     }
 
     private static async Task WaitAsync(Func<Task> wait)

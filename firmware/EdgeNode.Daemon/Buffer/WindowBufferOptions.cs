@@ -21,6 +21,13 @@ public sealed class WindowBufferOptions
     /// <summary>How long to wait before trying storage again after it failed.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The boot this process runs in (<see cref="Clock.BootClock.BootId"/>). Its Unconfirmed windows can still be
+    /// re-stamped, so they are not downsampled and <see cref="WindowBuffer.IsAwaitingRestamp"/> reports them; null
+    /// when the buffer is only read (a tool, a test).
+    /// </summary>
+    public string? BootId { get; init; }
+
     /// <summary>Test hook: runs on every connection the buffer opens, e.g. to cap its size like a full disk would.</summary>
     internal Action<Microsoft.Data.Sqlite.SqliteConnection>? OnConnectionOpened { get; init; }
 }

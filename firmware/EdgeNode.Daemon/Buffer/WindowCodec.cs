@@ -17,6 +17,9 @@ internal static class WindowCodec
 {
     private const byte Version = 1;
 
+    /// <summary>Where the time-quality code sits in a payload (after the version byte, start and length), zero-based.</summary>
+    public const int TimeQualityOffset = 17;
+
     private const byte PartialFlag = 1;
 
     private const byte TrafficFlag = 2;

@@ -1,3 +1,4 @@
+using EdgeNode.Daemon.Clock;
 using EdgeNode.Daemon.Windows;
 using Microsoft.Data.Sqlite;
 
@@ -9,14 +10,26 @@ internal static class WindowRows
     /// <summary>Oldest first means by window start; the id breaks ties in arrival order.</summary>
     public const string OldestFirst = "ORDER BY start_ticks, id";
 
-    public static long Insert(SqliteConnection connection, SqliteTransaction? transaction, ClosedWindow window, byte[] payload) =>
+    public static long Insert(SqliteConnection connection, SqliteTransaction? transaction, ClosedWindow window, byte[] payload, BootStamp? stamp = null) =>
         Sql.Integer(
             connection,
             transaction,
-            "INSERT INTO windows (start_ticks, length_ticks, payload) VALUES ($start, $length, $payload) RETURNING id",
+            "INSERT INTO windows (start_ticks, length_ticks, payload, boot_id, monotonic_start_ticks) VALUES ($start, $length, $payload, $boot, $monotonic) RETURNING id",
             ("$start", window.Start.UtcTicks),
             ("$length", window.Length.Ticks),
-            ("$payload", payload));
+            ("$payload", payload),
+            ("$boot", stamp?.BootId),
+            ("$monotonic", stamp?.MonotonicStart.Ticks));
+
+    /// <summary>Writes a re-stamped window's start and payload and clears its monotonic start (the boot id stays, for the record).</summary>
+    public static void Restamp(SqliteConnection connection, SqliteTransaction transaction, long id, ClosedWindow window, byte[] payload) =>
+        Sql.Execute(
+            connection,
+            transaction,
+            "UPDATE windows SET start_ticks = $start, payload = $payload, monotonic_start_ticks = NULL WHERE id = $id",
+            ("$start", window.Start.UtcTicks),
+            ("$payload", payload),
+            ("$id", id));
 
     public static void Delete(SqliteConnection connection, SqliteTransaction? transaction, long id) =>
         Sql.Execute(connection, transaction, "DELETE FROM windows WHERE id = $id", ("$id", id));

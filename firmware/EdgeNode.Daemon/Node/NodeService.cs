@@ -2,6 +2,7 @@ using EdgeNode.Daemon.Aggregation;
 using System.Reflection;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Clock;
 using EdgeNode.Daemon.Health;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Sampling;
@@ -39,6 +40,14 @@ public sealed class NodeService(
 
     private readonly ILogger _logger = loggers.CreateLogger<NodeService>();
 
+    // FollowClock runs from the status loop and before each window is stored; one at a time.
+    private readonly Lock _clockLock = new();
+    private bool _restamped;
+    private bool _sawUnsynchronised;
+
+    // Wall minus monotonic while the clock was last seen unsynchronised: against the synchronised one, the step NTP made.
+    private TimeSpan? _unsynchronisedOffset;
+
     /// <summary>The buffer, once the service has started; for status and for the tests.</summary>
     public WindowBuffer? Buffer { get; private set; }
 
@@ -48,21 +57,23 @@ public sealed class NodeService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         TimeProvider time = hardware.Time;
+        var boot = new BootClock(hardware.BootId, time);
         Directory.CreateDirectory(node.DataDirectory);
-        await using WindowBuffer buffer = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = Path.Combine(node.DataDirectory, "buffer.db") }, time);
+        await using WindowBuffer buffer = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = Path.Combine(node.DataDirectory, "buffer.db"), BootId = boot.BootId }, time);
         Buffer = buffer;
+        var clock = new ClockFollowing(boot, buffer, new UnconfirmedWindowStamper(boot));
 
         I2cScanResult scan = I2cScanResult.Of(hardware, wiring.I2cBusId);
         IReadOnlyList<FittedSensor> sensors = FittedSensors.For(hardware, wiring, SensorWiring.Bme280AddressFrom(scan.Addresses));
         aggregation.VehicleCounterFitted = sensors.Any(s => s.OpenVehicleCounter is not null);
         var aggregator = new WindowAggregator(aggregation, time);
-        FollowClock(aggregator);
+        FollowClock(aggregator, clock);
         var alerts = new PollutionAlertEvaluator(alertOptions);
         var board = new SensorStatusBoard();
         var sink = new WindowingSink(aggregator, alerts, board);
         var heartbeat = new SamplingHeartbeat(time);
         var vitals = new NodeVitalsProbe(node.DataDirectory);
-        NodeStatus CurrentStatus() => new(node.Id, FirmwareVersion, time.GetUtcNow(), FollowClock(aggregator), vitals.Read(), buffer.Status(), board.Snapshot(), Uplink?.Status ?? UplinkStatus.Disabled);
+        NodeStatus CurrentStatus() => new(node.Id, FirmwareVersion, time.GetUtcNow(), FollowClock(aggregator, clock), vitals.Read(), buffer.Status(), board.Snapshot(), Uplink?.Status ?? UplinkStatus.Disabled);
         string trafficSensor = sensors.FirstOrDefault(s => s.OpenVehicleCounter is not null)?.Name ?? SensorWiring.Radar;
         await using NodeUplink? uplink = uplinkOptions.Enabled
             ? new NodeUplink(uplinkOptions, node.Id, buffer, trafficSensor, node.DataDirectory, time, () => HealthReports.From(CurrentStatus(), Uplink?.Status.LastSyncAt, Uplink?.Status.AppliedConfigRevision ?? 0), loggers)
@@ -72,7 +83,7 @@ public sealed class NodeService(
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         Task[] loops = sensors.Select(s => RunLoop(s, sink, heartbeat, time, stopSampling.Token)).ToArray();
         Task closing = aggregator.RunAsync(stopSampling.Token);
-        Task storing = StoreWindowsAsync(aggregator, buffer);
+        Task storing = StoreWindowsAsync(aggregator, clock);
         Task alerting = ReportAlertsAsync(alerts, uplink);
         Task reporting = WriteStatusAsync(CurrentStatus, time, stopSampling.Token);
         Task syncing = uplink?.RunAsync(stopSampling.Token) ?? Task.CompletedTask;
@@ -101,22 +112,48 @@ public sealed class NodeService(
             : new EnvironmentalSamplingLoop(sensor.Name, sensor.OpenEnvironmental!, Schedule(sensor.Name), sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token);
     }
 
+    private sealed record ClockFollowing(BootClock Boot, WindowBuffer Buffer, UnconfirmedWindowStamper Stamper);
+
     /// <summary>
     /// Windows recorded while the clock is not synchronised carry <see cref="WindowTimeQuality.Unconfirmed"/>, so
-    /// the fleet never takes a guessed time for a measured one. Re-stamping them once the clock is set is to come.
+    /// the fleet never takes a guessed time for a measured one, and are stored with their start on this boot's
+    /// monotonic clock. Once the clock is synchronised (now, or at start: the daemon may have been restarted in
+    /// the same boot) the buffer re-stamps them from it, and every such window stored later as it is stored.
     /// </summary>
-    private ClockSynchronisation FollowClock(WindowAggregator aggregator)
+    private ClockSynchronisation FollowClock(WindowAggregator aggregator, ClockFollowing following)
     {
-        ClockSynchronisation clock = hardware.ReadClockSynchronisation();
-        WindowTimeQuality quality = clock == ClockSynchronisation.Synchronised ? WindowTimeQuality.Synchronised : WindowTimeQuality.Unconfirmed;
-        if (aggregator.TimeQuality != quality)
+        lock (_clockLock)
         {
-            _logger.Log(quality == WindowTimeQuality.Synchronised ? LogLevel.Information : LogLevel.Warning,
-                "System clock {State}; windows are marked {Quality}", clock, quality);
-            aggregator.TimeQuality = quality;
-        }
+            ClockSynchronisation clock = hardware.ReadClockSynchronisation();
+            WindowTimeQuality quality = clock == ClockSynchronisation.Synchronised ? WindowTimeQuality.Synchronised : WindowTimeQuality.Unconfirmed;
+            if (aggregator.TimeQuality != quality)
+            {
+                _logger.Log(quality == WindowTimeQuality.Synchronised ? LogLevel.Information : LogLevel.Warning,
+                    "System clock {State}; windows are marked {Quality}", clock, quality);
+                aggregator.TimeQuality = quality;
+            }
 
-        return clock;
+            if (clock == ClockSynchronisation.Synchronised && !_restamped)
+            {
+                // Once per run: wall minus monotonic does not change after synchronisation except by NTP's slewing.
+                _restamped = true;
+                TimeSpan offset = following.Boot.WallOffset();
+                int restamped = following.Buffer.Restamp(following.Boot.BootId, offset);
+                if (restamped > 0 || _sawUnsynchronised)
+                {
+                    TimeSpan step = offset - _unsynchronisedOffset.GetValueOrDefault(offset);
+                    _logger.LogInformation("Clock synchronised; {Count} windows re-stamped by {Step}",
+                        restamped, (step < TimeSpan.Zero ? "-" : "+") + step.Duration().ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            else if (clock != ClockSynchronisation.Synchronised)
+            {
+                _sawUnsynchronised = true;
+                _unsynchronisedOffset = following.Boot.WallOffset();
+            }
+
+            return clock;
+        }
     }
 
     private static string FirmwareVersion { get; } =
@@ -154,11 +191,23 @@ public sealed class NodeService(
     private static SamplingSchedule Schedule(string sensor) =>
         sensor is SensorWiring.Sds011 or SensorWiring.Pms5003 ? SamplingSchedule.DutyCycledParticulates : SamplingSchedule.EveryMinute;
 
-    private static async Task StoreWindowsAsync(WindowAggregator aggregator, WindowBuffer buffer)
+    private async Task StoreWindowsAsync(WindowAggregator aggregator, ClockFollowing following)
     {
         await foreach (ClosedWindow window in aggregator.ClosedWindows.ReadAllAsync())
         {
-            buffer.Append(window);
+            // Looked at first, so that a synchronisation is acted on as soon as a window closes after it.
+            FollowClock(aggregator, following);
+            BootStamp? stamp = null;
+            if (window.Time == WindowTimeQuality.Unconfirmed)
+            {
+                stamp = following.Stamper.StampOf(window);
+                if (stamp is null)
+                {
+                    _logger.LogWarning("The window starting {Start:u} (clock not synchronised) cannot be placed on the time since boot: the clock was stepped by about a window's length. It stays flagged Unconfirmed.", window.Start);
+                }
+            }
+
+            following.Buffer.Append(window, stamp);
         }
     }
 

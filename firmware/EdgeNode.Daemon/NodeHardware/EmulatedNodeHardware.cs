@@ -61,6 +61,9 @@ public sealed class EmulatedNodeHardware : INodeHardware
 
     public TimeProvider Time { get; }
 
+    /// <summary>New for every instance: its clock's timestamps count from when the clock was made, not from a real boot.</summary>
+    public string BootId { get; } = "emulated-" + Guid.NewGuid().ToString("N");
+
     /// <summary>The emulated clock is right by construction; a test sets this to play a node that has not synchronised yet.</summary>
     public ClockSynchronisation Clock { get; set; } = ClockSynchronisation.Synchronised;
 

@@ -15,6 +15,12 @@ public interface INodeHardware : IDisposable
 
     TimeProvider Time { get; }
 
+    /// <summary>
+    /// Which boot <see cref="Time"/>'s timestamps count from: windows recorded before the clock was synchronised can
+    /// be re-stamped only by the boot that recorded them (see <see cref="Clock.BootClock"/>).
+    /// </summary>
+    string BootId { get; }
+
     /// <summary>Whether <see cref="Time"/> can be trusted: a Pi has no real-time clock until a time source sets it.</summary>
     ClockSynchronisation ReadClockSynchronisation();
 

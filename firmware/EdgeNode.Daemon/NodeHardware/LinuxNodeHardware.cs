@@ -1,3 +1,4 @@
+using EdgeNode.Daemon.Clock;
 using EdgeNode.Hardware.Clock;
 using EdgeNode.Hardware.I2c;
 using EdgeNode.Hardware.Serial;
@@ -13,6 +14,8 @@ public sealed class LinuxNodeHardware : INodeHardware
     public string Name => "Raspberry Pi";
 
     public TimeProvider Time => TimeProvider.System;
+
+    public string BootId { get; } = BootClock.ReadLinuxBootId();
 
     public ClockSynchronisation ReadClockSynchronisation() => KernelClock.ReadSynchronisation();
 

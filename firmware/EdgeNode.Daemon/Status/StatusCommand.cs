@@ -58,6 +58,11 @@ public static class StatusCommand
             + (b.OldestUnsentStart is { } oldest ? $" (oldest {oldest:yyyy-MM-dd HH:mm} UTC)" : "")
             + $", {Size(b.BytesUsed ?? 0)} of {Size(b.QuotaBytes)}; "
             + (b.StorageWorking ? "storage OK" : $"storage FAILING: {b.LastError}"));
+        if (b.UnconfirmedWindows > 0 || b.RestampedWindows > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Buffered window times: {b.UnconfirmedWindows ?? 0} unconfirmed (recorded before the clock was synchronised), {b.RestampedWindows ?? 0} re-stamped from time since boot"));
+        }
 
         // A status written by a version without an uplink has none; treat it as not configured.
         var u = status.Uplink ?? UplinkStatus.Disabled;

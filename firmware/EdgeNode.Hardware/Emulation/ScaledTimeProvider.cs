@@ -17,6 +17,7 @@ public sealed class ScaledTimeProvider : TimeProvider
 {
     private readonly DateTimeOffset _start;
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+    private long _steppedTicks;
 
     // Real time after which the clock goes at the real pace; infinite when it never catches up.
     private readonly TimeSpan _catchUpAfter = TimeSpan.MaxValue;
@@ -45,7 +46,13 @@ public sealed class ScaledTimeProvider : TimeProvider
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-    public override DateTimeOffset GetUtcNow() => _start + Scaled(Stopwatch.GetElapsedTime(_startTimestamp));
+    public override DateTimeOffset GetUtcNow() => _start + TimeSpan.FromTicks(Interlocked.Read(ref _steppedTicks)) + Scaled(Stopwatch.GetElapsedTime(_startTimestamp));
+
+    /// <summary>
+    /// Sets the wall clock forward (or back, negative) by <paramref name="by"/>, as NTP or a technician sets a node's
+    /// clock. Timestamps and waits go on undisturbed, as CLOCK_MONOTONIC and timers do on Linux.
+    /// </summary>
+    public void Step(TimeSpan by) => Interlocked.Add(ref _steppedTicks, by.Ticks);
 
     public override long GetTimestamp() => Scaled(Stopwatch.GetElapsedTime(_startTimestamp)).Ticks;
 

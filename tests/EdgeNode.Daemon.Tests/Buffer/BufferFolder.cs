@@ -10,13 +10,14 @@ internal sealed class BufferFolder : IDisposable
 
     public string DatabasePath => Path.Combine(Folder, "buffer.db");
 
-    public WindowBufferOptions Options(long quotaBytes = 64L * 1024 * 1024, int memoryQueueCapacity = 672, Action<SqliteConnection>? onOpened = null) => new()
+    public WindowBufferOptions Options(long quotaBytes = 64L * 1024 * 1024, int memoryQueueCapacity = 672, Action<SqliteConnection>? onOpened = null, string? bootId = null) => new()
     {
         DatabasePath = DatabasePath,
         QuotaBytes = quotaBytes,
         MemoryQueueCapacity = memoryQueueCapacity,
         RetryDelay = TimeSpan.FromMilliseconds(20),
         OnConnectionOpened = onOpened,
+        BootId = bootId,
     };
 
     public WindowBuffer Open(long quotaBytes = 64L * 1024 * 1024) => WindowBuffer.Open(Options(quotaBytes));
