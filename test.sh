@@ -4,9 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests talk to for real. Nothing yet beyond the SDK: the serial tests use the
-# kernel's pseudo-terminals through openpty(3), which every Linux has.
-REQUIRED_PACKAGES=()
+# Debian packages the tests talk to for real. postgresql: the fleet store's contract tests start their
+# own throw-away PostgreSQL 15 server from /usr/lib/postgresql/15/bin (initdb + postgres on a free
+# loopback port), so the package's own cluster and service are never used and need not be running.
+# (The serial tests use the kernel's pseudo-terminals through openpty(3), which every Linux has.)
+REQUIRED_PACKAGES=(postgresql)
 
 install_packages() {
   local missing=()
