@@ -68,7 +68,8 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>A new, empty database; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)
     {
-        string name = $"{new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}_{Guid.NewGuid():N}"[..48];
+        // At most 30 + 1 + 32 characters: within PostgreSQL's 63-character identifiers.
+        string name = $"{new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
         {
             await connection.OpenAsync();
