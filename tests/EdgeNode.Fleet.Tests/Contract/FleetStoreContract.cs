@@ -137,6 +137,21 @@ public abstract class FleetStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_redelivery_that_differs_only_by_a_null_still_replaces_the_row()
+    {
+        // The update skips identical rows; this proves the comparison sees a value turning into NULL.
+        IngestBatch first = Rows.Batch(Rows.Metric());
+        first.Traffic.Add(Rows.Traffic());
+        await Store.CommitAsync(first, None);
+        IngestBatch second = Rows.Batch(Rows.Metric() with { LastFault = null });
+        second.Traffic.Add(Rows.Traffic() with { V85KilometresPerHour = null });
+        await Store.CommitAsync(second, None);
+
+        Assert.Null(Assert.Single(await Store.ReadMetricWindowsAsync("node-001", null, Ever, Never, None)).LastFault);
+        Assert.Null(Assert.Single(await Store.ReadTrafficWindowsAsync("node-001", Ever, Never, None)).V85KilometresPerHour);
+    }
+
+    [Fact]
     public async Task Duplicates_within_one_batch_keep_the_last_arrival()
     {
         IngestBatch batch = Rows.Batch(Rows.Metric(mean: 1), Rows.Metric(window: 1, mean: 2), Rows.Metric(mean: 3), Rows.Metric(mean: 4), Rows.Metric(window: 1, mean: 5));

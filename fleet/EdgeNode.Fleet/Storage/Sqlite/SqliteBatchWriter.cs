@@ -7,6 +7,7 @@ namespace EdgeNode.Fleet.Storage.Sqlite;
 /// <summary>
 /// Writes one batch inside the caller's transaction: one prepared statement per table, reused for every row, so SQLite
 /// parses each statement once per batch. Rows go in arrival order, so a later duplicate simply overwrites an earlier one.
+/// A redelivered window identical to the stored one (the usual case: the node's ack was lost) is not rewritten.
 /// </summary>
 internal static class SqliteBatchWriter
 {
@@ -19,6 +20,12 @@ internal static class SqliteBatchWriter
             sample_count = excluded.sample_count, mean_value = excluded.mean_value, minimum_value = excluded.minimum_value,
             maximum_value = excluded.maximum_value, last_value = excluded.last_value, coverage = excluded.coverage,
             faults = excluded.faults, last_fault = excluded.last_fault, calibration_version = excluded.calibration_version
+        WHERE (window_seconds, time_quality, is_partial, sample_count, mean_value, minimum_value, maximum_value, last_value, coverage,
+               faults, last_fault, calibration_version)
+              IS NOT
+              (excluded.window_seconds, excluded.time_quality, excluded.is_partial, excluded.sample_count, excluded.mean_value,
+               excluded.minimum_value, excluded.maximum_value, excluded.last_value, excluded.coverage, excluded.faults,
+               excluded.last_fault, excluded.calibration_version)
         """;
 
     private const string UpsertTraffic = """
