@@ -4,10 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests talk to for real: the MQTT tests start their own Mosquitto processes (the
-# package's system service plays no part). The serial tests use the kernel's pseudo-terminals, which
-# every Linux has.
-REQUIRED_PACKAGES=(mosquitto)
+# Debian packages the tests talk to for real. The MQTT and end-to-end tests start their own Mosquitto
+# processes, and the fleet's storage tests their own PostgreSQL 15 server (initdb into a temporary
+# directory): neither package's system service plays a part. The serial tests use the kernel's
+# pseudo-terminals, which every Linux has.
+REQUIRED_PACKAGES=(mosquitto postgresql)
 
 install_packages() {
   local missing=()

@@ -7,6 +7,7 @@ namespace EdgeNode.Fleet.Storage.Sqlite;
 /// <summary>
 /// Writes one batch inside the caller's transaction: one prepared statement per table, reused for every row, so SQLite
 /// parses each statement once per batch. Rows go in arrival order, so a later duplicate simply overwrites an earlier one.
+/// A redelivered window identical to the stored one (the usual case: the node's ack was lost) is not rewritten.
 /// </summary>
 internal static class SqliteBatchWriter
 {
@@ -19,6 +20,12 @@ internal static class SqliteBatchWriter
             sample_count = excluded.sample_count, mean_value = excluded.mean_value, minimum_value = excluded.minimum_value,
             maximum_value = excluded.maximum_value, last_value = excluded.last_value, coverage = excluded.coverage,
             faults = excluded.faults, last_fault = excluded.last_fault, calibration_version = excluded.calibration_version
+        WHERE (window_seconds, time_quality, is_partial, sample_count, mean_value, minimum_value, maximum_value, last_value, coverage,
+               faults, last_fault, calibration_version)
+              IS NOT
+              (excluded.window_seconds, excluded.time_quality, excluded.is_partial, excluded.sample_count, excluded.mean_value,
+               excluded.minimum_value, excluded.maximum_value, excluded.last_value, excluded.coverage, excluded.faults,
+               excluded.last_fault, excluded.calibration_version)
         """;
 
     private const string UpsertTraffic = """
@@ -51,9 +58,9 @@ internal static class SqliteBatchWriter
         long lap = timings is null ? 0 : Stopwatch.GetTimestamp();
         WriteRows(connection, transaction, UpsertMetric, batch.Metrics, static (p, row) =>
         {
-            p[0].Value = row.NodeId;
-            p[1].Value = row.Sensor;
-            p[2].Value = row.Metric;
+            p[0].Value = Nullable(row.NodeId);
+            p[1].Value = Nullable(row.Sensor);
+            p[2].Value = Nullable(row.Metric);
             p[3].Value = StoredInstant.ToUnixSeconds(row.WindowStart);
             p[4].Value = row.WindowSeconds;
             p[5].Value = row.TimeQuality;
@@ -72,43 +79,49 @@ internal static class SqliteBatchWriter
 
         WriteRows(connection, transaction, UpsertTraffic, batch.Traffic, static (p, row) =>
         {
-            p[0].Value = row.NodeId;
-            p[1].Value = row.Sensor;
+            p[0].Value = Nullable(row.NodeId);
+            p[1].Value = Nullable(row.Sensor);
             p[2].Value = StoredInstant.ToUnixSeconds(row.WindowStart);
             p[3].Value = row.WindowSeconds;
             p[4].Value = row.TimeQuality;
             p[5].Value = row.Partial;
             p[6].Value = row.Approaching;
             p[7].Value = row.Receding;
-            p[8].Value = EncodeHistogram(row.SpeedHistogram);
+            p[8].Value = row.SpeedHistogram is null ? DBNull.Value : EncodeHistogram(row.SpeedHistogram);
             p[9].Value = row.V85KilometresPerHour is double v85 ? v85 : DBNull.Value;
         });
         WriteRows(connection, transaction, InsertDeadLetter, batch.DeadLetters, static (p, letter) =>
         {
             p[0].Value = StoredInstant.ToUnixMicroseconds(letter.ReceivedAt);
-            p[1].Value = letter.Topic;
+            p[1].Value = Nullable(letter.Topic);
             p[2].Value = (object?)letter.NodeId ?? DBNull.Value;
             p[3].Value = letter.Payload.Length <= DeadLetter.MaximumStoredPayloadBytes ? letter.Payload : letter.Payload[..DeadLetter.MaximumStoredPayloadBytes];
             p[4].Value = letter.Payload.Length;
-            p[5].Value = letter.Reason;
+            p[5].Value = Nullable(letter.Reason);
         });
         WriteRows(connection, transaction, UpsertHealth, batch.Health, static (p, report) =>
         {
-            p[0].Value = report.NodeId;
+            p[0].Value = Nullable(report.NodeId);
             p[1].Value = StoredInstant.ToUnixMicroseconds(report.ReportedAt);
-            p[2].Value = report.Json;
+            p[2].Value = Nullable(report.Json);
         });
         WriteRows(connection, transaction, UpsertAlert, batch.Alerts, static (p, alert) =>
         {
-            p[0].Value = alert.NodeId;
-            p[1].Value = alert.Pollutant;
+            p[0].Value = Nullable(alert.NodeId);
+            p[1].Value = Nullable(alert.Pollutant);
             p[2].Value = StoredInstant.ToUnixMicroseconds(alert.RaisedAt);
-            p[3].Value = alert.Band;
+            p[3].Value = Nullable(alert.Band);
             p[4].Value = alert.Value;
             p[5].Value = alert.Cleared;
         });
         timings?.Lap("sqlite: other upserts", lap);
     }
+
+    /// <summary>
+    /// A null where the type says none can be only reaches here with validation off; bind it as NULL so that the
+    /// column's NOT NULL refuses it, as PostgreSQL does, instead of the driver's "Value must be set".
+    /// </summary>
+    private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
 
     public static byte[] EncodeHistogram(int[] bins)
     {
