@@ -18,12 +18,9 @@ internal sealed class NodeUnderTest : IAsyncDisposable
     public NodeUnderTest(string nodeId, MosquittoBroker broker, TimeSpan history, double speed = 1000, string syncInterval = "01:00:00")
     {
         NodeId = nodeId;
+        Speed = speed;
         _data = new TemporaryDirectory($"edgenode-e2e-{nodeId}-");
-        _arguments = ["run", "--emulate", "--speed", speed.ToString(CultureInfo.InvariantCulture), "--data-directory", _data.Path];
-        if (history > TimeSpan.Zero)
-        {
-            _arguments.AddRange(["--history", history.ToString("c", CultureInfo.InvariantCulture)]);
-        }
+        _arguments = Arguments(history);
         _environment = new Dictionary<string, string>
         {
             ["EDGENODE_Node__Id"] = nodeId,
@@ -39,6 +36,13 @@ internal sealed class NodeUnderTest : IAsyncDisposable
 
     public string NodeId { get; }
 
+    public double Speed { get; }
+
+    /// <summary>Everything every run of this node printed, for failure messages.</summary>
+    public string History => _previousOutput + Process.Output;
+
+    private string _previousOutput = "";
+
     public string DataDirectory => _data.Path;
 
     public ChildProcess Process { get; private set; }
@@ -46,11 +50,34 @@ internal sealed class NodeUnderTest : IAsyncDisposable
     public void Start() => Process.Start();
 
     /// <summary>Runs again from the same data directory at real speed, as after a reboot; the backlog syncs at once.</summary>
-    public async Task RestartAtRealSpeedAsync()
+    public Task RestartAtRealSpeedAsync() => RestartAsync(["run", "--emulate", "--data-directory", _data.Path]);
+
+    /// <summary>
+    /// Runs again, sped up, with the emulated clock resuming where the last status left it: a node that lost its
+    /// power for a moment, in its own timeline.
+    /// </summary>
+    public Task ResumeAsync()
     {
+        DateTimeOffset resumeAt = Status()?.WrittenAt ?? throw new InvalidOperationException($"{NodeId} wrote no status to resume from");
+        return RestartAsync(Arguments(DateTimeOffset.UtcNow - resumeAt));
+    }
+
+    private async Task RestartAsync(List<string> arguments)
+    {
+        _previousOutput += Process.Output;
         await Process.DisposeAsync();
-        Process = new ChildProcess(NodeId, Path.Combine(AppContext.BaseDirectory, "edgenode"), ["run", "--emulate", "--data-directory", _data.Path], _environment);
+        Process = new ChildProcess(NodeId, Path.Combine(AppContext.BaseDirectory, "edgenode"), arguments, _environment);
         Process.Start();
+    }
+
+    private List<string> Arguments(TimeSpan history)
+    {
+        List<string> arguments = ["run", "--emulate", "--speed", Speed.ToString(CultureInfo.InvariantCulture), "--data-directory", _data.Path];
+        if (history > TimeSpan.Zero)
+        {
+            arguments.AddRange(["--history", history.ToString("c", CultureInfo.InvariantCulture)]);
+        }
+        return arguments;
     }
 
     /// <summary>What the node last wrote to status.json, or null before its first.</summary>
@@ -74,7 +101,7 @@ internal sealed class NodeUnderTest : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline || !Process.IsRunning)
             {
-                throw new TimeoutException($"{NodeId} did not reach the present in {timeout} (status written {Status()?.WrittenAt:u}). Output:\n{Process.Tail()}");
+                throw new TimeoutException($"{NodeId} did not reach the present in {timeout} (status written {Status()?.WrittenAt:u}). Output:\n{Tail(History)}");
             }
             await Task.Delay(250);
         }
@@ -86,6 +113,8 @@ internal sealed class NodeUnderTest : IAsyncDisposable
         await using WindowBuffer buffer = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = Path.Combine(_data.Path, "buffer.db") });
         return buffer.PeekOldest(100_000);
     }
+
+    private static string Tail(string text) => string.Join('\n', text.Split('\n').TakeLast(80));
 
     public async ValueTask DisposeAsync()
     {

@@ -20,15 +20,7 @@ public sealed class ThreeNodesForADayTests
             // A day at 1000 times real speed: about 90 s, then each node is in the present.
             nodes.ForEach(n => n.Start());
             await Task.WhenAll(nodes.Select(n => n.WaitUntilCaughtUpAsync(TimeSpan.FromMinutes(6))));
-            await Task.WhenAll(nodes.Select(n => n.Process.TerminateAsync()));
-
-            // Restarted at real speed, each node syncs at once what the last hour's sync had not sent yet.
-            foreach (NodeUnderTest node in nodes)
-            {
-                await node.RestartAtRealSpeedAsync();
-            }
-            await Task.WhenAll(nodes.Select(n => n.Process.WaitForOutputAsync("Sync: ", TimeSpan.FromMinutes(2))));
-            await Task.WhenAll(nodes.Select(n => n.Process.TerminateAsync()));
+            await Drain.StopAfterLastSyncAsync(nodes);
 
             await using IFleetStore store = fleet.OpenStore();
             foreach (NodeUnderTest node in nodes)

@@ -59,6 +59,7 @@ public sealed class NodeService(
         TimeProvider time = hardware.Time;
         var boot = new BootClock(hardware.BootId, time);
         Directory.CreateDirectory(node.DataDirectory);
+        Directory.CreateDirectory(node.EffectiveStatusDirectory);
         await using WindowBuffer buffer = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = Path.Combine(node.DataDirectory, "buffer.db"), BootId = boot.BootId }, time);
         Buffer = buffer;
         var clock = new ClockFollowing(boot, buffer, new UnconfirmedWindowStamper(boot));
@@ -169,14 +170,14 @@ public sealed class NodeService(
                 await Task.Delay(StatusInterval, time, token);
                 try
                 {
-                    StatusFile.Write(node.DataDirectory, currentStatus());
+                    StatusFile.Write(node.EffectiveStatusDirectory, currentStatus());
                     warned = false;
                 }
                 catch (IOException e) when (!warned)
                 {
                     // A full or read-only card must not stop sampling; the buffer reports the same trouble.
                     warned = true;
-                    _logger.LogWarning("Cannot write {File} in {Directory}: {Message}", StatusFile.FileName, node.DataDirectory, e.Message);
+                    _logger.LogWarning("Cannot write {File} in {Directory}: {Message}", StatusFile.FileName, node.EffectiveStatusDirectory, e.Message);
                 }
                 catch (IOException)
                 {

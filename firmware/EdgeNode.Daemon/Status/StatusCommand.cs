@@ -11,13 +11,20 @@ namespace EdgeNode.Daemon.Status;
 /// <summary><c>edgenode status</c>: what the running service last reported, in words for the technician.</summary>
 public static class StatusCommand
 {
+    /// <summary>The unit's RuntimeDirectory= (hardware/edgenode.service).</summary>
+    public const string RuntimeDirectory = "/run/edgenode";
+
     public static Command Create(TextWriter output, TimeProvider time)
     {
-        var dataDirectory = new Option<string>("--data-directory") { Description = "The service's Node:DataDirectory", DefaultValueFactory = _ => new NodeOptions().DataDirectory };
+        var dataDirectory = new Option<string>("--data-directory") { Description = $"The service's Node:DataDirectory; {RuntimeDirectory} (where the service under systemd writes its status) is looked at first", DefaultValueFactory = _ => new NodeOptions().DataDirectory };
         var command = new Command("status", "Show what the running node service last reported: clock, disk, buffer, each sensor.") { dataDirectory };
         command.SetAction(result =>
         {
-            string directory = result.GetValue(dataDirectory)!;
+            string given = result.GetValue(dataDirectory)!;
+            // The service writes to /run/edgenode under systemd; a status left in the data directory by an earlier
+            // run outside systemd is older, so the runtime one wins when both exist.
+            bool explicitDirectory = result.GetResult(dataDirectory) is { Implicit: false };
+            string directory = !explicitDirectory && File.Exists(Path.Combine(RuntimeDirectory, StatusFile.FileName)) ? RuntimeDirectory : given;
             NodeStatus? status;
             try
             {

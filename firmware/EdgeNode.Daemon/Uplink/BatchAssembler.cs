@@ -12,9 +12,17 @@ public sealed class BatchAssembler(WindowBuffer buffer, string nodeId, string tr
     private ulong _nextId = (ulong)time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>The next batch, or null when there is nothing to send.</summary>
-    public OutgoingBatch? Next(int maxWindows)
+    /// <param name="holdBackUndated">
+    /// Leave out windows of this boot that wait for the clock to be synchronised: sent now they could only be
+    /// flagged Unconfirmed, while a little patience gets them re-stamped with their true time.
+    /// </param>
+    public OutgoingBatch? Next(int maxWindows, bool holdBackUndated = false)
     {
         IReadOnlyList<StoredWindow> windows = buffer.PeekOldest(maxWindows);
+        if (holdBackUndated)
+        {
+            windows = windows.Where(w => !buffer.IsAwaitingRestamp(w)).ToList();
+        }
         var gaps = buffer.Gaps().Take(PayloadLimits.MaximumReportsPerBatch).ToList();
         var downsamplings = buffer.Downsamplings().Take(PayloadLimits.MaximumReportsPerBatch).ToList();
         var setAside = buffer.SetAsideFiles().Take(PayloadLimits.MaximumReportsPerBatch).ToList();

@@ -32,6 +32,7 @@ public sealed class NodeUplink : IAsyncDisposable
     private readonly Channel<ConfigApplied> _configAnswers = Channel.CreateUnbounded<ConfigApplied>();
     private ulong _nextAlertId;
     private DateTimeOffset? _lastSyncAt;
+    private readonly DateTimeOffset _startedAt;
 
     public NodeUplink(UplinkOptions options, string nodeId, WindowBuffer buffer, string trafficSensor, string dataDirectory, TimeProvider time, Func<HealthReport> health, ILoggerFactory loggers)
     {
@@ -44,6 +45,7 @@ public sealed class NodeUplink : IAsyncDisposable
         _settings = new FleetSettings(options, dataDirectory);
         _settings.Load();
         _pacer = new ByteRatePacer(time);
+        _startedAt = time.GetUtcNow();
         _nextAlertId = (ulong)time.GetUtcNow().ToUnixTimeMilliseconds();
         _client = new MqttClient(ClientOptions(options, nodeId, time), OnMessageAsync, loggers.CreateLogger<MqttClient>());
         _client.StateChanged += state =>
@@ -104,7 +106,8 @@ public sealed class NodeUplink : IAsyncDisposable
     internal async Task SyncAsync(CancellationToken token)
     {
         int batches = 0, windows = 0;
-        while (!token.IsCancellationRequested && _batches.Next(_options.MaxWindowsPerBatch) is { } batch)
+        bool holdBackUndated = _time.GetUtcNow() - _startedAt < _options.UndatedHoldBack;
+        while (!token.IsCancellationRequested && _batches.Next(_options.MaxWindowsPerBatch, holdBackUndated) is { } batch)
         {
             if (batches > 0)
             {

@@ -43,6 +43,12 @@ public sealed class UplinkOptions
     /// </summary>
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long after start windows recorded before the clock was synchronised are held back, waiting to be
+    /// re-stamped. Past it they go flagged Unconfirmed, so a node whose time source is blocked still delivers.
+    /// </summary>
+    public TimeSpan UndatedHoldBack { get; set; } = TimeSpan.FromHours(6);
+
     public bool Enabled => Broker.Length > 0;
 
     public IEnumerable<string> Problems()

@@ -37,6 +37,21 @@ public sealed class WindowBufferOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_file_uses_small_pages_to_spare_the_sd_card()
+    {
+        await using (WindowBuffer buffer = _folder.Open())
+        {
+            await buffer.AppendAsync(SampleWindows.Quarterly(0));
+        }
+
+        // The SQLite header stores the page size big-endian at offset 16.
+        await using var file = File.OpenRead(_folder.DatabasePath);
+        var header = new byte[18];
+        await file.ReadExactlyAsync(header);
+        Assert.Equal(1024, (header[16] << 8) | header[17]);
+    }
+
+    [Fact]
     public async Task A_restart_keeps_every_unacknowledged_window_and_forgets_the_acknowledged()
     {
         await using (WindowBuffer buffer = _folder.Open())

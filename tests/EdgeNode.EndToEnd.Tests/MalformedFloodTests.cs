@@ -1,0 +1,97 @@
+using EdgeNode.Fleet.Storage;
+using EdgeNode.Mqtt;
+using EdgeNode.Protocol.Catalogue;
+using EdgeNode.Protocol.Codec;
+using EdgeNode.Protocol.Messages;
+using EdgeNode.TestSupport;
+
+namespace EdgeNode.EndToEnd.Tests;
+
+/// <summary>Garbage next to good traffic: the fleet files every bad message with its reason and keeps ingesting the good.</summary>
+public sealed class MalformedFloodTests
+{
+    private static readonly DateTimeOffset Yesterday = DateTimeOffset.UtcNow.Date.AddDays(-1);
+
+    [Fact]
+    public async Task Thousands_of_bad_payloads_are_dead_lettered_while_a_node_keeps_delivering()
+    {
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        using var database = new TemporaryDirectory("edgenode-e2e-flood-");
+        await using FleetUnderTest fleet = await FleetUnderTest.StartAsync(broker, $"Data Source={database.File("fleet.db")}");
+        await using BatchTap tap = await BatchTap.StartAsync(broker.Host, broker.Port);
+        await using var node = new NodeUnderTest("mairie-1", broker, history: TimeSpan.FromHours(8), syncInterval: "00:15:00");
+        await using var flooder = new MqttClient(new MqttClientOptions { Host = broker.Host, Port = broker.Port, ClientId = "flooder", CleanSession = true }, (_, _) => ValueTask.CompletedTask);
+        await flooder.StartAsync();
+        using (var connecting = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await flooder.WaitUntilConnectedAsync(connecting.Token);
+        }
+
+        node.Start();
+        List<(string Topic, byte[] Payload, string Expected)> bad = BadMessages(3_000);
+        foreach (var (topic, payload, _) in bad)
+        {
+            await flooder.PublishAsync(new MqttApplicationMessage(topic, payload, MqttQualityOfService.AtLeastOnce));
+        }
+        await node.WaitUntilCaughtUpAsync(TimeSpan.FromMinutes(4));
+        await Drain.StopAfterLastSyncAsync([node]);
+
+        await using IFleetStore store = fleet.OpenStore();
+        await WaitUntilAsync(async () => await store.CountDeadLettersAsync(CancellationToken.None) >= bad.Count);
+        Assert.Equal(bad.Count, await store.CountDeadLettersAsync(CancellationToken.None));
+        IReadOnlyList<StoredDeadLetter> letters = await store.ReadDeadLettersAsync(null, bad.Count, CancellationToken.None);
+        Assert.All(letters, l => Assert.False(string.IsNullOrWhiteSpace(l.Reason)));
+        foreach (string expected in bad.Select(b => b.Expected).Distinct())
+        {
+            Assert.Contains(letters, l => l.Reason.Contains(expected, StringComparison.Ordinal));
+        }
+        Assert.Contains(letters, l => l.Truncated);
+
+        // The good traffic went through untouched: eight hours of windows, none missing.
+        await DeliveryAssert.NothingLostAsync(store, node, minimumInFleet: 31);
+        await DeliveryAssert.FleetHoldsWhatWasSentAsync(store, tap, [node.NodeId]);
+        Assert.True(fleet.Process.IsRunning, fleet.Process.Tail());
+    }
+
+    /// <summary>Every kind of wrong, in turn, with a fragment of the reason the fleet must give.</summary>
+    private static List<(string, byte[], string)> BadMessages(int count)
+    {
+        var random = new Random(20261122);
+        byte[] goodBatch = EdgeCodec.Encode(Batch("flood-1", Yesterday));
+        var kinds = new Func<int, (string, byte[], string)>[]
+        {
+            i => ($"edge/flood-{i % 50}/up/batch", Noise(random, random.Next(0, 400)), ""),
+            i => ($"edge/flood-{i % 50}/up/batch", goodBatch[..random.Next(0, goodBatch.Length - 1)], ""),
+            i => ("edge/flood-1/up/batch", new byte[300 * 1024], "over the"),
+            i => ("edge/flood-1/up/batch", EdgeCodec.Encode(new StatusMessage(true, Yesterday)), "where the topic expects Batch"),
+            i => ($"edge/flood-{i % 50}/up/batch", EdgeCodec.Encode(Batch("someone-else", Yesterday)), "payload names node 'someone-else'"),
+            i => ($"edge/flood-{i % 50}/up/telemetry", goodBatch, "not a known EdgeNode topic"),
+            i => ($"edge/Flood-{i % 50}/up/batch", goodBatch, "not allowed"),
+            i => ("edge/flood-1/up/batch", EdgeCodec.Encode(Batch("flood-1", DateTimeOffset.UtcNow.AddDays(3))), "more than a day after"),
+            i => ("edge/flood-1/up/health", Noise(random, 50), ""),
+            i => ("edge/flood-1/up/alert", [SchemaVersion.Current + 5, 3, 0], "schema version"),
+        };
+        return Enumerable.Range(0, count).Select(i => kinds[i % kinds.Length](i)).ToList();
+    }
+
+    private static WindowBatch Batch(string node, DateTimeOffset start) => new(node, 1, [
+        new WireWindow(start, 900, WireTimeQuality.Synchronised, false, 0,
+            [new WireSensorWindow("bme280", 1, [new WireMetricSummary(MetricCatalogue.Temperature, 10, 12.5, 12, 13, 12.7)], 0, null)], null)],
+        [], [], []);
+
+    private static byte[] Noise(Random random, int length)
+    {
+        var bytes = new byte[length];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!await condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+    }
+}
