@@ -1,3 +1,3 @@
 using EdgeNode.Daemon;
 
-return await EdgeNodeCommandLine.Create(Console.Out).Parse(args).InvokeAsync();
+return await EdgeNodeCommandLine.Create(Console.Out).Parse(EdgeNodeCommandLine.WithDefaultCommand(args)).InvokeAsync();

@@ -29,6 +29,16 @@ public static class RunCommand
         new("Aggregation:LateArrivalGrace", "00:00:10"),
     ];
 
+    /// <summary>
+    /// So that <c>edgenode --emulate</c> runs as it is on a developer's machine: an id and a data directory anyone
+    /// can write; a configuration file or EDGENODE_ variables still override them.
+    /// </summary>
+    private static readonly KeyValuePair<string, string?>[] EmulationDefaults =
+    [
+        new("Node:Id", "emulated-node"),
+        new("Node:DataDirectory", Path.Combine(Path.GetTempPath(), "edgenode-emulated")),
+    ];
+
     public static Command Create(TextWriter output)
     {
         var configFile = new Option<string?>("--config") { Description = $"Configuration file (default {DefaultConfigurationFile}; EDGENODE_ environment variables override it, e.g. EDGENODE_Node__Id)" };
@@ -77,6 +87,7 @@ public static class RunCommand
             {
                 builder.Configuration
                     .AddInMemoryCollection(ServiceDefaults)
+                    .AddInMemoryCollection(emulated ? EmulationDefaults : [])
                     .AddJsonFile(explicitFile ?? DefaultConfigurationFile, optional: explicitFile is null)
                     .AddEnvironmentVariables("EDGENODE_");
             }
