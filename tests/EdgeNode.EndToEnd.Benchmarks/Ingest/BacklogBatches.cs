@@ -65,7 +65,8 @@ internal static class BacklogBatches
 
     private static WireMetricSummary Summary(WireMetric metric, int count, double mean, double spread, Random random)
     {
-        double minimum = mean - random.NextDouble() * spread, maximum = mean + random.NextDouble() * spread;
+        // Concentrations are never negative: a minimum below zero is refused by the fleet (and would be a dead letter).
+        double minimum = Math.Max(0, mean - random.NextDouble() * spread), maximum = mean + random.NextDouble() * spread;
         double last = minimum + random.NextDouble() * (maximum - minimum);
         return new WireMetricSummary(metric, count, mean, minimum, maximum, last);
     }

@@ -22,7 +22,7 @@ internal static class IngestReport
         int nodes = Option(args, "--nodes", 1000);
         int seconds = Option(args, "--seconds", 90);
         int warmup = Option(args, "--warmup", 20);
-        int days = Option(args, "--days", 8);
+        int days = Option(args, "--days", 16);
         var fleetSettings = args.SkipWhile(a => a != "--fleet").Skip(1).TakeWhile(a => a.Contains('=')).ToDictionary(a => a[..a.IndexOf('=')], a => a[(a.IndexOf('=') + 1)..]);
 
         output.WriteLine(Invariant($"Encoding {nodes} nodes × {days} days of backlog ({BacklogBatches.RowsPerBatch} metric-windows per batch)…"));
@@ -90,7 +90,7 @@ internal static class IngestReport
             long rows = tally.RowsAcked - rows0, acked = tally.BatchesAcked - batches0;
             Cpu end = Cpu.Sample(broker, fleet, postmaster);
             output.WriteLine(Invariant($"  SUSTAINED: {rows / elapsed.TotalSeconds:N0} metric-windows/s ({rows:N0} committed and acked in {elapsed.TotalSeconds:F0} s after {warmup} s of warm-up; {acked / elapsed.TotalSeconds:F1} batches/s)"));
-            output.WriteLine(Invariant($"  ack timeouts: {tally.AckTimeouts}; nodes out of backlog: {tally.NodesRanOut}"));
+            output.WriteLine(Invariant($"  ack timeouts: {tally.AckTimeouts}; rejected batches: {tally.Rejected}; nodes out of backlog: {tally.NodesRanOut}"));
             Cpu used = end - start;
             double wall = elapsed.TotalSeconds;
             output.WriteLine(Invariant($"  CPU over the measured period (of {Environment.ProcessorCount} cores × {wall:F0} s = {Environment.ProcessorCount * wall:F0} core-s):"));
@@ -108,8 +108,8 @@ internal static class IngestReport
         {
             await Task.WhenAll(nodes.Select(n => n.DisposeAsync().AsTask()));
         }
-        string[] interesting = fleet.Output.Split('\n').Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("Dead letter", StringComparison.Ordinal) || l.Contains("Ingest timings", StringComparison.Ordinal)).TakeLast(12).ToArray();
-        foreach (string line in interesting)
+        string[] lines = fleet.Output.Split('\n');
+        foreach (string line in lines.Where(l => l.Contains("Ingest timings", StringComparison.Ordinal)).Concat(lines.Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("Dead letter", StringComparison.Ordinal)).TakeLast(5)))
         {
             output.WriteLine($"  fleet: {line.TrimEnd()}");
         }

@@ -13,7 +13,7 @@ namespace EdgeNode.EndToEnd.Benchmarks.Ingest;
 internal sealed class SimulatedNode(int node, string host, int port, IReadOnlyList<byte[]> batches, IngestTally tally) : IAsyncDisposable
 {
     private static readonly TimeSpan AckTimeout = TimeSpan.FromMinutes(2);
-    private readonly ConcurrentDictionary<ulong, TaskCompletionSource> _acks = new();
+    private readonly ConcurrentDictionary<ulong, TaskCompletionSource<AckOutcome>> _acks = new();
     private MqttClient? _client;
 
     public string NodeId { get; } = BacklogBatches.NodeId(node);
@@ -40,13 +40,13 @@ internal sealed class SimulatedNode(int node, string host, int port, IReadOnlyLi
         for (int day = 0; day < batches.Count && !token.IsCancellationRequested; day++)
         {
             ulong batchId = (ulong)day + 1;
-            var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var acked = new TaskCompletionSource<AckOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
             _acks[batchId] = acked;
             try
             {
                 await _client!.PublishAsync(new MqttApplicationMessage(topic, batches[day], MqttQualityOfService.AtLeastOnce), token);
-                await acked.Task.WaitAsync(AckTimeout, token);
-                tally.BatchAcked(BacklogBatches.RowsPerBatch);
+                AckOutcome outcome = await acked.Task.WaitAsync(AckTimeout, token);
+                tally.BatchAcked(outcome == AckOutcome.Stored ? BacklogBatches.RowsPerBatch : 0, outcome);
             }
             catch (TimeoutException)
             {
@@ -68,9 +68,9 @@ internal sealed class SimulatedNode(int node, string host, int port, IReadOnlyLi
     private ValueTask OnMessageAsync(MqttApplicationMessage message, CancellationToken token)
     {
         AckMessage ack = EdgeCodec.DecodeAck(message.Payload);
-        if (_acks.TryGetValue(ack.Id, out TaskCompletionSource? waiting))
+        if (_acks.TryGetValue(ack.Id, out TaskCompletionSource<AckOutcome>? waiting))
         {
-            waiting.TrySetResult();
+            waiting.TrySetResult(ack.Outcome);
         }
         return ValueTask.CompletedTask;
     }
@@ -98,6 +98,7 @@ internal sealed class IngestTally
     private long _rows;
     private long _batches;
     private long _timeouts;
+    private long _rejected;
     private int _ranOut;
 
     public long RowsAcked => Interlocked.Read(ref _rows);
@@ -106,10 +107,17 @@ internal sealed class IngestTally
 
     public long AckTimeouts => Interlocked.Read(ref _timeouts);
 
+    /// <summary>Batches the fleet acked as rejected (dead letters): a workload bug, and not counted as rows.</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
+
     public int NodesRanOut => Volatile.Read(ref _ranOut);
 
-    public void BatchAcked(int rows)
+    public void BatchAcked(int rows, AckOutcome outcome)
     {
+        if (outcome != AckOutcome.Stored)
+        {
+            Interlocked.Increment(ref _rejected);
+        }
         Interlocked.Add(ref _rows, rows);
         Interlocked.Increment(ref _batches);
     }
