@@ -41,6 +41,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
+    /// <summary>The running process's id (to read its CPU time from /proc, say), or null when not running.</summary>
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
     public string Output
     {
         get { lock (_output) return _output.ToString(); }

@@ -43,6 +43,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The broker's process id while it runs (to read its CPU time from /proc, say).</summary>
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
     /// <param name="extraConfiguration">Appended after the listener line, so listener options (cafile,
     /// certfile, keyfile) apply to it. If it mentions allow_anonymous, the default "true" is left out.</param>
     /// <param name="port">A fixed port; by default a free loopback port is picked.</param>

@@ -13,6 +13,7 @@ namespace EdgeNode.Fleet.Ingest;
 public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, CancellationToken, Task> sendAck, FleetBrokerOptions options, ILogger<IngestPipeline> logger)
 {
     private readonly Channel<IngestItem> _queue = Channel.CreateBounded<IngestItem>(new BoundedChannelOptions(2_000) { SingleReader = true });
+    private readonly IngestStageClock _stages = new(TimeSpan.FromSeconds(30));
     private long _committedRows;
     private long _deadLetters;
 
@@ -64,8 +65,16 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
                         break;
                     }
                 }
+                _stages.Gathered(gathering.Elapsed);
+                long committing = Stopwatch.GetTimestamp();
                 await CommitAsync(items, stoppingToken);
+                long acking = Stopwatch.GetTimestamp();
                 await AckAsync(items, stoppingToken);
+                _stages.Committed(items.Count, rows, Stopwatch.GetElapsedTime(committing, acking), Stopwatch.GetElapsedTime(acking));
+                if (_stages.TakeReport() is { } report)
+                {
+                    logger.LogInformation("Ingest timings: {Report}", report);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
