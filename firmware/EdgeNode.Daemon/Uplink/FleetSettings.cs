@@ -13,7 +13,7 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory)
 {
     public const string FileName = "fleet-config.json";
 
-    public static IReadOnlyList<string> Keys { get; } = ["Uplink:SyncInterval", "Uplink:BacklogBytesPerSecond", "Uplink:MaxWindowsPerBatch"];
+    public static IReadOnlyList<string> Keys { get; } = ["Uplink:SyncInterval", "Uplink:HealthInterval", "Uplink:BacklogBytesPerSecond", "Uplink:MaxWindowsPerBatch"];
 
     public int AppliedRevision { get; private set; }
 
@@ -49,6 +49,7 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory)
         var next = new UplinkOptions
         {
             SyncInterval = options.SyncInterval,
+            HealthInterval = options.HealthInterval,
             BacklogBytesPerSecond = options.BacklogBytesPerSecond,
             MaxWindowsPerBatch = options.MaxWindowsPerBatch,
             Broker = "validation",
@@ -60,6 +61,9 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory)
             {
                 case "Uplink:SyncInterval" when TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out TimeSpan interval):
                     next.SyncInterval = interval;
+                    break;
+                case "Uplink:HealthInterval" when TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out TimeSpan health):
+                    next.HealthInterval = health;
                     break;
                 case "Uplink:BacklogBytesPerSecond" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int rate):
                     next.BacklogBytesPerSecond = rate;
@@ -79,6 +83,7 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory)
         }
 
         options.SyncInterval = next.SyncInterval;
+        options.HealthInterval = next.HealthInterval;
         options.BacklogBytesPerSecond = next.BacklogBytesPerSecond;
         options.MaxWindowsPerBatch = next.MaxWindowsPerBatch;
         AppliedRevision = config.Revision;

@@ -13,7 +13,7 @@ namespace EdgeNode.Daemon.Uplink;
 /// <summary>
 /// The node's side of delivery. At each sync it sends the outbox oldest first, one batch at a time, and deletes a
 /// batch's windows only when the fleet's ack names it; a backlog drains at the configured byte rate. Alerts go at
-/// once, whatever the sync is doing, and are repeated until acknowledged. Health goes with each sync.
+/// once, whatever the sync is doing, and are repeated until acknowledged. Health goes with a sync when due (Uplink:HealthInterval) or changed.
 /// </summary>
 public sealed class NodeUplink : IAsyncDisposable
 {
@@ -33,6 +33,8 @@ public sealed class NodeUplink : IAsyncDisposable
     private ulong _nextAlertId;
     private DateTimeOffset? _lastSyncAt;
     private readonly DateTimeOffset _startedAt;
+    private DateTimeOffset? _lastHealthAt;
+    private string? _lastFaultSignature;
 
     public NodeUplink(UplinkOptions options, string nodeId, WindowBuffer buffer, string trafficSensor, string dataDirectory, TimeProvider time, Func<HealthReport> health, ILoggerFactory loggers)
     {
@@ -102,10 +104,11 @@ public sealed class NodeUplink : IAsyncDisposable
         }
     }
 
-    /// <summary>One sync: the outbox drained batch by batch while the fleet acks, then the health report.</summary>
+    /// <summary>One sync: the outbox drained batch by batch while the fleet acks, then the health report when due.</summary>
     internal async Task SyncAsync(CancellationToken token)
     {
         int batches = 0, windows = 0;
+        bool complete = true;
         bool holdBackUndated = _time.GetUtcNow() - _startedAt < _options.UndatedHoldBack;
         while (!token.IsCancellationRequested && _batches.Next(_options.MaxWindowsPerBatch, holdBackUndated) is { } batch)
         {
@@ -115,6 +118,7 @@ public sealed class NodeUplink : IAsyncDisposable
             }
             if (!await DeliverAsync(batch, token))
             {
+                complete = false;
                 break;
             }
             batches++;
@@ -122,8 +126,19 @@ public sealed class NodeUplink : IAsyncDisposable
         }
         try
         {
-            await _client.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up(_nodeId, UpChannel.Health), EdgeCodec.Encode(_health()), MqttQualityOfService.AtLeastOnce), token);
-            _lastSyncAt = _time.GetUtcNow();
+            HealthReport health = _health();
+            string faults = string.Join(',', health.Sensors.Select(s => $"{s.Sensor}={s.LastFault}"));
+            DateTimeOffset now = _time.GetUtcNow();
+            if (_lastHealthAt is not { } last || now - last >= _options.HealthInterval || now < last || faults != _lastFaultSignature)
+            {
+                await _client.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up(_nodeId, UpChannel.Health), EdgeCodec.Encode(health), MqttQualityOfService.AtLeastOnce), token);
+                _lastHealthAt = now;
+                _lastFaultSignature = faults;
+            }
+            if (complete)
+            {
+                _lastSyncAt = now;
+            }
         }
         catch (MqttNotConnectedException)
         {

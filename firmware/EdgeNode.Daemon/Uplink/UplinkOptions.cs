@@ -34,6 +34,13 @@ public sealed class UplinkOptions
     /// <summary>Windows per batch: a day of 15-minute windows fits in one.</summary>
     public int MaxWindowsPerBatch { get; set; } = 96;
 
+    /// <summary>
+    /// How often the health report goes up with a sync. It also goes at the first sync after a start and whenever a
+    /// sensor's fault state changes; in between, the hourly batches already tell the fleet the node is alive. Sent at
+    /// every sync it was a quarter of the node's daily bytes.
+    /// </summary>
+    public TimeSpan HealthInterval { get; set; } = TimeSpan.FromHours(4);
+
     /// <summary>How long to wait for the fleet's ack before leaving the batch for the next sync.</summary>
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -76,6 +83,10 @@ public sealed class UplinkOptions
         if (MaxWindowsPerBatch is < 1 or > 2000)
         {
             yield return $"Uplink:MaxWindowsPerBatch is {MaxWindowsPerBatch}: give 1 to 2000.";
+        }
+        if (HealthInterval < TimeSpan.FromMinutes(1) || HealthInterval > TimeSpan.FromDays(1))
+        {
+            yield return $"Uplink:HealthInterval is {HealthInterval}: give between 00:01:00 and 1.00:00:00.";
         }
         if (AckTimeout < TimeSpan.FromSeconds(5))
         {

@@ -99,6 +99,28 @@ public sealed class NodeUplinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Health_goes_when_due_or_when_a_sensor_fault_changes_not_at_every_sync()
+    {
+        WireFault? fault = null;
+        await using NodeUplink uplink = new(Options(syncInterval: TimeSpan.FromHours(6)), Node, _buffer, "ops243", _data.Path, TimeProvider.System,
+            () => Health([new SensorHealth("sds011", fault, DateTimeOffset.UtcNow, null)]), NullLoggerFactory.Instance);
+        using var stop = new CancellationTokenSource();
+        Task running = uplink.RunAsync(stop.Token);
+        await Eventually(() => _fleet.Health.Count == 1);
+
+        await uplink.SyncAsync(CancellationToken.None);
+        await uplink.SyncAsync(CancellationToken.None);
+        fault = WireFault.NotAnswering;
+        await uplink.SyncAsync(CancellationToken.None);
+
+        await Eventually(() => _fleet.Health.Count == 2);
+        Assert.Equal(WireFault.NotAnswering, _fleet.Health.Last().Sensors[0].LastFault);
+        await stop.CancelAsync();
+        await running;
+        Assert.Equal(2, _fleet.Health.Count);
+    }
+
+    [Fact]
     public async Task An_alert_goes_at_once_without_waiting_for_the_sync()
     {
         await using NodeUplink uplink = Uplink(Options(syncInterval: TimeSpan.FromHours(6)));
@@ -184,7 +206,10 @@ public sealed class NodeUplinkTests : IAsyncLifetime
     };
 
     private NodeUplink Uplink(UplinkOptions options) =>
-        new(options, Node, _buffer, "ops243", _data.Path, TimeProvider.System, () => new HealthReport(Node, DateTimeOffset.UtcNow, "test", TimeSpan.FromMinutes(1), null, 1, 2, 3, 4, WireClockState.Synchronised, 0, null, null, 0, []), NullLoggerFactory.Instance);
+        new(options, Node, _buffer, "ops243", _data.Path, TimeProvider.System, () => Health([]), NullLoggerFactory.Instance);
+
+    private static HealthReport Health(IReadOnlyList<SensorHealth> sensors) =>
+        new(Node, DateTimeOffset.UtcNow, "test", TimeSpan.FromMinutes(1), null, 1, 2, 3, 4, WireClockState.Synchronised, 0, null, null, 0, sensors);
 
     private static async Task Eventually(Func<bool> condition)
     {
