@@ -3,7 +3,7 @@ using EdgeNode.Fleet.Benchmarks;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Fleet.Storage.Postgres;
 using EdgeNode.Fleet.Storage.Sqlite;
-using EdgeNode.Fleet.Tests.Support;
+using EdgeNode.TestSupport;
 using Npgsql;
 
 // Usage: dotnet run -c Release --project tests/EdgeNode.Fleet.Benchmarks -- [sqlite|postgres|all] [--rounds 5] [--nodes 1000]
@@ -51,8 +51,7 @@ if (provider is "postgres" or "all")
     {
         if (externalPostgres is null)
         {
-            server = new PostgresServer();
-            await server.InitializeAsync();
+            server = await PostgresServer.StartAsync();
         }
 
         foreach (int writers in new[] { 1, 2 })

@@ -4,7 +4,7 @@ namespace EdgeNode.Fleet.Tests.Contract;
 
 /// <summary>The contract against the real PostgreSQL server of this test run, a new database per test.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresFleetStoreTests(PostgresServer server) : FleetStoreContract
+public sealed class PostgresFleetStoreTests(PostgresFixture postgres) : FleetStoreContract
 {
-    protected override Task<string> CreateDatabaseAsync() => server.CreateDatabaseAsync(nameof(PostgresFleetStoreTests));
+    protected override Task<string> CreateDatabaseAsync() => postgres.Server.CreateDatabaseAsync(nameof(PostgresFleetStoreTests));
 }

@@ -1,19 +1,19 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using EdgeNode.Fleet.Tests.Support.Interop;
 using Npgsql;
 
-namespace EdgeNode.Fleet.Tests.Support;
+namespace EdgeNode.TestSupport;
 
 /// <summary>
 /// A real PostgreSQL 15 server for the test run: initdb into a fresh temporary directory, postgres started as a child
 /// process on a free loopback port (socket directory inside the temporary directory, fsync on so that figures are
 /// honest), a database per test, stopped by its own pid and deleted on dispose. It needs only the Debian package
 /// "postgresql", not its cluster or service. PostgreSQL refuses to run as root, so as root everything runs as the
-/// package's "postgres" user through runuser.
+/// package's "postgres" user through runuser. Free of any test framework, like <see cref="MosquittoBroker"/>, so that
+/// test projects wrap it in their own fixture and the benchmark uses it as it is.
 /// </summary>
-public sealed class PostgresServer : IAsyncLifetime
+public sealed class PostgresServer : IAsyncDisposable
 {
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
@@ -25,9 +25,30 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    private PostgresServer()
+    {
+    }
+
     private string DataDirectory => Path.Combine(_root!, "data");
 
-    public async Task InitializeAsync()
+    /// <summary>Creates a cluster in a new temporary directory and starts a server on it; takes a few seconds.</summary>
+    public static async Task<PostgresServer> StartAsync()
+    {
+        var server = new PostgresServer();
+        try
+        {
+            await server.LaunchAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return server;
+    }
+
+    private async Task LaunchAsync()
     {
         foreach (string tool in new[] { "initdb", "pg_ctl", "postgres" })
         {
@@ -82,7 +103,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=30;Command Timeout=120";
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         await StopServerAsync();
         if (_root is not null && Directory.Exists(_root))
@@ -147,7 +168,7 @@ public sealed class PostgresServer : IAsyncLifetime
         int? postmaster = File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out int pid) ? pid : null;
         if (postmaster is int id && !_server.HasExited)
         {
-            _ = Libc.kill(id, Libc.SIGINT);
+            _ = Posix.Kill(id, Posix.SIGINT);
             using var patience = new CancellationTokenSource(StopTimeout);
             try
             {
@@ -155,7 +176,7 @@ public sealed class PostgresServer : IAsyncLifetime
             }
             catch (OperationCanceledException)
             {
-                _ = Libc.kill(id, Libc.SIGQUIT);
+                _ = Posix.Kill(id, Posix.SIGQUIT);
             }
         }
 
