@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using EdgeNode.EndToEnd.Benchmarks.Support;
 using EdgeNode.Fleet.Ingest;
-using EdgeNode.Fleet.Tests.Support;
 using EdgeNode.TestSupport;
 using Npgsql;
 
@@ -40,8 +39,7 @@ internal static class IngestReport
         }
         if (stores is "postgres" or "all")
         {
-            var server = new PostgresServer();
-            await server.InitializeAsync();
+            PostgresServer server = await PostgresServer.StartAsync();
             try
             {
                 string connectionString = await server.CreateDatabaseAsync("ingest");
