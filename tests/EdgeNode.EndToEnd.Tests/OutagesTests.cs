@@ -5,16 +5,17 @@ namespace EdgeNode.EndToEnd.Tests;
 
 /// <summary>
 /// Everything between a lamppost and the database failing at once: the broker down for hours, the fleet killed
-/// mid-ingest, a node's power cut mid-sync. Delivery must still be exactly once in effect.
+/// mid-ingest, a node's power cut mid-sync. Delivery must still be exactly once in effect, into PostgreSQL.
 /// </summary>
 public sealed class OutagesTests
 {
     [Fact]
     public async Task Broker_down_fleet_killed_and_node_killed_mid_sync_still_lose_nothing()
     {
+        // The fleet on a real PostgreSQL here (the other end-to-end tests use SQLite): the store a large deployment uses.
+        await using PostgresServer postgres = await PostgresServer.StartAsync();
         await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
-        using var database = new TemporaryDirectory("edgenode-e2e-outages-");
-        await using FleetUnderTest fleet = await FleetUnderTest.StartAsync(broker, $"Data Source={database.File("fleet.db")}");
+        await using FleetUnderTest fleet = await FleetUnderTest.StartAsync(broker, await postgres.CreateDatabaseAsync("outages"));
         await using BatchTap tap = await BatchTap.StartAsync(broker.Host, broker.Port);
         string[] ids = ["mairie-1", "ecole-2", "stade-3"];
         // A day at 1000 times real speed (about 90 s), syncing every 15 minutes so that syncs are many: every

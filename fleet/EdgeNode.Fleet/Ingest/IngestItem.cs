@@ -20,6 +20,11 @@ public sealed record IngestItem(
     /// <summary>The batch's buffer events (gaps, downsamplings, set-aside files), when it carried any.</summary>
     public WindowBatch? Reports { get; init; }
 
+    /// <summary>Where the message came from, kept so that it can still become a dead letter if the store refuses its rows.</summary>
+    public string Topic { get; init; } = "";
+
+    public ReadOnlyMemory<byte> Payload { get; init; }
+
     /// <summary>A node's answer to a configuration revision.</summary>
     public ConfigApplied? ConfigAnswer { get; init; }
 

@@ -67,9 +67,9 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
                 }
                 _stages.Gathered(gathering.Elapsed);
                 long committing = Stopwatch.GetTimestamp();
-                await CommitAsync(items, stoppingToken);
+                List<IngestItem> committed = await CommitAsync([.. items], stoppingToken);
                 long acking = Stopwatch.GetTimestamp();
-                await AckAsync(items, stoppingToken);
+                await AckAsync(committed, stoppingToken);
                 _stages.Committed(items.Count, rows, Stopwatch.GetElapsedTime(committing, acking), Stopwatch.GetElapsedTime(acking));
                 if (_stages.TakeReport() is { } report)
                 {
@@ -82,7 +82,12 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
         }
     }
 
-    private async Task CommitAsync(List<IngestItem> items, CancellationToken token)
+    /// <summary>
+    /// Commits the group, retrying while the database fails. If the store refuses a row that slipped past
+    /// validation, the group is split so that only the message it came from becomes a dead letter (and its ack a
+    /// rejection); the others are committed as they are. Returns the items as committed, for their acks.
+    /// </summary>
+    private async Task<List<IngestItem>> CommitAsync(List<IngestItem> items, CancellationToken token)
     {
         IngestBatch batch = Assemble(items);
         for (int attempt = 1; ; attempt++)
@@ -96,14 +101,25 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
                 {
                     LogEvents(item);
                 }
-                return;
+                return items;
+            }
+            catch (InvalidIngestBatchException e) when (items.Count > 1)
+            {
+                logger.LogWarning("A commit of {Batch} was refused ({Reason}); committing its messages one by one", batch, e.Message);
+                var committed = new List<IngestItem>(items.Count);
+                foreach (IngestItem item in items)
+                {
+                    committed.AddRange(await CommitAsync([item], token));
+                }
+                return committed;
             }
             catch (InvalidIngestBatchException e)
             {
-                // One message slipped past validation: commit the others and file that one, rather than lose the lot.
-                logger.LogWarning("A commit of {Batch} was refused ({Reason}); committing its messages one by one", batch, e.Message);
-                await CommitOneByOneAsync(items, token);
-                return;
+                IngestItem refused = items[0];
+                string reason = $"refused by the store: {e.Message}";
+                var letter = new DeadLetter(DateTimeOffset.UtcNow, refused.Topic, refused.Ack?.NodeId, refused.Payload.ToArray(), reason);
+                items = [IngestItem.Dead(letter, refused.Ack is { } ack ? ack with { Outcome = AckOutcome.Rejected, Reason = reason } : null) with { Topic = refused.Topic }];
+                batch = Assemble(items);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -111,25 +127,6 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
                 TimeSpan delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(attempt, 5))));
                 logger.LogError("Commit of {Batch} failed (attempt {Attempt}): {Message}; retrying in {Delay}", batch, attempt, e.Message, delay);
                 await Task.Delay(delay, token);
-            }
-        }
-    }
-
-    private async Task CommitOneByOneAsync(List<IngestItem> items, CancellationToken token)
-    {
-        for (int i = 0; i < items.Count; i++)
-        {
-            try
-            {
-                await store.CommitAsync(Assemble([items[i]]), token);
-            }
-            catch (InvalidIngestBatchException e)
-            {
-                IngestItem item = items[i];
-                string node = item.Ack?.NodeId ?? "unknown";
-                var letter = new DeadLetter(DateTimeOffset.UtcNow, $"edge/{node}/up/batch", item.Ack?.NodeId, [], $"refused by the store: {e.Message}");
-                await store.CommitAsync(Assemble([IngestItem.Dead(letter)]), token);
-                items[i] = IngestItem.Dead(letter, item.Ack is { } ack ? ack with { Outcome = AckOutcome.Rejected, Reason = letter.Reason } : null);
             }
         }
     }

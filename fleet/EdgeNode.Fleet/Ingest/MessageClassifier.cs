@@ -15,7 +15,10 @@ public static class MessageClassifier
 {
     private static readonly JsonSerializerOptions HealthJson = new() { WriteIndented = false };
 
-    public static IngestItem Classify(string topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt)
+    public static IngestItem Classify(string topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt) =>
+        ClassifyContent(topic, payload, receivedAt) with { Topic = topic, Payload = payload };
+
+    private static IngestItem ClassifyContent(string topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt)
     {
         if (!EdgeTopics.TryParse(topic, out ParsedTopic parsed, out string problem))
         {

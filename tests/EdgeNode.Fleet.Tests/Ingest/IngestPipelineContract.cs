@@ -186,6 +186,9 @@ public abstract class IngestPipelineContract : IAsyncLifetime
             StoredDeadLetter letter = Assert.Single(await _store.ReadDeadLettersAsync(bad, 10, None));
             Assert.Contains("refused by the store", letter.Reason, StringComparison.Ordinal);
             Assert.Equal(letter.Reason, acks[bad].Reason);
+            // Filed as it arrived, so staff see the message itself, not an empty shell.
+            Assert.Equal(NodeMessages.Topic(UpChannel.Batch, bad), letter.Topic);
+            Assert.Equal(EdgeCodec.Encode(NodeMessages.Batch(bad)), letter.Payload);
         }
         Assert.Contains("NaN", (await _store.ReadDeadLettersAsync(Node(1), 10, None))[0].Reason, StringComparison.Ordinal);
         Assert.Contains("histogram", (await _store.ReadDeadLettersAsync(Node(3), 10, None))[0].Reason, StringComparison.Ordinal);
