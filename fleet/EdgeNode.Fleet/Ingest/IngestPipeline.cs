@@ -12,7 +12,7 @@ namespace EdgeNode.Fleet.Ingest;
 /// </summary>
 public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, CancellationToken, Task> sendAck, FleetBrokerOptions options, ILogger<IngestPipeline> logger)
 {
-    private readonly Channel<IngestItem> _queue = Channel.CreateBounded<IngestItem>(new BoundedChannelOptions(2_000) { SingleReader = true });
+    private readonly Channel<IngestItem> _queue = Channel.CreateBounded<IngestItem>(new BoundedChannelOptions(2_000));
     private readonly IngestStageClock _stages = new(TimeSpan.FromSeconds(30));
     private long _committedRows;
     private long _deadLetters;
@@ -25,7 +25,15 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
 
     public void Complete() => _queue.Writer.TryComplete();
 
-    public async Task RunAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs <see cref="FleetBrokerOptions.CommitConcurrency"/> committers side by side, so that one gathers and acks
+    /// while another waits for the database. Each node has one batch in flight at a time, so two committers never
+    /// hold the same node's windows in the same instant.
+    /// </summary>
+    public Task RunAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.CommitConcurrency)).Select(_ => CommitLoopAsync(stoppingToken)));
+
+    private async Task CommitLoopAsync(CancellationToken stoppingToken)
     {
         var items = new List<IngestItem>();
         ChannelReader<IngestItem> reader = _queue.Reader;
@@ -65,13 +73,19 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
                         break;
                     }
                 }
-                _stages.Gathered(gathering.Elapsed);
+                TimeSpan gathered = gathering.Elapsed;
                 long committing = Stopwatch.GetTimestamp();
                 List<IngestItem> committed = await CommitAsync([.. items], stoppingToken);
                 long acking = Stopwatch.GetTimestamp();
                 await AckAsync(committed, stoppingToken);
-                _stages.Committed(items.Count, rows, Stopwatch.GetElapsedTime(committing, acking), Stopwatch.GetElapsedTime(acking));
-                if (_stages.TakeReport() is { } report)
+                string? report;
+                lock (_stages)
+                {
+                    _stages.Gathered(gathered);
+                    _stages.Committed(items.Count, rows, Stopwatch.GetElapsedTime(committing, acking), Stopwatch.GetElapsedTime(acking));
+                    report = _stages.TakeReport();
+                }
+                if (report is not null)
                 {
                     logger.LogInformation("Ingest timings: {Report}", report);
                 }

@@ -86,7 +86,8 @@ public abstract class IngestPipelineContract : IAsyncLifetime
     [Fact]
     public async Task Messages_waiting_together_are_committed_together()
     {
-        IngestPipeline pipeline = Pipeline();
+        // One committer, so that the count of commits is the gathering's alone.
+        IngestPipeline pipeline = Pipeline(new FleetBrokerOptions { CommitConcurrency = 1 });
         for (int i = 0; i < 200; i++)
         {
             await EnqueueBatchAsync(pipeline, Node(i), small: true);
@@ -101,10 +102,28 @@ public abstract class IngestPipelineContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Several_committers_side_by_side_store_and_ack_every_message_once()
+    {
+        IngestPipeline pipeline = Pipeline(new FleetBrokerOptions { MaxRowsPerCommit = 7, CommitConcurrency = 3 });
+        for (int i = 0; i < 200; i++)
+        {
+            await EnqueueBatchAsync(pipeline, Node(i), small: true);
+        }
+
+        Run(pipeline);
+        var acks = await WaitForAcksAsync(200);
+
+        Assert.Equal(200, acks.Select(sent => sent.Ack.NodeId).Distinct().Count());
+        Assert.All(acks, sent => Assert.Equal(AckOutcome.Stored, sent.Ack.Outcome));
+        Assert.Equal(200, await _store.CountMetricWindowsAsync(null, None));
+        Assert.Equal(200, pipeline.CommittedRows);
+    }
+
+    [Fact]
     public async Task A_commit_holds_at_most_the_configured_rows()
     {
         // One row per message and ten per commit: 200 waiting messages make exactly 20 commits.
-        IngestPipeline pipeline = Pipeline(new FleetBrokerOptions { MaxRowsPerCommit = 10 });
+        IngestPipeline pipeline = Pipeline(new FleetBrokerOptions { MaxRowsPerCommit = 10, CommitConcurrency = 1 });
         for (int i = 0; i < 200; i++)
         {
             await EnqueueBatchAsync(pipeline, Node(i), small: true);
