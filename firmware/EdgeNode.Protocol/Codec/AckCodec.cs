@@ -17,11 +17,7 @@ internal static class AckCodec
 
     public static AckMessage Read(ref PayloadReader r)
     {
-        string nodeId = r.Text("node id", NodeId.MaximumLength);
-        if (!NodeId.IsValid(nodeId, out string problem))
-        {
-            throw new PayloadRejectedException($"node id in payload: {problem}");
-        }
+        string nodeId = r.NodeId();
         byte subject = r.Byte("ack subject");
         if (!Enum.IsDefined((AckSubject)subject))
         {

@@ -22,11 +22,7 @@ internal static class AlertCodec
 
     public static AlertMessage Read(ref PayloadReader r)
     {
-        string nodeId = r.Text("node id", NodeId.MaximumLength);
-        if (!NodeId.IsValid(nodeId, out string problem))
-        {
-            throw new PayloadRejectedException($"node id in payload: {problem}");
-        }
+        string nodeId = r.NodeId();
         ulong id = r.Unsigned("alert id");
         byte code = r.Byte("metric code");
         if (!MetricCatalogue.TryByCode(code, out WireMetric metric))

@@ -84,11 +84,7 @@ internal static class BatchCodec
 
     public static WindowBatch Read(ref PayloadReader r)
     {
-        string nodeId = r.Text("node id", NodeId.MaximumLength);
-        if (!NodeId.IsValid(nodeId, out string problem))
-        {
-            throw new PayloadRejectedException($"node id in payload: {problem}");
-        }
+        string nodeId = r.NodeId();
         ulong batchId = r.Unsigned("batch id");
 
         int nameCount = r.Count("sensor name count", PayloadLimits.MaximumSensorsPerWindow + 1);

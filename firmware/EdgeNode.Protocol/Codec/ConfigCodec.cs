@@ -24,7 +24,7 @@ internal static class ConfigCodec
 
     public static ConfigMessage ReadConfig(ref PayloadReader r)
     {
-        string nodeId = NodeIdOf(ref r);
+        string nodeId = r.NodeId();
         int revision = r.Count("revision", int.MaxValue);
         int count = r.Count("setting count", PayloadLimits.MaximumConfigSettings);
         var settings = new Dictionary<string, string>(count, StringComparer.Ordinal);
@@ -51,7 +51,7 @@ internal static class ConfigCodec
 
     public static ConfigApplied ReadApplied(ref PayloadReader r)
     {
-        string nodeId = NodeIdOf(ref r);
+        string nodeId = r.NodeId();
         int revision = r.Count("revision", int.MaxValue);
         byte applied = r.Byte("applied flag");
         if (applied > 1)
@@ -61,15 +61,5 @@ internal static class ConfigCodec
         string problem = r.Text("problem", PayloadLimits.MaximumTextBytes);
         r.ExpectEnd("configuration answer");
         return new ConfigApplied(nodeId, revision, applied == 1, problem.Length == 0 ? null : problem);
-    }
-
-    private static string NodeIdOf(ref PayloadReader r)
-    {
-        string nodeId = r.Text("node id", NodeId.MaximumLength);
-        if (!NodeId.IsValid(nodeId, out string problem))
-        {
-            throw new PayloadRejectedException($"node id in payload: {problem}");
-        }
-        return nodeId;
     }
 }

@@ -35,11 +35,7 @@ internal static class HealthCodec
 
     public static HealthReport Read(ref PayloadReader r)
     {
-        string nodeId = r.Text("node id", NodeId.MaximumLength);
-        if (!NodeId.IsValid(nodeId, out string problem))
-        {
-            throw new PayloadRejectedException($"node id in payload: {problem}");
-        }
+        string nodeId = r.NodeId();
         DateTimeOffset reportedAt = r.Instant("report time");
         string firmware = r.Text("firmware version", PayloadLimits.MaximumTextBytes);
         ulong uptime = r.Unsigned("uptime");

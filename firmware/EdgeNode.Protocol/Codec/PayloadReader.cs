@@ -85,6 +85,17 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> bytes)
         }
     }
 
+    /// <summary>The node id every body starts with, held to the same rule as a topic's.</summary>
+    public string NodeId()
+    {
+        string nodeId = Text("node id", Topics.NodeId.MaximumLength);
+        if (!Topics.NodeId.IsValid(nodeId, out string problem))
+        {
+            throw new PayloadRejectedException($"node id in payload: {problem}");
+        }
+        return nodeId;
+    }
+
     public DateTimeOffset Instant(string what) => FromSeconds(Unsigned(what), what);
 
     public DateTimeOffset? OptionalInstant(string what)
