@@ -13,7 +13,7 @@ namespace EdgeNode.Daemon.Uplink;
 /// <summary>
 /// The node's side of delivery. At each sync it sends the outbox oldest first, one batch at a time, and deletes a
 /// batch's windows only when the fleet's ack names it; a backlog drains at the configured byte rate. Alerts go at
-/// once, whatever the sync is doing, and are repeated until acknowledged. Health goes with a sync when due (Uplink:HealthInterval) or changed.
+/// once, whatever the sync is doing, and are repeated until acknowledged. Health goes with each sync (or every Uplink:HealthInterval, and at once when a sensor's fault changes).
 /// </summary>
 public sealed class NodeUplink : IAsyncDisposable
 {

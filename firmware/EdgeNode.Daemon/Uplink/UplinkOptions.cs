@@ -35,11 +35,12 @@ public sealed class UplinkOptions
     public int MaxWindowsPerBatch { get; set; } = 96;
 
     /// <summary>
-    /// How often the health report goes up with a sync. It also goes at the first sync after a start and whenever a
-    /// sensor's fault state changes; in between, the hourly batches already tell the fleet the node is alive. Sent at
-    /// every sync it was a quarter of the node's daily bytes.
+    /// How often the health report goes up with a sync; by default with every hourly sync, as the fleet's panel
+    /// expects. It also goes at the first sync after a start and whenever a sensor's fault state changes, so on a
+    /// metered link it can be spaced out (4 h saves about 3 KB a day, a fifth of the node's bytes) without staff
+    /// missing a fault.
     /// </summary>
-    public TimeSpan HealthInterval { get; set; } = TimeSpan.FromHours(4);
+    public TimeSpan HealthInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long to wait for the fleet's ack before leaving the batch for the next sync.</summary>
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromMinutes(2);
