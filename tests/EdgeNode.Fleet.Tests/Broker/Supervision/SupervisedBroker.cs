@@ -54,12 +54,12 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         }
     }
 
-    public static async Task<SupervisedBroker> StartAsync(ITestOutputHelper output, string? executable = null)
+    public static async Task<SupervisedBroker> StartAsync(ITestOutputHelper output, string? executable = null, int? tlsPort = null)
     {
         var data = new TemporaryDirectory("edgenode-fleet-broker-");
         string passwords = data.File("passwords");
         await MosquittoPasswordFile.CreateAsync(passwords, User, Password);
-        int tlsPort = MosquittoBroker.FreeLoopbackPort();
+        tlsPort ??= MosquittoBroker.FreeLoopbackPort();
         int loopbackPort = MosquittoBroker.FreeLoopbackPort();
         while (loopbackPort == tlsPort)
         {
@@ -71,7 +71,7 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         {
             ["Fleet:DataDirectory"] = Path.Combine(data.Path, "fleet"),
             ["Fleet:Broker:Mode"] = "Supervised",
-            ["Fleet:Broker:TlsPort"] = tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Fleet:Broker:TlsPort"] = tlsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Fleet:Broker:LoopbackPort"] = loopbackPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Fleet:Broker:RestartMinimumDelay"] = "00:00:00.500",
             ["Fleet:Broker:Executable"] = executable ?? "",
@@ -82,7 +82,7 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         builder.AddFleetBroker();
         builder.Services.AddSingleton<IMosquittoConfigurationPart>(new PasswordFilePart(passwords));
         IHost host = builder.Build();
-        var broker = new SupervisedBroker(host, tlsPort, loopbackPort, data);
+        var broker = new SupervisedBroker(host, tlsPort.Value, loopbackPort, data);
         await host.StartAsync();
         return broker;
     }
