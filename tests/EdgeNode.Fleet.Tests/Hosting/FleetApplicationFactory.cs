@@ -8,7 +8,8 @@ namespace EdgeNode.Fleet.Tests.Hosting;
 /// test's and the test's own Mosquitto. Everything else (storage initialisation, ingest, health checks) is the real
 /// registration.
 /// </summary>
-internal sealed class FleetApplicationFactory(string databaseFile, string brokerHost, int brokerPort) : WebApplicationFactory<Program>
+internal sealed class FleetApplicationFactory(string databaseFile, string brokerHost, int brokerPort, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -17,5 +18,9 @@ internal sealed class FleetApplicationFactory(string databaseFile, string broker
         builder.UseSetting("Fleet:Broker:Port", brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Unique per test run: the broker keeps a persistent session under this id, which must not be a stale one.
         builder.UseSetting("Fleet:Broker:ClientId", $"fleet-test-{Guid.NewGuid():N}");
+        foreach ((string key, string value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -1,0 +1,55 @@
+namespace EdgeNode.Fleet.Broker;
+
+/// <summary>
+/// Section "Fleet:Broker", the part that says how the fleet runs its own broker (the part that says how ingest
+/// connects is <see cref="Ingest.FleetBrokerOptions"/>, bound to the same section).
+/// </summary>
+public sealed class LocalBrokerOptions
+{
+    public const string SectionName = "Fleet:Broker";
+
+    /// <summary>
+    /// External unless configured: the fleet's tests and the end-to-end tests bring their own broker. A single-server
+    /// deployment (and the demo) sets <c>Fleet__Broker__Mode=Supervised</c>.
+    /// </summary>
+    public BrokerMode Mode { get; set; } = BrokerMode.External;
+
+    /// <summary>The TLS listener nodes connect to, on every address.</summary>
+    public int TlsPort { get; set; } = 8883;
+
+    /// <summary>Plain MQTT for the fleet itself, bound to 127.0.0.1 only; 0 leaves it out.</summary>
+    public int LoopbackPort { get; set; } = 1883;
+
+    /// <summary>
+    /// Names and addresses the broker certificate carries (subject alternative names), comma separated; the names
+    /// nodes use to reach the broker. Empty: this machine's host name, localhost and 127.0.0.1.
+    /// </summary>
+    public string TlsNames { get; set; } = "";
+
+    /// <summary>A certificate from a real CA (PEM, the full chain: leaf first). Empty: the fleet's own site CA signs one.</summary>
+    public string TlsCertificateFile { get; set; } = "";
+
+    /// <summary>The private key of <see cref="TlsCertificateFile"/> (PEM).</summary>
+    public string TlsKeyFile { get; set; } = "";
+
+    /// <summary>The root CA that <see cref="TlsCertificateFile"/> chains to (PEM): what nodes are given to trust.</summary>
+    public string TlsCaFile { get; set; } = "";
+
+    /// <summary>The broker certificate the fleet signs is renewed (and Mosquitto restarted) when it has less left than this.</summary>
+    public TimeSpan TlsRenewBefore { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Mosquitto's program. Empty: /usr/sbin/mosquitto, else "mosquitto" on PATH.</summary>
+    public string Executable { get; set; } = "";
+
+    /// <summary>How long Mosquitto has to accept TCP after it starts before it counts as failed.</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long Mosquitto has to exit after SIGTERM (it saves its persistence file) before it gets SIGKILL.</summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The first wait before restarting a Mosquitto that died; doubled at each failure in a row.</summary>
+    public TimeSpan RestartMinimumDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between restarts.</summary>
+    public TimeSpan RestartMaximumDelay { get; set; } = TimeSpan.FromMinutes(1);
+}

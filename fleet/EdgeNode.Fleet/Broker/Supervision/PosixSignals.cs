@@ -1,0 +1,18 @@
+using System.Runtime.InteropServices;
+
+namespace EdgeNode.Fleet.Broker.Supervision;
+
+/// <summary>
+/// kill(2), to ask our own child to stop with SIGTERM (Process.Kill only sends SIGKILL, and Mosquitto saves its
+/// persistence file on SIGTERM). Only ever given the pid of a process the fleet started.
+/// </summary>
+internal static class PosixSignals
+{
+    public const int SIGTERM = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    /// <summary>False when the process is already gone (ESRCH) or the signal was refused.</summary>
+    public static bool Terminate(int pid) => Kill(pid, SIGTERM) == 0;
+}

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using EdgeNode.Fleet.Broker;
+using EdgeNode.Fleet.Broker.Supervision;
+using EdgeNode.Fleet.Broker.Tls;
+using EdgeNode.Mqtt;
+using EdgeNode.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
+
+namespace EdgeNode.Fleet.Tests.Broker.Supervision;
+
+/// <summary>A real Mosquitto, started by the fleet's supervisor with the configuration and TLS files the fleet made.</summary>
+public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private SupervisedBroker _broker = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await SupervisedBroker.StartAsync(output);
+        await _broker.WaitUntilRunningAsync();
+    }
+
+    public async Task DisposeAsync() => await _broker.DisposeAsync();
+
+    [Fact]
+    public async Task A_client_trusting_the_site_CA_connects_over_TLS_and_exchanges_messages()
+    {
+        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new MqttClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = _broker.TlsPort,
+            ClientId = "tls-node",
+            CleanSession = true,
+            Username = SupervisedBroker.User,
+            Password = SupervisedBroker.Password,
+            Tls = new MqttTlsOptions(_broker.Authority),
+            Subscriptions = [new MqttSubscription("edge/tls-node/down/#", MqttQualityOfService.AtLeastOnce)],
+        };
+        await using var client = new MqttClient(options, (message, _) =>
+        {
+            received.TrySetResult(System.Text.Encoding.UTF8.GetString(message.Payload.Span));
+            return ValueTask.CompletedTask;
+        });
+        using var timeout = new CancellationTokenSource(SupervisedBroker.Patience);
+        await client.StartAsync(timeout.Token);
+        await client.WaitUntilConnectedAsync(timeout.Token);
+
+        await client.PublishAsync(new MqttApplicationMessage("edge/tls-node/down/config", "hello"u8.ToArray(), MqttQualityOfService.AtLeastOnce), timeout.Token);
+
+        Assert.Equal("hello", await received.Task.WaitAsync(timeout.Token));
+    }
+
+    [Fact]
+    public async Task A_client_trusting_another_CA_refuses_the_broker()
+    {
+        using var elsewhere = new TemporaryDirectory("edgenode-other-ca-");
+        var otherSite = new BrokerCertificates(
+            Options.Create(new LocalBrokerOptions()), Options.Create(new FleetDataOptions { DataDirectory = elsewhere.Path }),
+            TimeProvider.System, NullLogger<BrokerCertificates>.Instance);
+        var stranger = new X509Certificate2Collection();
+        stranger.ImportFromPem(otherSite.AuthorityPem());
+        await using MqttClient client = _broker.Client("wary-node", "127.0.0.1", _broker.TlsPort, new MqttTlsOptions(stranger));
+
+        await client.StartAsync();
+        MqttConnectionState state = await SupervisedBroker.WaitForClientAsync(client, s => s.LastFailure != MqttConnectionFailure.None, "refused");
+
+        Assert.False(state.IsConnected);
+        Assert.Equal(MqttConnectionFailure.TlsFailure, state.LastFailure);
+    }
+
+    [Fact]
+    public async Task Plain_MQTT_on_the_TLS_port_gets_no_session()
+    {
+        await using MqttClient client = _broker.Client("plain-node", "127.0.0.1", _broker.TlsPort, tls: null);
+
+        await client.StartAsync();
+        MqttConnectionState state = await SupervisedBroker.WaitForClientAsync(client, s => s.LastFailure != MqttConnectionFailure.None, "refused");
+
+        output.WriteLine($"{state.LastFailure}: {state.LastFailureDetail}");
+        Assert.False(client.State.IsConnected);
+        Assert.DoesNotContain(state.LastFailure, new[] { MqttConnectionFailure.None, MqttConnectionFailure.RefusedCredentials, MqttConnectionFailure.NotAuthorised });
+    }
+
+    [Fact]
+    public async Task Anonymous_clients_are_refused_on_the_loopback_listener_too()
+    {
+        await using MqttClient client = _broker.Client("anonymous", "127.0.0.1", _broker.LoopbackPort, tls: null, user: null, password: null);
+
+        await client.StartAsync();
+        MqttConnectionState state = await SupervisedBroker.WaitForClientAsync(client, s => s.LastFailure != MqttConnectionFailure.None, "refused");
+
+        Assert.Contains(state.LastFailure, new[] { MqttConnectionFailure.RefusedCredentials, MqttConnectionFailure.NotAuthorised });
+    }
+
+    [Fact]
+    public async Task The_plain_listener_answers_on_loopback_and_nowhere_else()
+    {
+        await using MqttClient fleet = _broker.Client("fleet-itself", "127.0.0.1", _broker.LoopbackPort, tls: null);
+        using var timeout = new CancellationTokenSource(SupervisedBroker.Patience);
+        await fleet.StartAsync(timeout.Token);
+        await fleet.WaitUntilConnectedAsync(timeout.Token);
+
+        IPAddress[] others = [.. NetworkInterface.GetAllNetworkInterfaces()
+            .Where(card => card.OperationalStatus == OperationalStatus.Up)
+            .SelectMany(card => card.GetIPProperties().UnicastAddresses)
+            .Select(unicast => unicast.Address)
+            .Where(address => address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(address))];
+        output.WriteLine($"This machine's other addresses: {string.Join(", ", others.Select(address => address.ToString()))}");
+        foreach (IPAddress address in others)
+        {
+            // The TLS listener answers on this address, so the address works; the plain one must not.
+            Assert.True(await AcceptsAsync(address, _broker.TlsPort), $"TLS listener not reachable on {address}");
+            Assert.False(await AcceptsAsync(address, _broker.LoopbackPort), $"plain MQTT answers on {address}");
+        }
+    }
+
+    [Fact]
+    public async Task A_killed_mosquitto_is_started_again_and_clients_reconnect()
+    {
+        await using MqttClient client = _broker.Client("survivor", "127.0.0.1", _broker.TlsPort, new MqttTlsOptions(_broker.Authority));
+        using var timeout = new CancellationTokenSource(SupervisedBroker.Patience);
+        await client.StartAsync(timeout.Token);
+        await client.WaitUntilConnectedAsync(timeout.Token);
+        int first = _broker.Supervisor.State.ProcessId!.Value;
+
+        using (Process mosquitto = Process.GetProcessById(first))
+        {
+            mosquitto.Kill(); // SIGKILL, by its own pid
+        }
+
+        BrokerState restarted = await _broker.WaitForStateAsync(state => state is { Phase: BrokerPhase.Running } && state.ProcessId != first, "running again");
+        await SupervisedBroker.WaitForClientAsync(client, state => state.IsConnected && state.LastFailure != MqttConnectionFailure.None, "reconnected");
+        Assert.NotEqual(first, restarted.ProcessId);
+    }
+
+    [Fact]
+    public async Task Stopping_the_fleet_stops_mosquitto()
+    {
+        int pid = _broker.Supervisor.State.ProcessId!.Value;
+        Assert.True(Directory.Exists($"/proc/{pid}"));
+
+        await _broker.StopAsync();
+
+        Assert.Equal(BrokerPhase.Stopped, _broker.Supervisor.State.Phase);
+        Assert.False(Directory.Exists($"/proc/{pid}"), $"mosquitto (pid {pid}) still runs after the fleet stopped");
+    }
+
+    [Fact]
+    public void The_configuration_file_is_the_writers_with_anonymous_access_off()
+    {
+        string configuration = File.ReadAllText(_broker.Supervisor.ConfigurationFile!);
+
+        Assert.Contains("allow_anonymous false", configuration, StringComparison.Ordinal);
+        Assert.DoesNotContain("allow_anonymous true", configuration, StringComparison.Ordinal);
+        Assert.Contains($"listener {_broker.LoopbackPort} 127.0.0.1", configuration, StringComparison.Ordinal);
+        Assert.StartsWith(_broker.DataDirectory, _broker.Supervisor.ConfigurationFile!, StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> AcceptsAsync(IPAddress address, int port)
+    {
+        using var probe = new TcpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await probe.ConnectAsync(address, port, timeout.Token);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

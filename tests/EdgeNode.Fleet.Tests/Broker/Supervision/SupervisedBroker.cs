@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
+using EdgeNode.Fleet.Broker;
+using EdgeNode.Fleet.Broker.Configuration;
+using EdgeNode.Fleet.Broker.Supervision;
+using EdgeNode.Mqtt;
+using EdgeNode.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+
+namespace EdgeNode.Fleet.Tests.Broker.Supervision;
+
+/// <summary>
+/// A host with only the fleet's broker registration, in Supervised mode, on free ports and a data directory of its
+/// own. Anonymous access stays off as in the product: the test's extra configuration part adds a password file made
+/// with mosquitto_passwd, standing in for the dynamic-security plugin.
+/// </summary>
+internal sealed class SupervisedBroker : IAsyncDisposable
+{
+    public const string User = "tester";
+    public const string Password = "s3cret-for-tests";
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private readonly TemporaryDirectory _data;
+    private readonly IHost _host;
+
+    private SupervisedBroker(IHost host, int tlsPort, int loopbackPort, TemporaryDirectory data)
+    {
+        _host = host;
+        _data = data;
+        TlsPort = tlsPort;
+        LoopbackPort = loopbackPort;
+    }
+
+    public int TlsPort { get; }
+
+    public int LoopbackPort { get; }
+
+    public string DataDirectory => _data.Path;
+
+    public MosquittoSupervisor Supervisor => _host.Services.GetRequiredService<MosquittoSupervisor>();
+
+    /// <summary>The site CA the fleet generated, as a node would be given it.</summary>
+    public X509Certificate2Collection Authority
+    {
+        get
+        {
+            var authorities = new X509Certificate2Collection();
+            authorities.ImportFromPem(_host.Services.GetRequiredService<EdgeNode.Fleet.Broker.Tls.BrokerCertificates>().AuthorityPem());
+            return authorities;
+        }
+    }
+
+    public static async Task<SupervisedBroker> StartAsync(ITestOutputHelper output, string? executable = null, int? tlsPort = null)
+    {
+        var data = new TemporaryDirectory("edgenode-fleet-broker-");
+        string passwords = data.File("passwords");
+        await MosquittoPasswordFile.CreateAsync(passwords, User, Password);
+        tlsPort ??= MosquittoBroker.FreeLoopbackPort();
+        int loopbackPort = MosquittoBroker.FreeLoopbackPort();
+        while (loopbackPort == tlsPort)
+        {
+            loopbackPort = MosquittoBroker.FreeLoopbackPort();
+        }
+
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Fleet:DataDirectory"] = Path.Combine(data.Path, "fleet"),
+            ["Fleet:Broker:Mode"] = "Supervised",
+            ["Fleet:Broker:TlsPort"] = tlsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Fleet:Broker:LoopbackPort"] = loopbackPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Fleet:Broker:RestartMinimumDelay"] = "00:00:00.500",
+            ["Fleet:Broker:Executable"] = executable ?? "",
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new TestOutputLoggerProvider(output));
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.AddFleetBroker();
+        builder.Services.AddSingleton<IMosquittoConfigurationPart>(new PasswordFilePart(passwords));
+        IHost host = builder.Build();
+        var broker = new SupervisedBroker(host, tlsPort.Value, loopbackPort, data);
+        await host.StartAsync();
+        return broker;
+    }
+
+    /// <summary>Waits (generously) until the supervisor's state satisfies <paramref name="condition"/>.</summary>
+    public async Task<BrokerState> WaitForStateAsync(Func<BrokerState, bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            BrokerState state = Supervisor.State;
+            if (condition(state))
+            {
+                return state;
+            }
+            if (clock.Elapsed > Patience)
+            {
+                throw new TimeoutException($"The broker was not {what} within {Patience}: it is {state.Phase}, {state.Description}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    public Task<BrokerState> WaitUntilRunningAsync() => WaitForStateAsync(state => state.Phase == BrokerPhase.Running, "running");
+
+    public Task StopAsync() => _host.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        _data.Dispose();
+    }
+
+    public MqttClient Client(string clientId, string host, int port, MqttTlsOptions? tls, string? user = User, string? password = Password) =>
+        new(new MqttClientOptions
+        {
+            Host = host,
+            Port = port,
+            ClientId = clientId,
+            CleanSession = true,
+            Username = user,
+            Password = password,
+            Tls = tls,
+            ConnectTimeout = TimeSpan.FromSeconds(20),
+            ReconnectMinimumDelay = TimeSpan.FromMilliseconds(300),
+            ReconnectMaximumDelay = TimeSpan.FromSeconds(2),
+        }, (_, _) => ValueTask.CompletedTask);
+
+    /// <summary>Waits until the client's state satisfies <paramref name="condition"/>.</summary>
+    public static async Task<MqttConnectionState> WaitForClientAsync(MqttClient client, Func<MqttConnectionState, bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition(client.State))
+        {
+            if (clock.Elapsed > Patience)
+            {
+                throw new TimeoutException($"The client was not {what} within {Patience}: {client.State}");
+            }
+            await Task.Delay(100);
+        }
+        return client.State;
+    }
+
+    private sealed class PasswordFilePart(string file) : IMosquittoConfigurationPart
+    {
+        public IEnumerable<string> Lines(string brokerDirectory) => [$"password_file {file}"];
+    }
+}
