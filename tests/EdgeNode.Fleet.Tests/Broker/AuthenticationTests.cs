@@ -1,0 +1,50 @@
+using EdgeNode.Mqtt;
+
+namespace EdgeNode.Fleet.Tests.Broker;
+
+/// <summary>Who may connect at all. Mosquitto 2.0 answers every refusal on MQTT 3.1.1 with CONNACK 0x05.</summary>
+public sealed class AuthenticationTests
+{
+    [Fact]
+    public async Task A_node_connects_with_its_own_id_and_credential()
+    {
+        await using var broker = await AccountBroker.StartAsync();
+        await broker.Accounts.CreateNodeAsync("a", "pw-a");
+        await using var a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
+        Assert.True(a.State.IsConnected);
+    }
+
+    [Theory]
+    [InlineData("b", "a", "pw-a")]        // A's credential under B's client id
+    [InlineData("a-2", "a", "pw-a")]      // ... or any other client id
+    [InlineData("a", "a", "wrong")]       // wrong password
+    [InlineData("c", "c", "pw-a")]        // unknown user
+    [InlineData("a", null, null)]         // anonymous
+    public async Task Refused(string clientId, string? username, string? password)
+    {
+        await using var broker = await AccountBroker.StartAsync();
+        await broker.Accounts.CreateNodeAsync("a", "pw-a");
+        await broker.Accounts.CreateNodeAsync("b", "pw-b");
+
+        var state = await broker.RefusedAsync(broker.ClientOptions(clientId, username, password));
+        Assert.Equal(MqttConnectionFailure.NotAuthorised, state.LastFailure);
+    }
+
+    [Fact]
+    public async Task A_node_cannot_take_over_another_nodes_session_with_its_own_credential()
+    {
+        await using var broker = await AccountBroker.StartAsync();
+        await broker.Accounts.CreateNodeAsync("a", "pw-a");
+        await broker.Accounts.CreateNodeAsync("b", "pw-b");
+        await using var b = await broker.ConnectedAsync(broker.ClientOptions("b", "b", "pw-b"), new MessageInbox());
+        bool bLost = false;
+        b.StateChanged += state => bLost |= !state.IsConnected;
+
+        var state = await broker.RefusedAsync(broker.ClientOptions("b", "a", "pw-a"));
+        Assert.Equal(MqttConnectionFailure.NotAuthorised, state.LastFailure);
+        // B's connection was never replaced: it still publishes and is still the one connected.
+        await b.PublishAsync(new MqttApplicationMessage("edge/b/status", "online"u8.ToArray(), MqttQualityOfService.AtLeastOnce));
+        Assert.False(bLost);
+        Assert.True(b.State.IsConnected);
+    }
+}
