@@ -80,13 +80,19 @@ public sealed class BrokerAccounts : IAsyncDisposable
             DynamicSecurityCommands.CreateRole(role, $"Node {nodeId}: its own topics only", BrokerRoles.NodeAcls(nodeId)),
             DynamicSecurityCommands.CreateClient(nodeId, password, clientId: nodeId, role, $"EdgeNode node {nodeId}"),
         ], cancellationToken).ConfigureAwait(false);
-        if (answers[0].Error is { } roleError)
-            throw new BrokerCommandRefusedException("createRole", role, roleError);
-        if (answers[1].Error is { } clientError)
+        string? roleError = answers[0].Error, clientError = answers[1].Error;
+        if (clientError is not null)
         {
-            // Do not leave a role behind for a node that has no account.
-            await SendAsync([DynamicSecurityCommands.DeleteRole(role)], cancellationToken).ConfigureAwait(false);
+            // Do not leave a role behind for a node that has no account (but never touch a role that was there before).
+            if (roleError is null)
+                await SendAsync([DynamicSecurityCommands.DeleteRole(role)], cancellationToken).ConfigureAwait(false);
             throw new BrokerCommandRefusedException("createClient", nodeId, clientError);
+        }
+        if (roleError is not null)
+        {
+            // A role left over from elsewhere, with ACLs we did not write this time: no account may stand on it.
+            await SendAsync([DynamicSecurityCommands.ForUser("deleteClient", nodeId)], cancellationToken).ConfigureAwait(false);
+            throw new BrokerCommandRefusedException("createRole", role, roleError);
         }
         _logger.LogInformation("Broker account created for node {Node}", nodeId);
     }
