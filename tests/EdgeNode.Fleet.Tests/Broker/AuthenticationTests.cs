@@ -47,4 +47,25 @@ public sealed class AuthenticationTests
         Assert.False(bLost);
         Assert.True(b.State.IsConnected);
     }
+
+    /// <summary>
+    /// Mosquitto 2.0 hands a client id's session to whoever next connects with it, whatever the user name. A node's id is
+    /// pinned to its own name, so it can take over only a client id equal to a node id. This is why the fleet's own client
+    /// ids must stay outside the node-id alphabet (a '.', as in "fleet.admin"): here a fleet instance using "fleet-1",
+    /// a valid node id, is thrown off by a node enrolled under that id.
+    /// </summary>
+    [Fact]
+    public async Task A_fleet_client_id_that_is_a_valid_node_id_can_be_taken_over_by_that_node()
+    {
+        await using var broker = await AccountBroker.StartAsync();
+        await broker.Accounts.CreateFleetAccountAsync("fleet.ingest", "pw-fleet");
+        await broker.Accounts.CreateNodeAsync("fleet-1", "pw-node");
+        await using var fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-1", "fleet.ingest", "pw-fleet"), new MessageInbox());
+        bool fleetLost = false;
+        fleet.StateChanged += state => fleetLost |= !state.IsConnected;
+
+        await using var node = await broker.ConnectedAsync(broker.ClientOptions("fleet-1", "fleet-1", "pw-node"), new MessageInbox());
+        await AccountBroker.StateAsync(fleet, s => !s.IsConnected);
+        Assert.True(fleetLost);
+    }
 }
