@@ -61,11 +61,9 @@ public sealed class AuthenticationTests
         await broker.Accounts.CreateFleetAccountAsync("fleet.ingest", "pw-fleet");
         await broker.Accounts.CreateNodeAsync("fleet-1", "pw-node");
         await using var fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-1", "fleet.ingest", "pw-fleet"), new MessageInbox());
-        bool fleetLost = false;
-        fleet.StateChanged += state => fleetLost |= !state.IsConnected;
 
         await using var node = await broker.ConnectedAsync(broker.ClientOptions("fleet-1", "fleet-1", "pw-node"), new MessageInbox());
-        await AccountBroker.StateAsync(fleet, s => !s.IsConnected);
-        Assert.True(fleetLost);
+        var thrownOff = await AccountBroker.StateAsync(fleet, s => !s.IsConnected);
+        Assert.Equal(MqttConnectionFailure.ConnectionLost, thrownOff.LastFailure);
     }
 }
