@@ -25,7 +25,7 @@ internal sealed class FleetUnderTest : IAsyncDisposable
             ["Fleet__Storage__ConnectionString"] = connectionString,
             ["Fleet__Broker__Host"] = broker.Host,
             ["Fleet__Broker__Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Fleet__Broker__ClientId"] = "fleet-e2e",
+            ["Fleet__Broker__ClientId"] = "fleet.e2e",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{MosquittoBroker.FreeLoopbackPort()}",
             ["DOTNET_ENVIRONMENT"] = "Production",
         };

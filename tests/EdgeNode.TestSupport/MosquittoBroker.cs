@@ -101,6 +101,36 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGHUP: Mosquitto re-reads its configuration, password and ACL files in its main loop. Completes once it has
+    /// logged "Reloading config." (the reload itself runs synchronously right after that line).
+    /// </summary>
+    public async Task ReloadConfigurationAsync()
+    {
+        if (_process is not { HasExited: false } process)
+            throw new InvalidOperationException("mosquitto is not running; nothing to reload.");
+        int before = CountOccurrences(Output, "Reloading config.");
+        if (Posix.Kill(process.Id, Posix.SIGHUP) != 0)
+            throw new InvalidOperationException($"kill(SIGHUP) on mosquitto pid {process.Id} failed.");
+        var deadline = Stopwatch.StartNew();
+        while (CountOccurrences(Output, "Reloading config.") == before)
+        {
+            if (deadline.Elapsed > StartTimeout)
+                throw new TimeoutException($"mosquitto did not log a reload within {StartTimeout.TotalSeconds} s of SIGHUP. Its output:\n{Output}");
+            await Task.Delay(20);
+        }
+        // The line is printed before the files are read; a moment later the reload is done. A new connection's CONNACK
+        // is answered by the same loop, so a test that connects next sees the reloaded state.
+    }
+
+    private static int CountOccurrences(string text, string fragment)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(fragment, StringComparison.Ordinal); at >= 0; at = text.IndexOf(fragment, at + fragment.Length, StringComparison.Ordinal))
+            count++;
+        return count;
+    }
+
     /// <summary>SIGKILL: the broker dies as in a power cut, without saving anything since its last autosave.</summary>
     public async Task KillAsync()
     {

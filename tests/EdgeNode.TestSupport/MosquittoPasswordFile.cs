@@ -7,12 +7,18 @@ public static class MosquittoPasswordFile
 {
     private const string Tool = "/usr/bin/mosquitto_passwd";
 
-    public static async Task CreateAsync(string path, string user, string password)
+    /// <summary>A new file holding one user (an existing file is replaced).</summary>
+    public static Task CreateAsync(string path, string user, string password) => RunAsync(["-b", "-c", path, user, password]);
+
+    /// <summary>Adds (or updates) a user in an existing file.</summary>
+    public static Task AddAsync(string path, string user, string password) => RunAsync(["-b", path, user, password]);
+
+    private static async Task RunAsync(string[] arguments)
     {
         if (!File.Exists(Tool))
             throw new InvalidOperationException($"{Tool} is missing: install mosquitto: apt-get install mosquitto");
         var start = new ProcessStartInfo(Tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-b", "-c", path, user, password })
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Tool} did not start.");
         var errors = process.StandardError.ReadToEndAsync();

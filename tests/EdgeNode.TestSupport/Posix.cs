@@ -8,6 +8,7 @@ namespace EdgeNode.TestSupport;
 /// </summary>
 internal static partial class Posix
 {
+    public const int SIGHUP = 1;
     public const int SIGINT = 2;
     public const int SIGQUIT = 3;
     public const int SIGTERM = 15;

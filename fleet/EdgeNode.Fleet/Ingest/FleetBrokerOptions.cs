@@ -18,7 +18,17 @@ public sealed class FleetBrokerOptions
     public string CaFile { get; set; } = "";
 
     /// <summary>Unique per fleet instance: the broker keeps this instance's session (and its queued messages) under it.</summary>
-    public string ClientId { get; set; } = "fleet-1";
+    /// <remarks>
+    /// Never a valid node id (hence the '.'): Mosquitto hands a client id's session to whoever connects with it next,
+    /// and a node may connect with its own id, so a node enrolled as "fleet-1" could throw a "fleet-1" fleet off.
+    /// </remarks>
+    public string ClientId { get; set; } = "fleet.1";
+
+    /// <summary>Null when the settings can be used; otherwise what is wrong, naming the setting.</summary>
+    public string? Problem() =>
+        EdgeNode.Protocol.Topics.NodeId.IsValid(ClientId, out _)
+            ? $"{SectionName}:ClientId '{ClientId}' is a valid node id, so a node enrolled under it could take the fleet's session over: use one with a '.', such as fleet.1"
+            : null;
 
     /// <summary>Instances in the same group share the nodes' messages between them ($share/{group}/…).</summary>
     public string SharedGroup { get; set; } = "fleet";
