@@ -16,7 +16,7 @@ internal static class FleetProcess
             ["Fleet__Storage__ConnectionString"] = connectionString,
             ["Fleet__Broker__Host"] = brokerHost,
             ["Fleet__Broker__Port"] = brokerPort.ToString(CultureInfo.InvariantCulture),
-            ["Fleet__Broker__ClientId"] = "fleet-bench",
+            ["Fleet__Broker__ClientId"] = "fleet.bench",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{MosquittoBroker.FreeLoopbackPort()}",
             ["DOTNET_ENVIRONMENT"] = "Production",
         };

@@ -17,7 +17,7 @@ internal sealed class FleetApplicationFactory(string databaseFile, string broker
         builder.UseSetting("Fleet:Broker:Host", brokerHost);
         builder.UseSetting("Fleet:Broker:Port", brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Unique per test run: the broker keeps a persistent session under this id, which must not be a stale one.
-        builder.UseSetting("Fleet:Broker:ClientId", $"fleet-test-{Guid.NewGuid():N}");
+        builder.UseSetting("Fleet:Broker:ClientId", $"fleet.test-{Guid.NewGuid():N}");
         foreach ((string key, string value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
