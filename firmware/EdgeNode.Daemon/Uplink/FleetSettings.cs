@@ -46,14 +46,8 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory)
         {
             return null;
         }
-        var next = new UplinkOptions
-        {
-            SyncInterval = options.SyncInterval,
-            HealthInterval = options.HealthInterval,
-            BacklogBytesPerSecond = options.BacklogBytesPerSecond,
-            MaxWindowsPerBatch = options.MaxWindowsPerBatch,
-            Broker = "validation",
-        };
+        // Checked on a copy with the same rules as the configuration file, then applied whole or not at all.
+        UplinkOptions next = options.Copy();
         var problems = new List<string>();
         foreach ((string key, string value) in config.Settings)
         {
@@ -76,7 +70,7 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory)
                     break;
             }
         }
-        problems.AddRange(next.Problems().Where(p => !p.StartsWith("Uplink:CaFile", StringComparison.Ordinal)));
+        problems.AddRange(next.Problems());
         if (problems.Count > 0)
         {
             return new ConfigApplied(config.NodeId, config.Revision, false, string.Join("; ", problems));

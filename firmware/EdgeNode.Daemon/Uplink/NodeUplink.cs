@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
@@ -316,14 +315,7 @@ public sealed class NodeUplink : IAsyncDisposable
         CleanSession = false,
         KeepAlive = options.KeepAlive,
         Will = new MqttApplicationMessage(EdgeTopics.Status(nodeId), EdgeCodec.Encode(new StatusMessage(false, time.GetUtcNow())), MqttQualityOfService.AtLeastOnce, Retain: true),
-        Tls = options.CaFile.Length > 0 ? new MqttTlsOptions(LoadAuthorities(options.CaFile)) : null,
+        Tls = options.CaFile.Length > 0 ? MqttTlsOptions.FromPemFile(options.CaFile) : null,
         Subscriptions = [new MqttSubscription(EdgeTopics.AllDown(nodeId), MqttQualityOfService.AtLeastOnce)],
     };
-
-    private static X509Certificate2Collection LoadAuthorities(string path)
-    {
-        var authorities = new X509Certificate2Collection();
-        authorities.ImportFromPemFile(path);
-        return authorities;
-    }
 }

@@ -59,6 +59,8 @@ public sealed class UplinkOptions
 
     public bool Enabled => Broker.Length > 0;
 
+    internal UplinkOptions Copy() => (UplinkOptions)MemberwiseClone();
+
     public IEnumerable<string> Problems()
     {
         if (!Enabled)

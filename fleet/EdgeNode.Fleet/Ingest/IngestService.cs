@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using EdgeNode.Mqtt;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
@@ -73,17 +72,10 @@ public sealed class IngestService(IOptions<FleetBrokerOptions> options, Storage.
         // A persistent session: while the fleet restarts, the broker keeps what the nodes send for it.
         CleanSession = false,
         KeepAlive = TimeSpan.FromSeconds(30),
-        Tls = _options.CaFile.Length > 0 ? new MqttTlsOptions(LoadAuthorities(_options.CaFile)) : null,
+        Tls = _options.CaFile.Length > 0 ? MqttTlsOptions.FromPemFile(_options.CaFile) : null,
         Subscriptions = [new MqttSubscription(SharedFilter, MqttQualityOfService.AtLeastOnce)],
         // Well above the protocol's own limit, so an oversized payload arrives and is filed as a dead letter instead of
         // breaking the connection (and coming back for ever, since the broker redelivers what was not acknowledged).
         MaximumIncomingPacketBytes = 16 * 1024 * 1024,
     };
-
-    private static X509Certificate2Collection LoadAuthorities(string path)
-    {
-        var authorities = new X509Certificate2Collection();
-        authorities.ImportFromPemFile(path);
-        return authorities;
-    }
 }
