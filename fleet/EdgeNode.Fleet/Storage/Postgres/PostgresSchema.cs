@@ -82,6 +82,25 @@ internal static class PostgresSchema
             PRIMARY KEY (node_id, pollutant, raised_at)
         );
         """,
+        // Monitoring: the alerts the fleet raises itself (silent node, sensor fault, low disk, pollution). One open alert per
+        // (node, kind, subject), enforced by a partial unique index so that two fleet instances cannot both raise it.
+        """
+        CREATE TABLE fleet_alerts (
+            id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            node_id         text COLLATE "C" NOT NULL CHECK (node_id <> ''),
+            kind            text COLLATE "C" NOT NULL CHECK (kind <> ''),
+            subject         text COLLATE "C" NOT NULL,
+            detail          text             NOT NULL,
+            measured_value  double precision,
+            band            text,
+            raised_at       timestamptz      NOT NULL,
+            cleared_at      timestamptz,
+            acknowledged_at timestamptz,
+            acknowledged_by text
+        );
+        CREATE UNIQUE INDEX fleet_alerts_one_open ON fleet_alerts (node_id, kind, subject) WHERE cleared_at IS NULL;
+        CREATE INDEX fleet_alerts_by_cleared ON fleet_alerts (cleared_at);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

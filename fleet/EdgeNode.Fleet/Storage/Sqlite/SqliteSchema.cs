@@ -78,6 +78,25 @@ internal static class SqliteSchema
             PRIMARY KEY (node_id, pollutant, raised_at_us)
         ) WITHOUT ROWID;
         """,
+        // Monitoring: the alerts the fleet raises itself (silent node, sensor fault, low disk, pollution). One open alert per
+        // (node, kind, subject), enforced by a partial unique index so that two evaluators cannot both raise it.
+        """
+        CREATE TABLE fleet_alerts (
+            id                 INTEGER PRIMARY KEY,
+            node_id            TEXT    NOT NULL CHECK (node_id <> ''),
+            kind               TEXT    NOT NULL CHECK (kind <> ''),
+            subject            TEXT    NOT NULL,
+            detail             TEXT    NOT NULL,
+            measured_value     REAL,
+            band               TEXT,
+            raised_at_us       INTEGER NOT NULL,
+            cleared_at_us      INTEGER,
+            acknowledged_at_us INTEGER,
+            acknowledged_by    TEXT
+        );
+        CREATE UNIQUE INDEX fleet_alerts_one_open ON fleet_alerts (node_id, kind, subject) WHERE cleared_at_us IS NULL;
+        CREATE INDEX fleet_alerts_by_cleared ON fleet_alerts (cleared_at_us);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

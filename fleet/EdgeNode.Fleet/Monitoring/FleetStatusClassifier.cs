@@ -1,0 +1,152 @@
+using System.Globalization;
+using EdgeNode.Protocol.Messages;
+
+namespace EdgeNode.Fleet.Monitoring;
+
+/// <summary>
+/// Turns what the fleet knows about its nodes into a status per node. Pure: the same observations, settings and
+/// <c>now</c> always give the same answer, so every edge case is a unit test.
+/// </summary>
+public static class FleetStatusClassifier
+{
+    private static readonly NodeStatus[] ByUrgency = Enum.GetValues<NodeStatus>();
+
+    public static FleetStatus Classify(IReadOnlyList<NodeObservation> nodes, MonitoringOptions options, TimeProvider time) =>
+        Classify(nodes, options, time.GetUtcNow());
+
+    public static FleetStatus Classify(IReadOnlyList<NodeObservation> nodes, MonitoringOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(options);
+        FirmwareVersion? reference = ReferenceFirmware(nodes, options);
+        NodeState[] states = [.. nodes.Select(node => ClassifyNode(node, options, reference, now))];
+        Dictionary<NodeStatus, int> counts = ByUrgency.ToDictionary(status => status, status => states.Count(state => state.Status == status));
+        return new FleetStatus(now, states, counts, reference?.Text);
+    }
+
+    /// <summary>The configured current firmware when it can be read, else the newest version any node reports.</summary>
+    public static FirmwareVersion? ReferenceFirmware(IEnumerable<NodeObservation> nodes, MonitoringOptions options)
+    {
+        if (FirmwareVersion.TryParse(options.CurrentFirmware) is { } configured)
+        {
+            return configured;
+        }
+
+        return nodes.Select(node => FirmwareVersion.TryParse(node.Health?.FirmwareVersion)).OfType<FirmwareVersion>().Max();
+    }
+
+    public static NodeState ClassifyNode(NodeObservation node, MonitoringOptions options, FirmwareVersion? reference, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        TimeSpan silentAfter = options.SilentAfter;
+        var problems = NodeProblem.None;
+        var reasons = new List<string>();
+
+        bool Stale(DateTimeOffset? at) => at is not { } seen || now - seen > silentAfter;
+
+        if (Stale(node.LastSeen))
+        {
+            problems |= NodeProblem.Silent;
+            reasons.Add(node.LastSeen is { } seen
+                ? $"Nothing received since {Format(seen)} (more than {Hours(silentAfter)})."
+                : "Never heard from: no health report and no data.");
+        }
+
+        if (node.Health is { } health)
+        {
+            List<SensorHealth> faulty = [.. health.Sensors.Where(IsFaulty)];
+            if (faulty.Count > 0)
+            {
+                problems |= NodeProblem.SensorFault;
+                reasons.AddRange(faulty.Select(sensor =>
+                    $"Sensor {sensor.Sensor}: {sensor.LastFault}{(sensor.LastFaultAt is { } at ? $" since {Format(at)}" : "")}."));
+            }
+
+            if (IsLowDisk(health, options))
+            {
+                problems |= NodeProblem.LowDisk;
+                reasons.Add($"Disk: {Megabytes(health.DiskFreeBytes)} free of {Megabytes(health.DiskTotalBytes)}.");
+            }
+
+            if (health.Clock == WireClockState.Unsynchronised)
+            {
+                problems |= NodeProblem.ClockUnsynchronised;
+                reasons.Add("Clock not synchronised: the times of its windows are unconfirmed.");
+            }
+
+            if (reference is not null && FirmwareVersion.TryParse(health.FirmwareVersion) is { } running && running.CompareTo(reference) < 0)
+            {
+                problems |= NodeProblem.OutdatedFirmware;
+                reasons.Add($"Firmware {health.FirmwareVersion}, older than {reference.Text}.");
+            }
+
+            if (health.OldestBacklog is { } oldest && now - oldest > silentAfter)
+            {
+                problems |= NodeProblem.Degraded;
+                reasons.Add($"{health.BacklogWindows} windows waiting on the node, the oldest from {Format(oldest)}.");
+            }
+        }
+
+        if (node.HealthUnreadable)
+        {
+            problems |= NodeProblem.Degraded;
+            reasons.Add("Its latest health report could not be read.");
+        }
+
+        if ((problems & NodeProblem.Silent) == 0)
+        {
+            // Heard from, but only half: one channel alive and the other not points at a sensor or outbox problem.
+            if (Stale(node.LastDataAt))
+            {
+                problems |= NodeProblem.Degraded;
+                reasons.Add(node.LastDataAt is { } data ? $"Health arrives but no data since {Format(data)}." : "Health arrives but no data ever did.");
+            }
+            else if (Stale(node.HealthReceivedAt) && !node.HealthUnreadable)
+            {
+                problems |= NodeProblem.Degraded;
+                reasons.Add(node.HealthReceivedAt is { } reported ? $"Data arrives but no health report since {Format(reported)}." : "Data arrives but no health report ever did.");
+            }
+        }
+
+        NodeStatus status = ByUrgency.FirstOrDefault(candidate => candidate != NodeStatus.Healthy && (problems & ProblemOf(candidate)) != 0, NodeStatus.Healthy);
+        return new NodeState(node, status, problems, reasons);
+    }
+
+    /// <summary>
+    /// A sensor is faulty when its last attempt failed, except while warming up: a particle sensor's fan needs its
+    /// half minute after every start, and calling that a fault would cry wolf at each reboot.
+    /// </summary>
+    public static bool IsFaulty(SensorHealth sensor) => sensor.LastFault is { } fault && fault != WireFault.WarmingUp;
+
+    public static bool IsLowDisk(HealthReport health, MonitoringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+
+        // A total of zero means the node could not measure its disk: no verdict rather than a false alarm.
+        if (health.DiskTotalBytes <= 0)
+        {
+            return false;
+        }
+
+        return health.DiskFreeBytes < options.LowDiskBytes || health.DiskFreeBytes < health.DiskTotalBytes * options.LowDiskFraction;
+    }
+
+    public static NodeProblem ProblemOf(NodeStatus status) => status switch
+    {
+        NodeStatus.Silent => NodeProblem.Silent,
+        NodeStatus.SensorFault => NodeProblem.SensorFault,
+        NodeStatus.LowDisk => NodeProblem.LowDisk,
+        NodeStatus.ClockUnsynchronised => NodeProblem.ClockUnsynchronised,
+        NodeStatus.OutdatedFirmware => NodeProblem.OutdatedFirmware,
+        NodeStatus.Degraded => NodeProblem.Degraded,
+        _ => NodeProblem.None,
+    };
+
+    private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Hours(TimeSpan span) => span.TotalHours >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} h")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0} min");
+
+    private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0} MB");
+}
