@@ -1,0 +1,44 @@
+using EdgeNode.Fleet.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EdgeNode.Fleet.Monitoring;
+
+/// <summary>Wires monitoring into the host: status, the alert evaluator and its webhook, the staff pages' needs.</summary>
+public static class FleetMonitoringRegistration
+{
+    public static IHostApplicationBuilder AddFleetMonitoring(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MonitoringOptions>()
+            .Bind(builder.Configuration.GetSection(MonitoringOptions.SectionName))
+            .Validate(options => options.SyncInterval > TimeSpan.Zero, $"{MonitoringOptions.SectionName}:SyncInterval must be positive")
+            .Validate(options => options.LowDiskFraction is >= 0 and < 1, $"{MonitoringOptions.SectionName}:LowDiskFraction must be between 0 and 1 (0.10 is 10 %)")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AlertOptions>()
+            .Bind(builder.Configuration.GetSection(AlertOptions.SectionName))
+            .Validate(options => options.EvaluationInterval > TimeSpan.Zero, $"{AlertOptions.SectionName}:EvaluationInterval must be positive")
+            .Validate(
+                options => string.IsNullOrWhiteSpace(options.WebhookUrl) || (Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https"),
+                $"{AlertOptions.SectionName}:WebhookUrl must be an absolute http(s) URL, or empty for none")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IMonitoringStore>(services => (IMonitoringStore)services.GetRequiredService<IFleetStore>());
+        builder.Services.AddSingleton<FleetStatusReader>();
+        builder.Services.AddSingleton<AlertEvaluator>();
+        builder.Services.AddHttpClient(AlertWebhook.HttpClientName);
+        builder.Services.AddSingleton<AlertWebhook>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AlertWebhook>());
+        builder.Services.AddHostedService<AlertEvaluationService>();
+
+        // Idempotent: the other web concerns add Razor Pages too, with their own conventions.
+        builder.Services.AddRazorPages();
+        return builder;
+    }
+
+    public static WebApplication MapFleetMonitoring(this WebApplication app)
+    {
+        // Leaflet's files under wwwroot/lib; MapRazorPages reuses one data source however often it is called.
+        app.UseStaticFiles();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.Json;
+using EdgeNode.Fleet.Monitoring;
+using EdgeNode.Fleet.Storage;
+using EdgeNode.Protocol.Messages;
+using static EdgeNode.Fleet.Tests.Monitoring.Observations;
+
+namespace EdgeNode.Fleet.Tests.Monitoring;
+
+/// <summary>The evaluator on a real SQLite store: alerts raised once, cleared when their condition goes, webhook for pollution.</summary>
+public sealed class AlertEvaluationTests
+{
+    private const string Id = "lampadaire-1";
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task A_sensor_fault_raises_one_alert_however_often_it_is_evaluated_and_clears_when_the_sensor_recovers()
+    {
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, null, Node(Id));
+        await fleet.ReportAsync(Report(at: Now.AddMinutes(-5), sensors: [Sensor("sds011", WireFault.NotAnswering), Sensor("bme280")]));
+        await fleet.SendDataAsync(Id, Now.AddMinutes(-5));
+
+        AlertPlan first = await fleet.Evaluator.EvaluateAsync(None);
+        AlertPlan second = await fleet.Evaluator.EvaluateAsync(None);
+
+        AlertCondition raised = Assert.Single(first.Raise);
+        Assert.Equal((Id, AlertKind.SensorFault, "sds011"), raised.Key);
+        Assert.True(second.IsEmpty);
+        FleetAlert open = Assert.Single(await fleet.Alerts.ReadOpenAlertsAsync(null, None));
+        Assert.Equal(Now, open.RaisedAt);
+
+        fleet.Time.Now = Now.AddMinutes(30);
+        await fleet.ReportAsync(Report(at: Now.AddMinutes(29)));
+        AlertPlan third = await fleet.Evaluator.EvaluateAsync(None);
+
+        Assert.Equal([open.Id], third.Clear.Select(alert => alert.Id));
+        Assert.Empty(await fleet.Alerts.ReadOpenAlertsAsync(null, None));
+        Assert.Equal(Now.AddMinutes(30), (await fleet.Alerts.FindAlertAsync(open.Id, None))!.ClearedAt);
+    }
+
+    [Fact]
+    public async Task A_node_quiet_for_more_than_two_sync_intervals_is_alerted_as_silent_and_cleared_when_it_speaks()
+    {
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, null, Node(Id));
+        await fleet.ReportAsync(Report(at: Now.AddMinutes(-5)));
+        await fleet.SendDataAsync(Id, Now.AddMinutes(-5));
+        Assert.True((await fleet.Evaluator.EvaluateAsync(None)).IsEmpty);
+
+        // Last heard of at Now - 5 min: silent only once more than two hours have passed since.
+        fleet.Time.Now = Now.AddHours(2).AddMinutes(-5);
+        Assert.True((await fleet.Evaluator.EvaluateAsync(None)).IsEmpty);
+        fleet.Time.Now = Now.AddHours(2).AddMinutes(-4);
+        AlertPlan silent = await fleet.Evaluator.EvaluateAsync(None);
+
+        Assert.Equal((Id, AlertKind.Silent, ""), Assert.Single(silent.Raise).Key);
+
+        await fleet.ReportAsync(Report(at: fleet.Time.Now));
+        await fleet.SendDataAsync(Id, fleet.Time.Now);
+        AlertPlan back = await fleet.Evaluator.EvaluateAsync(None);
+
+        Assert.Equal(AlertKind.Silent, Assert.Single(back.Clear).Kind);
+    }
+
+    [Fact]
+    public async Task Low_disk_is_alerted_and_a_disabled_node_raises_nothing()
+    {
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, null, Node(Id), Node("lampadaire-2") with { Enabled = false });
+        await fleet.ReportAsync(Report(at: Now.AddMinutes(-5), diskFree: 50L << 20));
+        await fleet.SendDataAsync(Id, Now.AddMinutes(-5));
+
+        AlertPlan plan = await fleet.Evaluator.EvaluateAsync(None);
+
+        Assert.Equal((Id, AlertKind.LowDisk, ""), Assert.Single(plan.Raise).Key);
+    }
+
+    [Fact]
+    public async Task A_pollution_alert_raised_by_a_node_is_mirrored_posted_to_the_webhook_and_cleared_with_the_node()
+    {
+        using var receiver = new WebhookReceiver();
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, receiver.Url, Node(Id));
+        await fleet.ReportAsync(Report(at: Now.AddMinutes(-5)));
+        await fleet.SendDataAsync(Id, Now.AddMinutes(-5));
+        await fleet.NodeAlertAsync(new NodeAlertRecord(Id, Now.AddMinutes(-3), "pm25_ugm3", "Poor", 42.5, Cleared: false));
+
+        AlertPlan raised = await fleet.Evaluator.EvaluateAsync(None);
+
+        Assert.Equal((Id, AlertKind.Pollution, "pm25_ugm3"), Assert.Single(raised.Raise).Key);
+        FleetAlert alert = Assert.Single(await fleet.Alerts.ReadOpenAlertsAsync(null, None));
+        Assert.Equal(42.5, alert.Value);
+        Assert.Equal("Poor", alert.Band);
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        (HttpStatusCode answer, string contentType, string body) = await receiver.Requests.Reader.ReadAsync(patience.Token);
+        Assert.Equal(HttpStatusCode.OK, answer);
+        Assert.StartsWith("application/json", contentType, StringComparison.Ordinal);
+        using JsonDocument json = JsonDocument.Parse(body);
+        JsonElement root = json.RootElement;
+        Assert.Equal("pollution", root.GetProperty("kind").GetString());
+        Assert.Equal(alert.Id, root.GetProperty("alertId").GetInt64());
+        Assert.Equal(Id, root.GetProperty("nodeId").GetString());
+        Assert.Equal("École Jules-Ferry", root.GetProperty("nodeName").GetString());
+        Assert.Equal("Saint-Girons", root.GetProperty("municipality").GetString());
+        Assert.Equal("pm25_ugm3", root.GetProperty("pollutant").GetString());
+        Assert.Equal("Poor", root.GetProperty("band").GetString());
+        Assert.Equal(42.5, root.GetProperty("value").GetDouble());
+        Assert.Equal(Now, root.GetProperty("raisedAt").GetDateTimeOffset());
+
+        // Still raised on the node: nothing new; then the node clears it.
+        Assert.True((await fleet.Evaluator.EvaluateAsync(None)).IsEmpty);
+        await fleet.NodeAlertAsync(new NodeAlertRecord(Id, Now.AddMinutes(-1), "pm25_ugm3", "Fair", 20.0, Cleared: true));
+        AlertPlan cleared = await fleet.Evaluator.EvaluateAsync(None);
+
+        Assert.Equal(alert.Id, Assert.Single(cleared.Clear).Id);
+        Assert.False(receiver.Requests.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task A_failing_webhook_is_retried_with_back_off_until_it_answers()
+    {
+        using var receiver = new WebhookReceiver(HttpStatusCode.ServiceUnavailable, HttpStatusCode.InternalServerError);
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, receiver.Url, Node(Id));
+        var payload = new PollutionWebhookPayload("pollution", 7, Id, "École", "Saint-Girons", 42.98, 1.15, "no2_ugm3", "VeryPoor", 260, Now, "no2");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.True(fleet.Webhook.Enqueue(payload));
+        Assert.True(clock.ElapsedMilliseconds < 50, "Enqueue must not wait for the delivery");
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var answers = new List<HttpStatusCode>();
+        for (int i = 0; i < 3; i++)
+        {
+            (HttpStatusCode answer, _, string body) = await receiver.Requests.Reader.ReadAsync(patience.Token);
+            answers.Add(answer);
+            Assert.Equal(7, JsonDocument.Parse(body).RootElement.GetProperty("alertId").GetInt64());
+        }
+
+        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.InternalServerError, HttpStatusCode.OK], answers);
+
+        // 50 ms then 100 ms of back-off between the three attempts.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(150), $"retried after {clock.Elapsed}, sooner than the back-off");
+    }
+
+    [Fact]
+    public async Task Without_a_webhook_url_nothing_is_queued()
+    {
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, null, Node(Id));
+
+        Assert.False(fleet.Webhook.IsConfigured);
+        Assert.False(fleet.Webhook.Enqueue(new PollutionWebhookPayload("pollution", 1, Id, "", "", null, null, "pm10", null, null, Now, "")));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
+
+namespace EdgeNode.Fleet.Tests.Monitoring;
+
+/// <summary>
+/// A real HTTP listener on a free local port standing in for the municipality's alert receiver: it records each
+/// request's body and answers with the next status of its script (200 once the script is used up).
+/// </summary>
+internal sealed class WebhookReceiver : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Queue<HttpStatusCode> _answers;
+    private readonly Task _serving;
+
+    public WebhookReceiver(params HttpStatusCode[] answers)
+    {
+        _answers = new Queue<HttpStatusCode>(answers);
+        int port = FreePort();
+        Url = new Uri($"http://127.0.0.1:{port}/alerts/");
+        _listener.Prefixes.Add(Url.ToString());
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
+    }
+
+    public Uri Url { get; }
+
+    /// <summary>Every request as received: its answer and its body.</summary>
+    public Channel<(HttpStatusCode Answer, string ContentType, string Body)> Requests { get; } =
+        Channel.CreateUnbounded<(HttpStatusCode, string, string)>();
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        _ = _serving;
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            string body = await reader.ReadToEndAsync();
+            HttpStatusCode answer;
+            lock (_answers)
+            {
+                answer = _answers.Count > 0 ? _answers.Dequeue() : HttpStatusCode.OK;
+            }
+
+            context.Response.StatusCode = (int)answer;
+            context.Response.Close();
+            Requests.Writer.TryWrite((answer, context.Request.ContentType ?? "", body));
+        }
+    }
+}
