@@ -12,7 +12,7 @@ internal sealed partial class SqliteFleetStore : IMonitoringStore
     public Task<FleetAlert?> RaiseAlertAsync(AlertCondition condition, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        return WriteMonitoringAsync(ct, connection =>
+        return WriteAsync(ct, (connection, transaction) =>
         {
             // DO NOTHING against the partial unique index: an alert already open for this key stays the one.
             using SqliteCommand command = Command(
@@ -25,27 +25,30 @@ internal sealed partial class SqliteFleetStore : IMonitoringStore
                 """,
                 ("$node", condition.NodeId), ("$kind", AlertKindNames.ToName(condition.Kind)), ("$subject", condition.Subject),
                 ("$detail", condition.Detail), ("$value", condition.Value), ("$band", condition.Band), ("$at", StoredInstant.ToUnixMicroseconds(at)));
+            command.Transaction = transaction;
             return ReadAll(command, ReadFleetAlert).FirstOrDefault();
         });
     }
 
     public Task<bool> ClearAlertAsync(long id, DateTimeOffset at, CancellationToken ct) =>
-        WriteMonitoringAsync(ct, connection =>
+        WriteAsync(ct, (connection, transaction) =>
         {
             using SqliteCommand command = Command(connection, "UPDATE fleet_alerts SET cleared_at_us = $at WHERE id = $id AND cleared_at_us IS NULL",
                 ("$id", id), ("$at", StoredInstant.ToUnixMicroseconds(at)));
+            command.Transaction = transaction;
             return command.ExecuteNonQuery() == 1;
         });
 
     public Task<bool> AcknowledgeAlertAsync(long id, string by, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        return WriteMonitoringAsync(ct, connection =>
+        return WriteAsync(ct, (connection, transaction) =>
         {
             using SqliteCommand command = Command(
                 connection,
                 "UPDATE fleet_alerts SET acknowledged_at_us = $at, acknowledged_by = $by WHERE id = $id AND acknowledged_at_us IS NULL",
                 ("$id", id), ("$by", by), ("$at", StoredInstant.ToUnixMicroseconds(at)));
+            command.Transaction = transaction;
             return command.ExecuteNonQuery() == 1;
         });
     }
@@ -122,23 +125,4 @@ internal sealed partial class SqliteFleetStore : IMonitoringStore
         row.IsDBNull(8) ? null : StoredInstant.FromUnixMicroseconds(row.GetInt64(8)),
         row.IsDBNull(9) ? null : StoredInstant.FromUnixMicroseconds(row.GetInt64(9)),
         row.IsDBNull(10) ? null : row.GetString(10));
-
-    /// <summary>Through the same gate as ingest commits: SQLite has one writer, queueing here beats spinning on SQLITE_BUSY.</summary>
-    private async Task<T> WriteMonitoringAsync<T>(CancellationToken ct, Func<SqliteConnection, T> write)
-    {
-        await _writeGate.WaitAsync(ct);
-        try
-        {
-            await using SqliteConnection connection = await OpenAsync(ct);
-            return write(connection);
-        }
-        catch (SqliteException exception)
-        {
-            throw new FleetStoreException($"Writing an alert to the fleet database {FilePath} failed: {exception.Message}", exception);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
 }
