@@ -36,7 +36,7 @@ public static class AlertRules
                 if (node.Has(NodeProblem.LowDisk))
                 {
                     conditions.Add(new AlertCondition(node.NodeId, AlertKind.LowDisk, "",
-                        string.Create(CultureInfo.InvariantCulture, $"{health.DiskFreeBytes / (1024 * 1024)} MB free of {health.DiskTotalBytes / (1024 * 1024)} MB")));
+                        string.Create(CultureInfo.InvariantCulture, $"{health.DiskFreeBytes / (1024 * 1024)} MB libres sur {health.DiskTotalBytes / (1024 * 1024)} MB")));
                 }
             }
         }
@@ -50,7 +50,7 @@ public static class AlertRules
                      .Where(alert => !alert.Cleared))
         {
             conditions.Add(new AlertCondition(latest.NodeId, AlertKind.Pollution, latest.Pollutant,
-                string.Create(CultureInfo.InvariantCulture, $"{latest.Pollutant}: {latest.Value:0.#} in band {latest.Band} since {latest.RaisedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"),
+                string.Create(CultureInfo.InvariantCulture, $"{latest.Pollutant} : {latest.Value:0.#}, bande {latest.Band}, depuis le {StaffTime.Format(latest.RaisedAt)}"),
                 latest.Value, latest.Band));
         }
 

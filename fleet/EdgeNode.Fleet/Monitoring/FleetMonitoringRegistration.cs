@@ -20,6 +20,7 @@ public static class FleetMonitoringRegistration
                 options => string.IsNullOrWhiteSpace(options.WebhookUrl) || (Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https"),
                 $"{AlertOptions.SectionName}:WebhookUrl must be an absolute http(s) URL, or empty for none")
             .ValidateOnStart();
+        builder.Services.AddOptions<StaffMapOptions>().Bind(builder.Configuration.GetSection(StaffMapOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IMonitoringStore>(services => (IMonitoringStore)services.GetRequiredService<IFleetStore>());
         builder.Services.AddSingleton<FleetStatusReader>();

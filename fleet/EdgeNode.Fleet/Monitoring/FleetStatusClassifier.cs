@@ -48,8 +48,8 @@ public static class FleetStatusClassifier
         {
             problems |= NodeProblem.Silent;
             reasons.Add(node.LastSeen is { } seen
-                ? $"Nothing received since {Format(seen)} (more than {Hours(silentAfter)})."
-                : "Never heard from: no health report and no data.");
+                ? $"Rien reçu depuis le {Format(seen)} (plus de {Hours(silentAfter)})."
+                : "Jamais entendu : ni bilan de santé ni données.");
         }
 
         if (node.Health is { } health)
@@ -59,38 +59,38 @@ public static class FleetStatusClassifier
             {
                 problems |= NodeProblem.SensorFault;
                 reasons.AddRange(faulty.Select(sensor =>
-                    $"Sensor {sensor.Sensor}: {sensor.LastFault}{(sensor.LastFaultAt is { } at ? $" since {Format(at)}" : "")}."));
+                    $"Capteur {sensor.Sensor} : {sensor.LastFault}{(sensor.LastFaultAt is { } at ? $" depuis le {Format(at)}" : "")}."));
             }
 
             if (IsLowDisk(health, options))
             {
                 problems |= NodeProblem.LowDisk;
-                reasons.Add($"Disk: {Megabytes(health.DiskFreeBytes)} free of {Megabytes(health.DiskTotalBytes)}.");
+                reasons.Add($"Disque : {Megabytes(health.DiskFreeBytes)} libres sur {Megabytes(health.DiskTotalBytes)}.");
             }
 
             if (health.Clock == WireClockState.Unsynchronised)
             {
                 problems |= NodeProblem.ClockUnsynchronised;
-                reasons.Add("Clock not synchronised: the times of its windows are unconfirmed.");
+                reasons.Add("Horloge non synchronisée : l'heure de ses mesures n'est pas confirmée.");
             }
 
             if (reference is not null && FirmwareVersion.TryParse(health.FirmwareVersion) is { } running && running.CompareTo(reference) < 0)
             {
                 problems |= NodeProblem.OutdatedFirmware;
-                reasons.Add($"Firmware {health.FirmwareVersion}, older than {reference.Text}.");
+                reasons.Add($"Firmware {health.FirmwareVersion}, plus ancien que {reference.Text}.");
             }
 
             if (health.OldestBacklog is { } oldest && now - oldest > silentAfter)
             {
                 problems |= NodeProblem.Degraded;
-                reasons.Add($"{health.BacklogWindows} windows waiting on the node, the oldest from {Format(oldest)}.");
+                reasons.Add($"{health.BacklogWindows} fenêtres en attente sur le nœud, la plus ancienne du {Format(oldest)}.");
             }
         }
 
         if (node.HealthUnreadable)
         {
             problems |= NodeProblem.Degraded;
-            reasons.Add("Its latest health report could not be read.");
+            reasons.Add("Son dernier bilan de santé est illisible.");
         }
 
         if ((problems & NodeProblem.Silent) == 0)
@@ -99,12 +99,12 @@ public static class FleetStatusClassifier
             if (Stale(node.LastDataAt))
             {
                 problems |= NodeProblem.Degraded;
-                reasons.Add(node.LastDataAt is { } data ? $"Health arrives but no data since {Format(data)}." : "Health arrives but no data ever did.");
+                reasons.Add(node.LastDataAt is { } data ? $"Bilans reçus, mais aucune donnée depuis le {Format(data)}." : "Bilans reçus, mais jamais aucune donnée.");
             }
             else if (Stale(node.HealthReceivedAt) && !node.HealthUnreadable)
             {
                 problems |= NodeProblem.Degraded;
-                reasons.Add(node.HealthReceivedAt is { } reported ? $"Data arrives but no health report since {Format(reported)}." : "Data arrives but no health report ever did.");
+                reasons.Add(node.HealthReceivedAt is { } reported ? $"Données reçues, mais aucun bilan depuis le {Format(reported)}." : "Données reçues, mais jamais aucun bilan.");
             }
         }
 
@@ -142,7 +142,7 @@ public static class FleetStatusClassifier
         _ => NodeProblem.None,
     };
 
-    private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    private static string Format(DateTimeOffset at) => StaffTime.Format(at);
 
     private static string Hours(TimeSpan span) => span.TotalHours >= 1
         ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} h")

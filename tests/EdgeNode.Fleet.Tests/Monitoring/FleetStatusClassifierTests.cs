@@ -46,7 +46,7 @@ public sealed class FleetStatusClassifierTests
         NodeState state = One(new NodeObservation("lampadaire-1", Node(), null, false, null, null));
 
         Assert.Equal(NodeStatus.Silent, state.Status);
-        Assert.Contains("Never heard from", state.Reasons.Single(), StringComparison.Ordinal);
+        Assert.Contains("Jamais entendu", state.Reasons.Single(), StringComparison.Ordinal);
     }
 
     [Fact]

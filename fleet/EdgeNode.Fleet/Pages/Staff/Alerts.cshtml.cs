@@ -1,0 +1,72 @@
+using EdgeNode.Fleet.Monitoring;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace EdgeNode.Fleet.Pages.Staff;
+
+/// <summary>
+/// Open alerts and those cleared recently. Every staff user reads them; only a technician or an admin may acknowledge
+/// one (Razor Pages ignores [Authorize] on a handler, hence the check in the handler itself).
+/// </summary>
+[Authorize(Policy = "Staff")]
+public sealed class AlertsModel(
+    IMonitoringStore alerts,
+    FleetStatusReader reader,
+    IAuthorizationService authorization,
+    IOptions<AlertOptions> options,
+    TimeProvider time,
+    ILogger<AlertsModel> logger) : PageModel
+{
+    /// <summary>The policy allowed to acknowledge: technician or admin (staff-auth defines it).</summary>
+    public const string AcknowledgePolicy = "Technician";
+
+    private const int RecentLimit = 200;
+
+    public IReadOnlyList<FleetAlert> Open { get; private set; } = [];
+
+    public IReadOnlyList<FleetAlert> Cleared { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, NodeState> Nodes { get; private set; } = new Dictionary<string, NodeState>();
+
+    public bool CanAcknowledge { get; private set; }
+
+    public TimeSpan RecentWindow => options.Value.RecentlyClearedWindow;
+
+    /// <summary>The alert just acknowledged, to say so after the redirect.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Acknowledged { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        CanAcknowledge = (await authorization.AuthorizeAsync(User, AcknowledgePolicy)).Succeeded;
+        Open = await alerts.ReadOpenAlertsAsync(null, ct);
+        Cleared = await alerts.ReadClearedAlertsAsync(null, time.GetUtcNow() - RecentWindow, RecentLimit, ct);
+        Nodes = (await reader.ReadAsync(ct)).Nodes.ToDictionary(node => node.NodeId, StringComparer.Ordinal);
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(long id, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, AcknowledgePolicy)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (await alerts.FindAlertAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
+
+        string who = User.Identity?.Name ?? "?";
+        if (await alerts.AcknowledgeAlertAsync(id, who, time.GetUtcNow(), ct))
+        {
+            logger.LogInformation("Alert {AlertId} acknowledged by {User}", id, who);
+
+            // AUDIT (for the lead, once Audit/IAuditLog is on main):
+            //   await audit.RecordAsync(who, "alert.acknowledge", $"alert:{id}", null, ct);
+        }
+
+        return RedirectToPage(new { acknowledged = id });
+    }
+}

@@ -1,0 +1,34 @@
+using EdgeNode.Fleet.Monitoring;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace EdgeNode.Fleet.Pages.Staff;
+
+/// <summary>The fleet at a glance: counts by status, the map, and the table sorted and filtered by the query string.</summary>
+[Authorize(Policy = "Staff")]
+public sealed class IndexModel(FleetStatusReader reader, IOptions<StaffMapOptions> map) : PageModel
+{
+    public FleetStatus Fleet { get; private set; } = null!;
+
+    public FleetTableQuery Query { get; private set; } = null!;
+
+    public IReadOnlyList<NodeState> Rows { get; private set; } = [];
+
+    public IReadOnlyList<MapMarker> Markers { get; private set; } = [];
+
+    public StaffMapOptions Map => map.Value;
+
+    public async Task OnGetAsync(string? sort, string? dir, string? status, string? q, CancellationToken ct)
+    {
+        Fleet = await reader.ReadAsync(ct);
+        Query = FleetTableQuery.From(sort, dir, status, q);
+        Rows = Query.Apply(Fleet.Nodes);
+        Markers = [.. Rows
+            .Where(node => node.Registered is { Latitude: not null, Longitude: not null })
+            .Select(node => new MapMarker(node.NodeId, node.Name, node.Registered!.Latitude!.Value, node.Registered.Longitude!.Value,
+                StatusText.Slug(node.Status), StatusText.Label(node.Status), StatusText.Colour(node.Status), NodeUrl(node.NodeId)))];
+    }
+
+    public static string NodeUrl(string id) => "/staff/nodes/" + Uri.EscapeDataString(id);
+}
