@@ -6,6 +6,7 @@ using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.TestSupport;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeNode.Fleet.Tests.Monitoring;
@@ -61,6 +62,30 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
         Assert.Equal("0", Count(html, "healthy"));
         Assert.Contains("class=\"plain-map\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/staff/nodes/lampadaire-faulty\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_map_has_no_tile_server_unless_one_is_configured_and_leaflet_is_served_locally()
+    {
+        using HttpClient client = _fleet.SignedIn("Viewer");
+        using Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> tiled = _fleet.WithWebHostBuilder(builder =>
+            builder.UseSetting("Fleet:Web:MapTileUrl", "https://tiles.example.fr/{z}/{x}/{y}.png"));
+        using HttpClient tiledClient = tiled.CreateClient();
+        tiledClient.DefaultRequestHeaders.Add(TestSignIn.RoleHeader, "Viewer");
+
+        string plain = await client.GetStringAsync(new Uri("/staff", UriKind.Relative));
+        string withTiles = await tiledClient.GetStringAsync(new Uri("/staff", UriKind.Relative));
+        using HttpResponseMessage leaflet = await client.GetAsync(new Uri("/lib/leaflet/leaflet.js", UriKind.Relative));
+        using HttpResponseMessage icons = await client.GetAsync(new Uri("/lib/leaflet/images/layers.png", UriKind.Relative));
+        using HttpResponseMessage script = await client.GetAsync(new Uri("/js/staff-map.js", UriKind.Relative));
+
+        Assert.Contains("data-tile-url=\"\"", plain, StringComparison.Ordinal);
+        Assert.Contains("data-tile-url=\"https://tiles.example.fr/{z}/{x}/{y}.png\"", withTiles, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/lib/leaflet/leaflet.js\" defer>", plain, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, leaflet.StatusCode);
+        Assert.Contains("Leaflet", await leaflet.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, icons.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
     [Fact]
