@@ -3,6 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Supervision;
+using EdgeNode.Fleet.Registry;
+using EdgeNode.Fleet.Storage;
 using EdgeNode.Mqtt;
 using EdgeNode.TestSupport;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +17,7 @@ using Xunit.Abstractions;
 namespace EdgeNode.Fleet.Tests.Broker.Supervision;
 
 /// <summary>
-/// A host with only the fleet's broker registration, in Supervised mode, on free ports and a data directory of its
+/// A host with the fleet's broker, storage (a SQLite file) and registry, the broker in Supervised mode, on free ports and a data directory of its
 /// own, with the product's dynamic-security bootstrap: the fleet's ingest and admin accounts, default deny, no
 /// anonymous client.
 /// </summary>
@@ -63,6 +65,9 @@ internal sealed class SupervisedBroker : IAsyncDisposable
 
     public MosquittoSupervisor Supervisor => _host.Services.GetRequiredService<MosquittoSupervisor>();
 
+    /// <summary>The fleet's services (registry, enrolment, storage) around this broker.</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>The site CA the fleet generated, as a node would be given it.</summary>
     public X509Certificate2Collection Authority
     {
@@ -93,11 +98,14 @@ internal sealed class SupervisedBroker : IAsyncDisposable
             ["Fleet:Broker:LoopbackPort"] = loopbackPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Fleet:Broker:RestartMinimumDelay"] = "00:00:00.500",
             ["Fleet:Broker:Executable"] = executable ?? "",
+            ["Fleet:Storage:ConnectionString"] = $"Data Source={Path.Combine(data.Path, "fleet.db")}",
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new TestOutputLoggerProvider(output));
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.AddFleetBroker();
+        builder.AddFleetStorage();
+        builder.AddFleetRegistry();
         IHost host = builder.Build();
         var broker = new SupervisedBroker(host, tlsPort.Value, loopbackPort, data);
         await host.StartAsync();
