@@ -37,9 +37,15 @@ public static class FleetMonitoringRegistration
 
     public static WebApplication MapFleetMonitoring(this WebApplication app)
     {
-        // Leaflet's files under wwwroot/lib; MapRazorPages reuses one data source however often it is called.
+        // Leaflet's files (wwwroot/lib/leaflet), the map script and the pages' stylesheet.
         app.UseStaticFiles();
-        app.MapRazorPages();
+
+        // Razor Pages are mapped once for every concern; another concern may have mapped them already.
+        if (!((IEndpointRouteBuilder)app).DataSources.Any(source => source.GetType().Name == "PageActionEndpointDataSource"))
+        {
+            app.MapRazorPages();
+        }
+
         return app;
     }
 }

@@ -11,7 +11,7 @@ namespace EdgeNode.Fleet.Tests.Monitoring;
 /// <summary>
 /// The fleet as Program builds it, on a test SQLite file, without a broker (ingest off), with <see cref="TestSignIn"/>
 /// as the authentication. The "Staff" and "Technician" policies are the staff work's when it is there; until then
-/// stand-ins with the same meaning (any signed-in user; technician or admin).
+/// stand-ins with the same meaning and the same role names (any staff role; technician or admin).
 /// </summary>
 internal sealed class MonitoringWebFactory(string databaseFile, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
@@ -41,12 +41,12 @@ internal sealed class MonitoringWebFactory(string databaseFile, IReadOnlyDiction
             {
                 if (options.GetPolicy("Staff") is null)
                 {
-                    options.AddPolicy("Staff", policy => policy.RequireAuthenticatedUser());
+                    options.AddPolicy("Staff", policy => policy.RequireAuthenticatedUser().RequireRole("admin", "technician", "viewer"));
                 }
 
                 if (options.GetPolicy(Pages.Staff.AlertsModel.AcknowledgePolicy) is null)
                 {
-                    options.AddPolicy(Pages.Staff.AlertsModel.AcknowledgePolicy, policy => policy.RequireRole("Technician", "Admin"));
+                    options.AddPolicy(Pages.Staff.AlertsModel.AcknowledgePolicy, policy => policy.RequireAuthenticatedUser().RequireRole("technician", "admin"));
                 }
             });
         });

@@ -49,7 +49,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_overview_shows_a_silent_node_as_silent_and_a_sensor_fault_as_faulty()
     {
-        using HttpClient client = _fleet.SignedIn("Viewer");
+        using HttpClient client = _fleet.SignedIn("viewer");
 
         string html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/staff", UriKind.Relative)));
 
@@ -67,11 +67,11 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_map_has_no_tile_server_unless_one_is_configured_and_leaflet_is_served_locally()
     {
-        using HttpClient client = _fleet.SignedIn("Viewer");
+        using HttpClient client = _fleet.SignedIn("viewer");
         using Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> tiled = _fleet.WithWebHostBuilder(builder =>
             builder.UseSetting("Fleet:Web:MapTileUrl", "https://tiles.example.fr/{z}/{x}/{y}.png"));
         using HttpClient tiledClient = tiled.CreateClient();
-        tiledClient.DefaultRequestHeaders.Add(TestSignIn.RoleHeader, "Viewer");
+        tiledClient.DefaultRequestHeaders.Add(TestSignIn.RoleHeader, "viewer");
 
         string plain = await client.GetStringAsync(new Uri("/staff", UriKind.Relative));
         string withTiles = await tiledClient.GetStringAsync(new Uri("/staff", UriKind.Relative));
@@ -91,7 +91,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_overview_filters_and_sorts_from_the_query_string()
     {
-        using HttpClient client = _fleet.SignedIn("Viewer");
+        using HttpClient client = _fleet.SignedIn("viewer");
 
         string silentOnly = await client.GetStringAsync(new Uri("/staff?status=silent", UriKind.Relative));
         string byNameDescending = await client.GetStringAsync(new Uri("/staff?sort=name&dir=desc", UriKind.Relative));
@@ -117,7 +117,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_node_page_charts_each_metric_as_svg_and_lists_faults_and_dead_letters()
     {
-        using HttpClient client = _fleet.SignedIn("Viewer");
+        using HttpClient client = _fleet.SignedIn("viewer");
 
         string html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/staff/nodes/{Faulty}", UriKind.Relative)));
         string week = await client.GetStringAsync(new Uri($"/staff/nodes/{Faulty}?range=7d", UriKind.Relative));
@@ -143,21 +143,21 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
         long id = await OpenAlertAsync();
         using HttpClient browser = _fleet.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        string viewerPage = await GetAsync(browser, "/staff/alerts", "Viewer");
+        string viewerPage = await GetAsync(browser, "/staff/alerts", "viewer");
         Assert.Contains($"data-alert=\"{id}\"", viewerPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Prendre en compte", viewerPage, StringComparison.Ordinal);
 
         // The technician's form (a viewer has none) posted as a viewer: the token is valid, only the role is wrong.
-        (Uri action, string token) = AcknowledgeForm(await GetAsync(browser, "/staff/alerts", "Technician"), id);
-        using HttpResponseMessage refused = await browser.SendAsync(Post(action, token, "Viewer"));
+        (Uri action, string token) = AcknowledgeForm(await GetAsync(browser, "/staff/alerts", "technician"), id);
+        using HttpResponseMessage refused = await browser.SendAsync(Post(action, token, "viewer"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Null((await _fleet.Alerts.FindAlertAsync(id, default))!.AcknowledgedBy);
 
-        using HttpResponseMessage accepted = await browser.SendAsync(Post(action, token, "Technician"));
+        using HttpResponseMessage accepted = await browser.SendAsync(Post(action, token, "technician"));
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         FleetAlert alert = (await _fleet.Alerts.FindAlertAsync(id, default))!;
         Assert.Equal(TestSignIn.UserName, alert.AcknowledgedBy);
-        string after = WebUtility.HtmlDecode(await GetAsync(browser, accepted.Headers.Location!.ToString(), "Technician"));
+        string after = WebUtility.HtmlDecode(await GetAsync(browser, accepted.Headers.Location!.ToString(), "technician"));
         Assert.Contains($"par {TestSignIn.UserName}", after, StringComparison.Ordinal);
         Assert.Contains($"Alerte n° {id} prise en compte", after, StringComparison.Ordinal);
     }
@@ -167,9 +167,9 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     {
         long id = await OpenAlertAsync();
         using HttpClient browser = _fleet.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (Uri action, _) = AcknowledgeForm(await GetAsync(browser, "/staff/alerts", "Technician"), id);
+        (Uri action, _) = AcknowledgeForm(await GetAsync(browser, "/staff/alerts", "technician"), id);
 
-        using HttpResponseMessage response = await browser.SendAsync(Post(action, "not-a-token", "Technician"));
+        using HttpResponseMessage response = await browser.SendAsync(Post(action, "not-a-token", "technician"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null((await _fleet.Alerts.FindAlertAsync(id, default))!.AcknowledgedBy);

@@ -8,7 +8,7 @@ namespace EdgeNode.Fleet.Tests.Monitoring;
 
 /// <summary>
 /// Signs in a fixed staff user whose role is the request's <see cref="RoleHeader"/> (no header: not signed in), so that
-/// the staff pages can be tested apart from the real sign-in. Roles as the staff work names them: Viewer, Technician, Admin.
+/// the staff pages can be tested apart from the real sign-in. Roles as the staff work names them: viewer, technician, admin.
 /// The user's identifier does not change with the role, so one antiforgery token serves whichever role a request claims.
 /// </summary>
 internal sealed class TestSignIn(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
