@@ -46,7 +46,19 @@ public sealed class AlertWebhook : BackgroundService
         {
             await foreach (PollutionWebhookPayload payload in _queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await DeliverAsync(payload, stoppingToken);
+                try
+                {
+                    await DeliverAsync(payload, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+// An exception escaping a BackgroundService stops the host: one bad delivery must not stop the fleet.
+                catch (Exception exception)
+                {
+                    _logger.LogError(exception, "Alert webhook could not deliver alert {AlertId}", payload.AlertId);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
