@@ -24,7 +24,7 @@ public sealed class AlertEvaluationService(AlertEvaluator evaluator, IOptions<Al
                 // The database may be restarting: say so once per round and try again at the next tick.
                 logger.LogError("Alert evaluation failed, next try in {Interval}: {Problem}", options.Value.EvaluationInterval, exception.Message);
             }
-// An exception escaping a BackgroundService stops the host: a bug here must not take ingest down with it.
+            // An exception escaping a BackgroundService stops the host: a bug here must not take ingest down with it.
             catch (Exception exception)
             {
                 logger.LogError(exception, "Alert evaluation failed unexpectedly, next try in {Interval}", options.Value.EvaluationInterval);

@@ -54,7 +54,7 @@ public sealed class AlertWebhook : BackgroundService
                 {
                     throw;
                 }
-// An exception escaping a BackgroundService stops the host: one bad delivery must not stop the fleet.
+                // An exception escaping a BackgroundService stops the host: one bad delivery must not stop the fleet.
                 catch (Exception exception)
                 {
                     _logger.LogError(exception, "Alert webhook could not deliver alert {AlertId}", payload.AlertId);
