@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Storage;
+using Microsoft.Extensions.Options;
 
 namespace EdgeNode.Fleet.Monitoring;
 
@@ -11,6 +12,8 @@ public sealed class AlertEvaluator(
     IFleetStore store,
     IMonitoringStore alerts,
     AlertWebhook webhook,
+    IOptionsMonitor<AlertOptions> options,
+    IOptionsMonitor<MonitoringOptions> monitoring,
     TimeProvider time,
     ILogger<AlertEvaluator> logger)
 {
@@ -20,8 +23,10 @@ public sealed class AlertEvaluator(
         FleetStatus fleet = await reader.ReadAsync(ct);
         IReadOnlyList<NodeAlertRecord> nodeAlerts = await store.ReadAlertsAsync(null, ct);
         IReadOnlyList<FleetAlert> open = await alerts.ReadOpenAlertsAsync(null, ct);
-        AlertPlan plan = AlertRules.Plan(AlertRules.Conditions(fleet, nodeAlerts), open);
         DateTimeOffset now = time.GetUtcNow();
+        List<AlertCondition> conditions = [.. AlertRules.Conditions(fleet, nodeAlerts)];
+        conditions.AddRange(await ThresholdConditionsAsync(fleet, now, ct));
+        AlertPlan plan = AlertRules.Plan(conditions, open);
         var raised = new List<AlertCondition>();
         foreach (AlertCondition condition in plan.Raise)
         {
@@ -52,5 +57,30 @@ public sealed class AlertEvaluator(
         }
 
         return new AlertPlan(raised, plan.Clear);
+    }
+
+    private async Task<IReadOnlyList<AlertCondition>> ThresholdConditionsAsync(FleetStatus fleet, DateTimeOffset now, CancellationToken ct)
+    {
+        Dictionary<string, double> thresholds = options.CurrentValue.PollutionThresholds;
+        if (thresholds.Count == 0)
+        {
+            return [];
+        }
+
+        // Only recent windows count: an old reading from a node that went quiet is not today's air.
+        DateTimeOffset since = now - monitoring.CurrentValue.SilentAfter;
+        var windows = new Dictionary<string, IReadOnlyList<MetricWindowRow>>(StringComparer.Ordinal);
+        foreach (NodeState node in fleet.Nodes.Where(node => node.Registered is not { Enabled: false } && !node.Has(NodeProblem.Silent)))
+        {
+            var rows = new List<MetricWindowRow>();
+            foreach (string metric in thresholds.Keys)
+            {
+                rows.AddRange(await store.ReadMetricWindowsAsync(node.NodeId, metric, since, now.AddDays(1), ct));
+            }
+
+            windows[node.NodeId] = rows;
+        }
+
+        return AlertRules.ThresholdConditions(thresholds, windows);
     }
 }

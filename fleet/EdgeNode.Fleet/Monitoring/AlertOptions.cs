@@ -25,6 +25,14 @@ public sealed class AlertOptions
     /// <summary>Deliveries waiting at most; beyond, the oldest is dropped (and logged) rather than memory growing.</summary>
     public int WebhookQueueLength { get; set; } = 1000;
 
+    /// <summary>
+    /// Thresholds the fleet checks itself, by metric ("pm25_ugm3" → 50): a node whose newest window (within two sync
+    /// intervals) has a mean at or above one is in pollution alert, as if it had raised one. Empty by default: nodes
+    /// raise pollution alerts themselves on their rolling means; these are for nodes configured without bands, or
+    /// for a municipality's own stricter limit. Costs one small read per node and metric per evaluation.
+    /// </summary>
+    public Dictionary<string, double> PollutionThresholds { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>How far back the alerts page lists cleared alerts.</summary>
     public TimeSpan RecentlyClearedWindow { get; set; } = TimeSpan.FromDays(7);
 }

@@ -57,6 +57,36 @@ public static class AlertRules
         return conditions;
     }
 
+    /// <summary>
+    /// Pollution conditions the fleet finds itself: for each node and configured metric, the newest window's mean (the
+    /// highest over the node's sensors for that window) at or above the metric's threshold. The band is "threshold".
+    /// </summary>
+    /// <param name="newestWindows">Per node, its recent windows of the configured metrics (any order).</param>
+    public static IReadOnlyList<AlertCondition> ThresholdConditions(
+        IReadOnlyDictionary<string, double> thresholds, IReadOnlyDictionary<string, IReadOnlyList<MetricWindowRow>> newestWindows)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(newestWindows);
+        var conditions = new List<AlertCondition>();
+        foreach ((string nodeId, IReadOnlyList<MetricWindowRow> windows) in newestWindows.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            foreach (IGrouping<string, MetricWindowRow> metric in windows.Where(row => thresholds.ContainsKey(row.Metric)).GroupBy(row => row.Metric))
+            {
+                DateTimeOffset newest = metric.Max(row => row.WindowStart);
+                MetricWindowRow worst = metric.Where(row => row.WindowStart == newest).MaxBy(row => row.Mean)!;
+                double threshold = thresholds[metric.Key];
+                if (worst.Mean >= threshold)
+                {
+                    conditions.Add(new AlertCondition(nodeId, AlertKind.Pollution, metric.Key,
+                        string.Create(CultureInfo.InvariantCulture, $"{metric.Key} : {worst.Mean:0.#}, au-dessus du seuil de {threshold:0.#} (fenêtre du {StaffTime.Format(newest)}, capteur {worst.Sensor})"),
+                        worst.Mean, "threshold"));
+                }
+            }
+        }
+
+        return conditions;
+    }
+
     /// <summary>Conditions without an open alert are raised; open alerts whose condition is gone are cleared.</summary>
     public static AlertPlan Plan(IReadOnlyList<AlertCondition> conditions, IReadOnlyList<FleetAlert> open)
     {
@@ -64,6 +94,7 @@ public static class AlertRules
         ArgumentNullException.ThrowIfNull(open);
         var wanted = new HashSet<(string, AlertKind, string)>(conditions.Select(condition => condition.Key));
         var alreadyOpen = new HashSet<(string, AlertKind, string)>(open.Select(alert => alert.Key));
+        // DistinctBy keeps the first: the node's own pollution alert (with its band) before the fleet's threshold check.
         AlertCondition[] raise = [.. conditions.Where(condition => !alreadyOpen.Contains(condition.Key)).DistinctBy(condition => condition.Key)];
         FleetAlert[] clear = [.. open.Where(alert => !wanted.Contains(alert.Key))];
         return new AlertPlan(raise, clear);

@@ -115,6 +115,46 @@ public sealed class AlertEvaluationTests
     }
 
     [Fact]
+    public async Task A_configured_threshold_raises_a_pollution_alert_on_the_newest_window_and_clears_below_it()
+    {
+        using var receiver = new WebhookReceiver();
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, receiver.Url, new Dictionary<string, double> { ["pm25_ugm3"] = 50 }, Node(Id));
+        await fleet.ReportAsync(Report(at: Now.AddMinutes(-5)));
+        await fleet.SendDataAsync(Id, Now.AddMinutes(-20), mean: 80);
+        await fleet.SendDataAsync(Id, Now.AddMinutes(-5), mean: 49.9);
+        await fleet.SendDataAsync(Id, Now.AddMinutes(-5), mean: 50, sensor: "pms5003");
+
+        AlertCondition raised = Assert.Single((await fleet.Evaluator.EvaluateAsync(None)).Raise);
+
+        Assert.Equal((Id, AlertKind.Pollution, "pm25_ugm3"), raised.Key);
+        Assert.Equal(50, raised.Value);
+        Assert.Equal("threshold", raised.Band);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        (_, _, string body) = await receiver.Requests.Reader.ReadAsync(patience.Token);
+        Assert.Equal("threshold", JsonDocument.Parse(body).RootElement.GetProperty("band").GetString());
+
+        fleet.Time.Now = Now.AddMinutes(15);
+        await fleet.SendDataAsync(Id, Now.AddMinutes(10), mean: 12, sensor: "pms5003");
+        await fleet.SendDataAsync(Id, Now.AddMinutes(10), mean: 11);
+
+        Assert.Single((await fleet.Evaluator.EvaluateAsync(None)).Clear);
+    }
+
+    [Fact]
+    public async Task The_nodes_own_pollution_alert_and_the_fleets_threshold_make_one_alert_with_the_nodes_band()
+    {
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, null, new Dictionary<string, double> { ["pm25_ugm3"] = 50 }, Node(Id));
+        await fleet.ReportAsync(Report(at: Now.AddMinutes(-5)));
+        await fleet.SendDataAsync(Id, Now.AddMinutes(-5), mean: 70);
+        await fleet.NodeAlertAsync(new NodeAlertRecord(Id, Now.AddMinutes(-3), "pm25_ugm3", "Poor", 65, Cleared: false));
+
+        AlertCondition raised = Assert.Single((await fleet.Evaluator.EvaluateAsync(None)).Raise);
+
+        Assert.Equal("Poor", raised.Band);
+        Assert.Single(await fleet.Alerts.ReadOpenAlertsAsync(null, None));
+    }
+
+    [Fact]
     public async Task A_failing_webhook_is_retried_with_back_off_until_it_answers()
     {
         using var receiver = new WebhookReceiver(HttpStatusCode.ServiceUnavailable, HttpStatusCode.InternalServerError);

@@ -37,7 +37,10 @@ internal sealed class AlertHarness : IAsyncDisposable
 
     public AlertWebhook Webhook => _services.GetRequiredService<AlertWebhook>();
 
-    public static async Task<AlertHarness> StartAsync(DateTimeOffset now, Uri? webhook = null, params RegisteredNode[] nodes)
+    public static Task<AlertHarness> StartAsync(DateTimeOffset now, Uri? webhook = null, params RegisteredNode[] nodes) =>
+        StartAsync(now, webhook, new Dictionary<string, double>(), nodes);
+
+    public static async Task<AlertHarness> StartAsync(DateTimeOffset now, Uri? webhook, IReadOnlyDictionary<string, double> thresholds, params RegisteredNode[] nodes)
     {
         string folder = Directory.CreateTempSubdirectory("edgenode-alerts-").FullName;
         IFleetStore store = FleetStoreFactory.Create($"Data Source={Path.Combine(folder, "fleet.db")}");
@@ -56,6 +59,10 @@ internal sealed class AlertHarness : IAsyncDisposable
             options.WebhookFirstRetryDelay = TimeSpan.FromMilliseconds(50);
             options.WebhookAttempts = 3;
             options.WebhookTimeout = TimeSpan.FromSeconds(5);
+            foreach ((string metric, double threshold) in thresholds)
+            {
+                options.PollutionThresholds[metric] = threshold;
+            }
         });
         services.AddHttpClient(AlertWebhook.HttpClientName);
         services.AddSingleton<AlertWebhook>();
@@ -75,11 +82,11 @@ internal sealed class AlertHarness : IAsyncDisposable
     }
 
     /// <summary>Stores one metric window ending at <paramref name="end"/>, as if the node had just synced.</summary>
-    public Task SendDataAsync(string nodeId, DateTimeOffset end)
+    public Task SendDataAsync(string nodeId, DateTimeOffset end, double mean = 9.5, string sensor = "sds011")
     {
         var batch = new IngestBatch();
         DateTimeOffset start = DateTimeOffset.FromUnixTimeSeconds(end.ToUnixTimeSeconds() - 900);
-        batch.Metrics.Add(new MetricWindowRow(nodeId, "sds011", "pm25_ugm3", start, 900, 0, false, 30, 9.5, 8, 11, 9, 1, 0, null, 1));
+        batch.Metrics.Add(new MetricWindowRow(nodeId, sensor, "pm25_ugm3", start, 900, 0, false, 30, mean, mean - 1, mean + 1, mean, 1, 0, null, 1));
         return Store.CommitAsync(batch, CancellationToken.None);
     }
 
