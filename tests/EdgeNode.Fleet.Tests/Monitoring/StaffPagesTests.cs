@@ -61,6 +61,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
         Assert.Equal("1", Count(html, "sensor-fault"));
         Assert.Equal("0", Count(html, "healthy"));
         Assert.Contains("class=\"plain-map\"", html, StringComparison.Ordinal);
+        Assert.Matches("<span data-open-alerts=\"\\d+\">", html);
         Assert.Contains("href=\"/staff/nodes/lampadaire-faulty\"", html, StringComparison.Ordinal);
     }
 

@@ -7,7 +7,7 @@ namespace EdgeNode.Fleet.Pages.Staff;
 
 /// <summary>The fleet at a glance: counts by status, the map, and the table sorted and filtered by the query string.</summary>
 [Authorize(Policy = "Staff")]
-public sealed class IndexModel(FleetStatusReader reader, IOptions<StaffMapOptions> map) : PageModel
+public sealed class IndexModel(FleetStatusReader reader, IMonitoringStore alerts, IOptions<StaffMapOptions> map) : PageModel
 {
     public FleetStatus Fleet { get; private set; } = null!;
 
@@ -19,9 +19,12 @@ public sealed class IndexModel(FleetStatusReader reader, IOptions<StaffMapOption
 
     public StaffMapOptions Map => map.Value;
 
+    public int OpenAlerts { get; private set; }
+
     public async Task OnGetAsync(string? sort, string? dir, string? status, string? q, CancellationToken ct)
     {
         Fleet = await reader.ReadAsync(ct);
+        OpenAlerts = (await alerts.ReadOpenAlertsAsync(null, ct)).Count;
         Query = FleetTableQuery.From(sort, dir, status, q);
         Rows = Query.Apply(Fleet.Nodes);
         Markers = [.. Rows
