@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EdgeNode.Fleet.Tests.Monitoring;
 
 /// <summary>
-/// The fleet as Program builds it, on a test SQLite file, without a broker (ingest off), with <see cref="TestSignIn"/>
+/// The fleet as Program builds it, on a test SQLite file, without a broker (external mode with no host: ingest off), with <see cref="TestSignIn"/>
 /// as the authentication. The "Staff" and "Technician" policies are the staff work's when it is there; until then
 /// stand-ins with the same meaning and the same role names (any staff role; technician or admin).
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed class MonitoringWebFactory(string databaseFile, IReadOnlyDiction
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Fleet:Storage:ConnectionString", $"Data Source={databaseFile}");
+        builder.UseSetting("Fleet:Broker:Mode", "External");
         builder.UseSetting("Fleet:Broker:Host", "");
         builder.UseSetting("Fleet:Broker:ClientId", "fleet.test");
         foreach ((string key, string value) in settings ?? new Dictionary<string, string>())
