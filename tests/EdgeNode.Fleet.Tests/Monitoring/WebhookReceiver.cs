@@ -14,9 +14,17 @@ internal sealed class WebhookReceiver : IDisposable
     private readonly HttpListener _listener = new();
     private readonly Queue<HttpStatusCode> _answers;
     private readonly Task _serving;
+    private readonly TimeSpan _answerDelay;
 
     public WebhookReceiver(params HttpStatusCode[] answers)
+        : this(TimeSpan.Zero, answers)
     {
+    }
+
+    /// <param name="answerDelay">How long each answer is held back: a receiver that is slow, or hangs.</param>
+    public WebhookReceiver(TimeSpan answerDelay, params HttpStatusCode[] answers)
+    {
+        _answerDelay = answerDelay;
         _answers = new Queue<HttpStatusCode>(answers);
         int port = FreePort();
         Url = new Uri($"http://127.0.0.1:{port}/alerts/");
@@ -27,7 +35,10 @@ internal sealed class WebhookReceiver : IDisposable
 
     public Uri Url { get; }
 
-    /// <summary>Every request as received: its answer and its body.</summary>
+    /// <summary>Every request's body the moment it arrives, before it is answered.</summary>
+    public Channel<string> Received { get; } = Channel.CreateUnbounded<string>();
+
+    /// <summary>Every request as answered: its answer and its body.</summary>
     public Channel<(HttpStatusCode Answer, string ContentType, string Body)> Requests { get; } =
         Channel.CreateUnbounded<(HttpStatusCode, string, string)>();
 
@@ -61,14 +72,28 @@ internal sealed class WebhookReceiver : IDisposable
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             string body = await reader.ReadToEndAsync();
+            Received.Writer.TryWrite(body);
+            if (_answerDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(_answerDelay);
+            }
+
             HttpStatusCode answer;
             lock (_answers)
             {
                 answer = _answers.Count > 0 ? _answers.Dequeue() : HttpStatusCode.OK;
             }
 
-            context.Response.StatusCode = (int)answer;
-            context.Response.Close();
+            try
+            {
+                context.Response.StatusCode = (int)answer;
+                context.Response.Close();
+            }
+            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
             Requests.Writer.TryWrite((answer, context.Request.ContentType ?? "", body));
         }
     }
