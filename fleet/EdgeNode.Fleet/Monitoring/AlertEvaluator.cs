@@ -70,7 +70,7 @@ public sealed class AlertEvaluator(
         // Only recent windows count: an old reading from a node that went quiet is not today's air.
         DateTimeOffset since = now - monitoring.CurrentValue.SilentAfter;
         var windows = new Dictionary<string, IReadOnlyList<MetricWindowRow>>(StringComparer.Ordinal);
-        foreach (NodeState node in fleet.Nodes.Where(node => node.Registered is not { Enabled: false } && !node.Has(NodeProblem.Silent)))
+        foreach (NodeState node in fleet.Nodes.Where(node => node.Registered is { Enabled: true } && !node.Has(NodeProblem.Silent)))
         {
             var rows = new List<MetricWindowRow>();
             foreach (string metric in thresholds.Keys)

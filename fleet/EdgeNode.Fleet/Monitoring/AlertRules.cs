@@ -11,15 +11,16 @@ public static class AlertRules
 {
     /// <summary>
     /// The conditions that deserve an open alert: silent nodes, each faulty sensor, low disk, and each pollutant whose
-    /// latest node-raised alert is not cleared. Disabled nodes are expected to be quiet and raise nothing.
+    /// latest node-raised alert is not cleared. Only registered, enabled nodes raise alerts: a disabled node is expected
+    /// to be quiet, and one missing from the registry has no name or place anyone could act on (the overview shows it).
     /// </summary>
     public static IReadOnlyList<AlertCondition> Conditions(FleetStatus fleet, IReadOnlyList<NodeAlertRecord> nodeAlerts)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(nodeAlerts);
         var conditions = new List<AlertCondition>();
-        var disabled = new HashSet<string>(fleet.Nodes.Where(node => node.Registered is { Enabled: false }).Select(node => node.NodeId), StringComparer.Ordinal);
-        foreach (NodeState node in fleet.Nodes.Where(node => !disabled.Contains(node.NodeId)))
+        var enabled = new HashSet<string>(fleet.Nodes.Where(node => node.Registered is { Enabled: true }).Select(node => node.NodeId), StringComparer.Ordinal);
+        foreach (NodeState node in fleet.Nodes.Where(node => enabled.Contains(node.NodeId)))
         {
             if (node.Has(NodeProblem.Silent))
             {
@@ -44,7 +45,7 @@ public static class AlertRules
         // The node decides when a threshold is crossed (rolling mean against its configured bands) and says so at once;
         // the fleet only mirrors it. Its latest word per pollutant is the truth: raised and not cleared since.
         foreach (NodeAlertRecord latest in nodeAlerts
-                     .Where(alert => !disabled.Contains(alert.NodeId))
+                     .Where(alert => enabled.Contains(alert.NodeId))
                      .GroupBy(alert => (alert.NodeId, alert.Pollutant))
                      .Select(group => group.MaxBy(alert => alert.RaisedAt)!)
                      .Where(alert => !alert.Cleared))

@@ -22,8 +22,9 @@ public sealed class FleetStatusReader(
     }
 
     /// <summary>
-    /// Every registered node, in the registry's order, then nodes that report without being registered (enrolled
-    /// before the registry existed, or removed from it while still sending), by id.
+    /// Every registered node, in the registry's order, then nodes that still report without being registered (enrolled
+    /// before the registry existed, or removed from it while still sending), by id. A node removed from the registry
+    /// and quiet since is gone: its old health report stays in the database but it is not listed.
     /// </summary>
     public async Task<IReadOnlyList<NodeObservation>> ObserveAsync(CancellationToken ct)
     {
@@ -32,7 +33,9 @@ public sealed class FleetStatusReader(
         Dictionary<string, NodeHealthReport> reportByNode = reports.ToDictionary(report => report.NodeId, StringComparer.Ordinal);
         List<string> ids = [.. registered.Select(node => node.Id)];
         var known = new HashSet<string>(ids, StringComparer.Ordinal);
-        ids.AddRange(reports.Select(report => report.NodeId).Where(id => !known.Contains(id)).Order(StringComparer.Ordinal));
+        DateTimeOffset recent = time.GetUtcNow() - options.CurrentValue.SilentAfter;
+        ids.AddRange(reports.Where(report => !known.Contains(report.NodeId) && report.ReportedAt >= recent)
+            .Select(report => report.NodeId).Order(StringComparer.Ordinal));
         IReadOnlyDictionary<string, DateTimeOffset> lastData = await monitoring.ReadLastDataAsync(ids, ct);
         Dictionary<string, RegisteredNode> byId = registered.ToDictionary(node => node.Id, StringComparer.Ordinal);
 

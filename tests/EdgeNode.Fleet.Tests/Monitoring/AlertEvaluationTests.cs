@@ -74,6 +74,24 @@ public sealed class AlertEvaluationTests
     }
 
     [Fact]
+    public async Task A_node_missing_from_the_registry_raises_nothing_and_is_listed_only_while_it_reports()
+    {
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, null, Node(Id));
+        await fleet.ReportAsync(Report(at: Now.AddMinutes(-5)));
+        await fleet.SendDataAsync(Id, Now.AddMinutes(-5));
+        await fleet.ReportAsync(Report(id: "removed-node", at: Now.AddHours(-3)));
+        await fleet.ReportAsync(Report(id: "stray-node", at: Now.AddMinutes(-5), diskFree: 1, sensors: Sensor("sds011", WireFault.Stuck)));
+        await fleet.NodeAlertAsync(new NodeAlertRecord("stray-node", Now.AddMinutes(-3), "pm25_ugm3", "Poor", 42.5, Cleared: false));
+
+        AlertPlan plan = await fleet.Evaluator.EvaluateAsync(None);
+        FleetStatus status = await fleet.Reader.ReadAsync(None);
+
+        Assert.True(plan.IsEmpty);
+        Assert.Equal([Id, "stray-node"], status.Nodes.Select(node => node.NodeId));
+        Assert.Null(status.Nodes[1].Registered);
+    }
+
+    [Fact]
     public async Task A_pollution_alert_raised_by_a_node_is_mirrored_posted_to_the_webhook_and_cleared_with_the_node()
     {
         using var receiver = new WebhookReceiver();

@@ -35,6 +35,8 @@ internal sealed class AlertHarness : IAsyncDisposable
 
     public AlertEvaluator Evaluator => _services.GetRequiredService<AlertEvaluator>();
 
+    public FleetStatusReader Reader => _services.GetRequiredService<FleetStatusReader>();
+
     public AlertWebhook Webhook => _services.GetRequiredService<AlertWebhook>();
 
     public static Task<AlertHarness> StartAsync(DateTimeOffset now, Uri? webhook = null, params RegisteredNode[] nodes) =>
