@@ -9,7 +9,7 @@ namespace EdgeNode.Fleet.Storage.Sqlite;
 /// timeout. synchronous=FULL: the fleet acknowledges a node only after CommitAsync returns, so a commit must survive a
 /// power cut; with batches of thousands of rows the one extra fsync per commit costs little (see the benchmark README).
 /// </summary>
-internal sealed class SqliteFleetStore : IFleetStore
+internal sealed partial class SqliteFleetStore : IFleetStore
 {
     private readonly string _connectionString;
     private readonly ILogger _logger;
