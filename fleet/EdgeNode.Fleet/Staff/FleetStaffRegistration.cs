@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace EdgeNode.Fleet.Staff;
 
@@ -58,6 +61,9 @@ public static class FleetStaffRegistration
             .AddPolicy(StaffPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
             .AddPolicy(StaffPolicies.ChangesNeedTechnician, policy => policy.RequireAuthenticatedUser().AddRequirements(new ViewersReadOnlyRequirement()));
 
+        // French text as written ("Désactivé", not "D&#xE9;sactiv&#xE9;"): lighter pages, readable source; escaping of
+        // markup characters is unchanged.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Staff", StaffPolicies.Staff);

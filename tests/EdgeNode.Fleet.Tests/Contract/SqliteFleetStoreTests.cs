@@ -58,6 +58,6 @@ public sealed class SqliteFleetStoreTests : FleetStoreContract
         long version = (long)(await command.ExecuteScalarAsync())!;
 
         Assert.Equal("wal", mode);
-        Assert.Equal(1, version);
+        Assert.Equal(EdgeNode.Fleet.Storage.Sqlite.SqliteSchema.LatestVersion, version);
     }
 }
