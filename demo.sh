@@ -22,6 +22,19 @@ if [ ! -x /usr/sbin/mosquitto ]; then
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The fleet's front-end packages (package-lock.json), when it has any, come from npm.
+if [ -f fleet/EdgeNode.Fleet/package-lock.json ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    else
+      echo "The demo needs npm for the fleet's web assets. Install it with: sudo apt-get install -y npm" >&2
+      exit 1
+    fi
+  fi
+  (cd fleet/EdgeNode.Fleet && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
 artifacts=.artifacts/demo
 echo "Building the node (firmware/EdgeNode.Daemon) and the fleet (fleet/EdgeNode.Fleet)..."
 dotnet publish firmware/EdgeNode.Daemon -c Release -o "$artifacts/edgenode" --nologo -v quiet >/dev/null
@@ -101,7 +114,8 @@ cat <<MSG
               speed (about 90 s), sending hourly batches, then carries on in real time.
    A node's own view:   $edgenode status --data-directory $run/villeneuve-stade
    Inject a fault live: echo "bme280=stuck" >> $run/saint-jean-ecole/emulation-faults
-   Staff panel, public page and the first admin's login: not built yet (next issues), so none to print.
+   Staff panel $fleet_url/staff/login   $(grep -o 'as admin with password [^ ]*' "$run/fleet.log" | sed 's/as admin with password /user admin, password /' | head -1)
+              (the first admin's password is printed once, in $run/fleet.log; this run's database is new)
 
 Press Ctrl-C to stop everything.
 MSG
