@@ -61,6 +61,15 @@ public sealed class StaffPanelTests(FleetInBrowser browser)
     }
 
     [Fact]
+    public void The_account_page_has_no_axe_violation()
+    {
+        browser.SignIn();
+        browser.Open("/staff/account");
+
+        browser.AssertNoAxeViolations();
+    }
+
+    [Fact]
     public void An_admin_creates_a_user_without_javascript_and_that_user_signs_in()
     {
         IWebDriver admin = browser.SignIn(javaScript: false);

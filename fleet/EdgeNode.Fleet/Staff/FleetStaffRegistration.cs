@@ -89,6 +89,19 @@ public static class FleetStaffRegistration
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase))
+            {
+                // Staff pages show who may do what: never kept by a browser or a proxy (the back button after signing
+                // out on a shared office PC), never sniffed as another type, never named in another site's Referer.
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers["Referrer-Policy"] = "same-origin";
+            }
+
+            return next(context);
+        });
 
         // Razor Pages are mapped once for every concern; another concern may have mapped them already.
         if (!((IEndpointRouteBuilder)app).DataSources.Any(source => source.GetType().Name == "PageActionEndpointDataSource"))

@@ -80,6 +80,28 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
         await audit.RecordAsync(actor, StaffAuditActions.UserPasswordReset, user.UserName, "mot de passe remplacé, sessions fermées", ct);
     }
 
+    /// <summary>A user changes their own password, giving the current one; their other sessions end.</summary>
+    /// <returns>The user as now stored, to sign the current session in again with the new security stamp.</returns>
+    public async Task<StaffUser> ChangeOwnPasswordAsync(string userName, string? currentPassword, string? newPassword, CancellationToken ct)
+    {
+        StaffUser user = await FindAsync(userName, ct);
+        if (!passwords.Verify(user.PasswordHash, currentPassword ?? "").Matches)
+        {
+            throw new StaffChangeRefusedException("Le mot de passe actuel est incorrect.");
+        }
+
+        if (passwords.Problem(newPassword) is { } problem)
+        {
+            throw new StaffChangeRefusedException(problem);
+        }
+
+        StaffUser changed = user with { PasswordHash = passwords.Hash(newPassword!), SecurityStamp = StaffPasswords.NewSecurityStamp() };
+        await users.SetPasswordAsync(user.UserName, changed.PasswordHash, changed.SecurityStamp, ct);
+        logger.LogInformation("Staff user {UserName} changed their password", user.UserName);
+        await audit.RecordAsync(user.UserName, StaffAuditActions.UserPasswordChange, user.UserName, "par l'utilisateur, autres sessions fermées", ct);
+        return changed;
+    }
+
     /// <summary>Disabling refuses sign-in and ends open sessions at their next request; enabling undoes it.</summary>
     public async Task SetEnabledAsync(string actor, string userName, bool enabled, CancellationToken ct)
     {
