@@ -2,20 +2,28 @@ using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Health;
 using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Staff;
 using EdgeNode.Fleet.Storage;
+
+if (args is [NodesCommandLine.Verb, ..])
+{
+    return await NodesCommandLine.RunAsync(args, Console.Out);
+}
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.AddFleetStorage();
 builder.AddFleetBroker();
 builder.AddFleetIngest();
+builder.AddFleetRegistry();
 builder.AddFleetAudit();
 builder.AddFleetStaff();
 
 WebApplication app = builder.Build();
 app.MapFleetHealth();
 app.MapFleetStaff();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to tests (WebApplicationFactory) and nothing else.</summary>
 public partial class Program;

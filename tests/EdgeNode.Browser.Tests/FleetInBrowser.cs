@@ -79,15 +79,36 @@ public sealed class FleetInBrowser : IAsyncLifetime
 
         driver.FindElement(By.Id("UserName")).SendKeys(userName);
         driver.FindElement(By.Id("Password")).SendKeys(password);
-        driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
-        new WebDriverWait(driver, Patience).Until(d => !d.Url.Contains("/staff/login", StringComparison.OrdinalIgnoreCase)
-            || d.FindElements(By.CssSelector("[role=alert]")).Count > 0);
+        ClickAndWaitForNextPage(driver, driver.FindElement(By.CssSelector("main form button[type=submit]")));
         if (driver.Url.Contains("/staff/login", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException($"Signing in as {userName} failed: {driver.FindElement(By.CssSelector("[role=alert]")).Text}");
         }
 
         return driver;
+    }
+
+    /// <summary>
+    /// Clicks what submits a form or follows a link, and returns once the browser shows the next page: finding an
+    /// element straight after Click() may otherwise find it in the page being left.
+    /// </summary>
+    public static void ClickAndWaitForNextPage(IWebDriver driver, IWebElement element)
+    {
+        IWebElement leaving = driver.FindElement(By.TagName("html"));
+        element.Click();
+        new WebDriverWait(driver, Patience).Until(current =>
+        {
+            try
+            {
+                _ = leaving.TagName;
+                return false;
+            }
+            catch (WebDriverException gone) when (gone is StaleElementReferenceException || gone.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+            {
+                // Chromium says either, depending on when in the navigation it is asked.
+                return current.FindElements(By.TagName("body")).Count > 0;
+            }
+        });
     }
 
     /// <summary>Forgets the browser's cookies for the fleet (the session and the antiforgery cookie).</summary>

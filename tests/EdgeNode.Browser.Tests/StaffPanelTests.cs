@@ -36,7 +36,7 @@ public sealed class StaffPanelTests(FleetInBrowser browser)
         IWebDriver driver = browser.Open("/staff/login");
         driver.FindElement(By.Id("UserName")).SendKeys("nobody");
         driver.FindElement(By.Id("Password")).SendKeys("wrong");
-        driver.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+        FleetInBrowser.ClickAndWaitForNextPage(driver, driver.FindElement(By.CssSelector("main form button[type=submit]")));
 
         Assert.Contains("incorrect", driver.FindElement(By.CssSelector("[role=alert]")).Text, StringComparison.Ordinal);
         browser.AssertNoAxeViolations();
@@ -77,7 +77,7 @@ public sealed class StaffPanelTests(FleetInBrowser browser)
         admin.FindElement(By.Id("nouveau-nom")).SendKeys("claire");
         admin.FindElement(By.CssSelector("#nouveau-role option[value=technician]")).Click();
         admin.FindElement(By.Id("nouveau-mot-de-passe")).SendKeys("claire's password");
-        admin.FindElement(By.CssSelector("form[action*='handler=Create'] button")).Click();
+        FleetInBrowser.ClickAndWaitForNextPage(admin, admin.FindElement(By.CssSelector("form[action*='handler=Create'] button")));
 
         Assert.Contains("Utilisateur « claire » créé", admin.FindElement(By.CssSelector("[role=status]")).Text, StringComparison.Ordinal);
         browser.SignIn("claire", "claire's password");

@@ -14,7 +14,7 @@ internal sealed class FirstAdminCreation(IStaffUserStore users, StaffPasswords p
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await users.CountAsync(cancellationToken) > 0)
+        if (await users.CountStaffUsersAsync(cancellationToken) > 0)
         {
             return;
         }
@@ -30,7 +30,7 @@ internal sealed class FirstAdminCreation(IStaffUserStore users, StaffPasswords p
         var admin = new StaffUser(UserName, StaffRoles.Admin, passwords.Hash(password), StaffPasswords.NewSecurityStamp(), true, 0, null, time.GetUtcNow(), null);
         try
         {
-            await users.AddAsync(admin, cancellationToken);
+            await users.AddStaffUserAsync(admin, cancellationToken);
         }
         catch (StaffUserExistsException)
         {

@@ -7,22 +7,22 @@ namespace EdgeNode.Fleet.Staff;
 /// </summary>
 public interface IStaffUserStore
 {
-    Task<int> CountAsync(CancellationToken ct);
+    Task<int> CountStaffUsersAsync(CancellationToken ct);
 
-    Task<StaffUser?> FindAsync(string userName, CancellationToken ct);
+    Task<StaffUser?> FindStaffUserAsync(string userName, CancellationToken ct);
 
     /// <summary>Every user, by user name (ordinal).</summary>
-    Task<IReadOnlyList<StaffUser>> ListAsync(CancellationToken ct);
+    Task<IReadOnlyList<StaffUser>> ListStaffUsersAsync(CancellationToken ct);
 
     /// <exception cref="StaffUserExistsException">The name is taken.</exception>
-    Task AddAsync(StaffUser user, CancellationToken ct);
+    Task AddStaffUserAsync(StaffUser user, CancellationToken ct);
 
-    Task<bool> SetRoleAsync(string userName, string role, CancellationToken ct);
+    Task<bool> SetStaffUserRoleAsync(string userName, string role, CancellationToken ct);
 
-    Task<bool> SetEnabledAsync(string userName, bool enabled, CancellationToken ct);
+    Task<bool> SetStaffUserEnabledAsync(string userName, bool enabled, CancellationToken ct);
 
     /// <summary>Replaces the hash and the security stamp, and lifts any lockout.</summary>
-    Task<bool> SetPasswordAsync(string userName, string passwordHash, string securityStamp, CancellationToken ct);
+    Task<bool> SetStaffUserPasswordAsync(string userName, string passwordHash, string securityStamp, CancellationToken ct);
 
     /// <summary>
     /// Counts one wrong password, atomically; when that makes <paramref name="maxFailures"/>, locks the user until

@@ -13,7 +13,7 @@ internal sealed class StaffCookieEvents(IStaffUserStore users, ILogger<StaffCook
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         string? name = context.Principal?.Identity?.Name;
-        StaffUser? user = name is null ? null : await users.FindAsync(name, context.HttpContext.RequestAborted);
+        StaffUser? user = name is null ? null : await users.FindStaffUserAsync(name, context.HttpContext.RequestAborted);
         string? stamp = context.Principal?.FindFirstValue(StaffClaims.SecurityStamp);
         if (user is null || !user.Enabled || !string.Equals(stamp, user.SecurityStamp, StringComparison.Ordinal))
         {

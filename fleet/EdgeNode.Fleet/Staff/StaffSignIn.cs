@@ -9,7 +9,7 @@ public sealed class StaffSignIn(IStaffUserStore users, StaffPasswords passwords,
     {
         password ??= "";
         string? name = StaffUserName.Normalise(userName);
-        StaffUser? user = name is null ? null : await users.FindAsync(name, ct);
+        StaffUser? user = name is null ? null : await users.FindStaffUserAsync(name, ct);
         if (user is null)
         {
             passwords.SpendTheTimeOfAVerification(password);
@@ -50,7 +50,7 @@ public sealed class StaffSignIn(IStaffUserStore users, StaffPasswords passwords,
         if (needsRehash)
         {
             // Same password, same stamp: only the hash's format changes, so open sessions stay valid.
-            await users.SetPasswordAsync(user.UserName, passwords.Hash(password), user.SecurityStamp, ct);
+            await users.SetStaffUserPasswordAsync(user.UserName, passwords.Hash(password), user.SecurityStamp, ct);
         }
 
         await users.RecordSignInAsync(user.UserName, now, ct);

@@ -12,7 +12,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
     // Two admins demoting each other at the same instant could both pass the last-admin check: one gate per process.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public Task<IReadOnlyList<StaffUser>> ListAsync(CancellationToken ct) => users.ListAsync(ct);
+    public Task<IReadOnlyList<StaffUser>> ListAsync(CancellationToken ct) => users.ListStaffUsersAsync(ct);
 
     public async Task<StaffUser> CreateAsync(string actor, string? userName, string? role, string? password, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
         var user = new StaffUser(name, checkedRole, passwords.Hash(password!), StaffPasswords.NewSecurityStamp(), true, 0, null, time.GetUtcNow(), null);
         try
         {
-            await users.AddAsync(user, ct);
+            await users.AddStaffUserAsync(user, ct);
         }
         catch (StaffUserExistsException)
         {
@@ -56,7 +56,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
                 throw new StaffChangeRefusedException($"« {user.UserName} » est le dernier administrateur actif : nommez-en un autre d'abord.");
             }
 
-            await users.SetRoleAsync(user.UserName, checkedRole, ct);
+            await users.SetStaffUserRoleAsync(user.UserName, checkedRole, ct);
             logger.LogInformation("Staff user {UserName} changed from {From} to {To} by {Actor}", user.UserName, user.Role, checkedRole, actor);
             await audit.RecordAsync(actor, StaffAuditActions.UserRole, user.UserName, $"{user.Role} → {checkedRole}", ct);
         }
@@ -75,7 +75,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
         }
 
         StaffUser user = await FindAsync(userName, ct);
-        await users.SetPasswordAsync(user.UserName, passwords.Hash(password!), StaffPasswords.NewSecurityStamp(), ct);
+        await users.SetStaffUserPasswordAsync(user.UserName, passwords.Hash(password!), StaffPasswords.NewSecurityStamp(), ct);
         logger.LogInformation("Staff user {UserName}'s password reset by {Actor}", user.UserName, actor);
         await audit.RecordAsync(actor, StaffAuditActions.UserPasswordReset, user.UserName, "mot de passe remplacé, sessions fermées", ct);
     }
@@ -96,7 +96,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
         }
 
         StaffUser changed = user with { PasswordHash = passwords.Hash(newPassword!), SecurityStamp = StaffPasswords.NewSecurityStamp() };
-        await users.SetPasswordAsync(user.UserName, changed.PasswordHash, changed.SecurityStamp, ct);
+        await users.SetStaffUserPasswordAsync(user.UserName, changed.PasswordHash, changed.SecurityStamp, ct);
         logger.LogInformation("Staff user {UserName} changed their password", user.UserName);
         await audit.RecordAsync(user.UserName, StaffAuditActions.UserPasswordChange, user.UserName, "par l'utilisateur, autres sessions fermées", ct);
         return changed;
@@ -124,7 +124,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
                 throw new StaffChangeRefusedException($"« {user.UserName} » est le dernier administrateur actif : il ne peut pas être désactivé.");
             }
 
-            await users.SetEnabledAsync(user.UserName, enabled, ct);
+            await users.SetStaffUserEnabledAsync(user.UserName, enabled, ct);
             logger.LogInformation("Staff user {UserName} {Change} by {Actor}", user.UserName, enabled ? "enabled" : "disabled", actor);
             await audit.RecordAsync(actor, enabled ? StaffAuditActions.UserEnable : StaffAuditActions.UserDisable, user.UserName, "", ct);
         }
@@ -135,11 +135,11 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
     }
 
     private async Task<StaffUser> FindAsync(string userName, CancellationToken ct) =>
-        (StaffUserName.Normalise(userName) is { } name ? await users.FindAsync(name, ct) : null)
+        (StaffUserName.Normalise(userName) is { } name ? await users.FindStaffUserAsync(name, ct) : null)
         ?? throw new StaffChangeRefusedException($"Aucun utilisateur « {userName} ».");
 
     private async Task<int> CountEnabledAdminsAsync(CancellationToken ct) =>
-        (await users.ListAsync(ct)).Count(user => user is { Role: StaffRoles.Admin, Enabled: true });
+        (await users.ListStaffUsersAsync(ct)).Count(user => user is { Role: StaffRoles.Admin, Enabled: true });
 
     private static string CheckRole(string? role) =>
         StaffRoles.IsKnown(role) ? role! : throw new StaffChangeRefusedException("Rôle inconnu : choisissez administrateur, technicien ou lecteur.");

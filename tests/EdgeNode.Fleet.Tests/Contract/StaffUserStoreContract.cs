@@ -38,30 +38,30 @@ public abstract class StaffUserStoreContract : IAsyncLifetime
     {
         StaffUser user = User() with { LockedUntil = Created.AddMinutes(15), LastSignInAt = Created.AddDays(1), FailedSignIns = 3, Enabled = false };
 
-        await Store.AddAsync(user, None);
-        StaffUser read = (await Store.FindAsync("alice", None))!;
+        await Store.AddStaffUserAsync(user, None);
+        StaffUser read = (await Store.FindStaffUserAsync("alice", None))!;
 
         Assert.Equal(user, read);
         Assert.Equal(TimeSpan.Zero, read.CreatedAt.Offset);
-        Assert.Null(await Store.FindAsync("bob", None));
-        Assert.Equal(1, await Store.CountAsync(None));
+        Assert.Null(await Store.FindStaffUserAsync("bob", None));
+        Assert.Equal(1, await Store.CountStaffUsersAsync(None));
     }
 
     [Fact]
     public async Task A_taken_name_is_refused_and_the_first_user_kept()
     {
-        await Store.AddAsync(User(), None);
+        await Store.AddStaffUserAsync(User(), None);
 
-        StaffUserExistsException refused = await Assert.ThrowsAsync<StaffUserExistsException>(() => Store.AddAsync(User(role: StaffRoles.Admin), None));
+        StaffUserExistsException refused = await Assert.ThrowsAsync<StaffUserExistsException>(() => Store.AddStaffUserAsync(User(role: StaffRoles.Admin), None));
 
         Assert.Equal("alice", refused.UserName);
-        Assert.Equal(StaffRoles.Technician, (await Store.FindAsync("alice", None))!.Role);
+        Assert.Equal(StaffRoles.Technician, (await Store.FindStaffUserAsync("alice", None))!.Role);
     }
 
     [Fact]
     public async Task An_unknown_role_is_refused_by_the_database_itself()
     {
-        await Assert.ThrowsAsync<FleetStoreException>(() => Store.AddAsync(User(role: "root"), None));
+        await Assert.ThrowsAsync<FleetStoreException>(() => Store.AddStaffUserAsync(User(role: "root"), None));
     }
 
     [Fact]
@@ -69,10 +69,10 @@ public abstract class StaffUserStoreContract : IAsyncLifetime
     {
         foreach (string name in new[] { "zoe", "a.b", "a_b", "a-b", "10", "9" })
         {
-            await Store.AddAsync(User(name), None);
+            await Store.AddStaffUserAsync(User(name), None);
         }
 
-        IReadOnlyList<StaffUser> users = await Store.ListAsync(None);
+        IReadOnlyList<StaffUser> users = await Store.ListStaffUsersAsync(None);
 
         Assert.Equal(new[] { "zoe", "a.b", "a_b", "a-b", "10", "9" }.Order(StringComparer.Ordinal), users.Select(user => user.UserName));
     }
@@ -80,34 +80,34 @@ public abstract class StaffUserStoreContract : IAsyncLifetime
     [Fact]
     public async Task Role_enabled_and_password_change_only_the_named_user_and_say_whether_it_exists()
     {
-        await Store.AddAsync(User(), None);
-        await Store.AddAsync(User("bob"), None);
+        await Store.AddStaffUserAsync(User(), None);
+        await Store.AddStaffUserAsync(User("bob"), None);
         await Store.RecordFailedSignInAsync("alice", 5, Created.AddHours(1), None);
 
-        Assert.True(await Store.SetRoleAsync("alice", StaffRoles.Viewer, None));
-        Assert.True(await Store.SetEnabledAsync("alice", false, None));
-        Assert.True(await Store.SetPasswordAsync("alice", "new-hash", "STAMP2", None));
-        Assert.False(await Store.SetRoleAsync("nobody", StaffRoles.Viewer, None));
-        Assert.False(await Store.SetEnabledAsync("nobody", false, None));
-        Assert.False(await Store.SetPasswordAsync("nobody", "x", "y", None));
+        Assert.True(await Store.SetStaffUserRoleAsync("alice", StaffRoles.Viewer, None));
+        Assert.True(await Store.SetStaffUserEnabledAsync("alice", false, None));
+        Assert.True(await Store.SetStaffUserPasswordAsync("alice", "new-hash", "STAMP2", None));
+        Assert.False(await Store.SetStaffUserRoleAsync("nobody", StaffRoles.Viewer, None));
+        Assert.False(await Store.SetStaffUserEnabledAsync("nobody", false, None));
+        Assert.False(await Store.SetStaffUserPasswordAsync("nobody", "x", "y", None));
 
-        Assert.Equal(User() with { Role = StaffRoles.Viewer, Enabled = false, PasswordHash = "new-hash", SecurityStamp = "STAMP2" }, await Store.FindAsync("alice", None));
-        Assert.Equal(User("bob"), await Store.FindAsync("bob", None));
+        Assert.Equal(User() with { Role = StaffRoles.Viewer, Enabled = false, PasswordHash = "new-hash", SecurityStamp = "STAMP2" }, await Store.FindStaffUserAsync("alice", None));
+        Assert.Equal(User("bob"), await Store.FindStaffUserAsync("bob", None));
     }
 
     [Fact]
     public async Task Failures_are_counted_and_the_last_allowed_one_locks_and_starts_again_from_zero()
     {
-        await Store.AddAsync(User(), None);
+        await Store.AddStaffUserAsync(User(), None);
         DateTimeOffset until = Created.AddMinutes(15);
 
         bool[] locked = [
             await Store.RecordFailedSignInAsync("alice", 3, until, None),
             await Store.RecordFailedSignInAsync("alice", 3, until, None),
         ];
-        StaffUser afterTwo = (await Store.FindAsync("alice", None))!;
+        StaffUser afterTwo = (await Store.FindStaffUserAsync("alice", None))!;
         bool third = await Store.RecordFailedSignInAsync("alice", 3, until, None);
-        StaffUser afterThree = (await Store.FindAsync("alice", None))!;
+        StaffUser afterThree = (await Store.FindStaffUserAsync("alice", None))!;
 
         Assert.Equal([false, false], locked);
         Assert.Equal((2, (DateTimeOffset?)null), (afterTwo.FailedSignIns, afterTwo.LockedUntil));
@@ -119,26 +119,26 @@ public abstract class StaffUserStoreContract : IAsyncLifetime
     [Fact]
     public async Task Concurrent_failures_are_all_counted()
     {
-        await Store.AddAsync(User(), None);
+        await Store.AddStaffUserAsync(User(), None);
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Store.RecordFailedSignInAsync("alice", 1_000, Created, None))));
 
-        Assert.Equal(20, (await Store.FindAsync("alice", None))!.FailedSignIns);
+        Assert.Equal(20, (await Store.FindStaffUserAsync("alice", None))!.FailedSignIns);
     }
 
     [Fact]
     public async Task A_sign_in_forgets_failures_and_lockout_and_a_password_reset_lifts_a_lockout()
     {
-        await Store.AddAsync(User(), None);
-        await Store.AddAsync(User("bob"), None);
+        await Store.AddStaffUserAsync(User(), None);
+        await Store.AddStaffUserAsync(User("bob"), None);
         await Store.RecordFailedSignInAsync("alice", 5, Created, None);
         await Store.RecordFailedSignInAsync("bob", 1, Created.AddHours(1), None);
 
         Assert.True(await Store.RecordSignInAsync("alice", Created.AddMinutes(1), None));
-        Assert.True(await Store.SetPasswordAsync("bob", "new-hash", "STAMP2", None));
+        Assert.True(await Store.SetStaffUserPasswordAsync("bob", "new-hash", "STAMP2", None));
 
-        Assert.Equal(User() with { LastSignInAt = Created.AddMinutes(1) }, await Store.FindAsync("alice", None));
-        StaffUser bob = (await Store.FindAsync("bob", None))!;
+        Assert.Equal(User() with { LastSignInAt = Created.AddMinutes(1) }, await Store.FindStaffUserAsync("alice", None));
+        StaffUser bob = (await Store.FindStaffUserAsync("bob", None))!;
         Assert.Equal((0, (DateTimeOffset?)null), (bob.FailedSignIns, bob.LockedUntil));
         Assert.False(await Store.RecordSignInAsync("nobody", Created, None));
     }

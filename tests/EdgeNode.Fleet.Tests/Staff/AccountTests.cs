@@ -37,14 +37,14 @@ public sealed class AccountTests : IAsyncLifetime
     public async Task A_wrong_current_password_changes_nothing()
     {
         using StaffClient vera = await _fleet.SignedInAsync("vera", "vera's first password");
-        string hash = (await _fleet.Users.FindAsync("vera", default))!.PasswordHash;
+        string hash = (await _fleet.Users.FindStaffUserAsync("vera", default))!.PasswordHash;
 
         using HttpResponseMessage change = await vera.PostFormAsync(
             "/staff/account", ("currentPassword", "not my password"), ("newPassword", "vera's second password"));
 
         Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
         Assert.Contains("mot de passe actuel est incorrect", await StaffClient.TextAsync(change), StringComparison.Ordinal);
-        Assert.Equal(hash, (await _fleet.Users.FindAsync("vera", default))!.PasswordHash);
+        Assert.Equal(hash, (await _fleet.Users.FindStaffUserAsync("vera", default))!.PasswordHash);
     }
 
     [Fact]

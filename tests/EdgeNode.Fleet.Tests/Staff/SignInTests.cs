@@ -26,7 +26,7 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("verrouillé jusqu'à", await StaffClient.TextAsync(right), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, staffPage.StatusCode);
-        StaffUser admin = (await fleet.Users.FindAsync("admin", default))!;
+        StaffUser admin = (await fleet.Users.FindStaffUserAsync("admin", default))!;
         Assert.True(admin.LockedUntil > DateTimeOffset.UtcNow.AddMinutes(14), $"Locked until {admin.LockedUntil}");
         Assert.Contains(await fleet.Audit.ReadAsync(10, null, default), entry => entry is { Action: StaffAuditActions.LockedOut, Target: "admin" });
         Assert.Contains(fleet.Log.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("admin locked out", StringComparison.Ordinal));
@@ -41,7 +41,7 @@ public sealed class SignInTests
         (await lucie.SignInAsync("lucie", "nope")).Dispose();
         (await lucie.SignInAsync("lucie", "nope again")).Dispose();
 
-        StaffUser locked = (await fleet.Users.FindAsync("lucie", default))!;
+        StaffUser locked = (await fleet.Users.FindStaffUserAsync("lucie", default))!;
         using (StaffClient admin = await fleet.SignedInAsync())
         {
             using HttpResponseMessage reset = await admin.PostFormAsync("/staff/users?handler=Password", ("userName", "lucie"), ("password", "lucie password 2"));
@@ -80,7 +80,7 @@ public sealed class SignInTests
         Assert.Equal(LogLevel.Warning, printed[0].Level);
         string password = Regex.Match(printed[0].Message, "with password (\\S+) ").Groups[1].Value;
         Assert.True(password.Length >= 20, printed[0].Message);
-        StaffUser created = (await fleet.Users.FindAsync("admin", default))!;
+        StaffUser created = (await fleet.Users.FindStaffUserAsync("admin", default))!;
         Assert.Equal(StaffRoles.Admin, created.Role);
         Assert.DoesNotContain(password, created.PasswordHash, StringComparison.Ordinal);
 
@@ -88,8 +88,8 @@ public sealed class SignInTests
 
         Assert.DoesNotContain(fleet.Log.Lines, line => line.Message.Contains("First staff user created", StringComparison.Ordinal));
         Assert.DoesNotContain(fleet.Log.Lines, line => line.Message.Contains(password, StringComparison.Ordinal));
-        Assert.Equal(1, await fleet.Users.CountAsync(default));
-        Assert.Equal(created.PasswordHash, (await fleet.Users.FindAsync("admin", default))!.PasswordHash);
+        Assert.Equal(1, await fleet.Users.CountStaffUsersAsync(default));
+        Assert.Equal(created.PasswordHash, (await fleet.Users.FindStaffUserAsync("admin", default))!.PasswordHash);
         using StaffClient admin = await fleet.SignedInAsync("admin", password);
     }
 

@@ -78,7 +78,7 @@ public sealed class StaffAccessTests : IAsyncLifetime
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.True(tried >= 5, $"Only {tried} staff POST handlers found");
-        Assert.Equal(StaffRoles.Viewer, (await _fleet.Users.FindAsync("valerie", default))!.Role);
+        Assert.Equal(StaffRoles.Viewer, (await _fleet.Users.FindStaffUserAsync("valerie", default))!.Role);
         Assert.Equal(auditBefore, (await _fleet.Audit.ReadAsync(1_000, null, default)).Count);
     }
 
@@ -112,7 +112,7 @@ public sealed class StaffAccessTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
-        Assert.Null(await _fleet.Users.FindAsync("mallory", default));
+        Assert.Null(await _fleet.Users.FindStaffUserAsync("mallory", default));
     }
 
     [Fact]
@@ -128,6 +128,6 @@ public sealed class StaffAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
         Assert.DoesNotContain(login.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], cookie => cookie.StartsWith("EdgeNode.Staff=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
-        Assert.Null(await _fleet.Users.FindAsync("eve", default));
+        Assert.Null(await _fleet.Users.FindStaffUserAsync("eve", default));
     }
 }

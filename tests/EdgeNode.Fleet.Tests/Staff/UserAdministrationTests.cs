@@ -76,7 +76,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, demote.StatusCode);
         Assert.Contains("dernier administrateur", await StaffClient.TextAsync(demote), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, disable.StatusCode);
-        StaffUser admin = (await _fleet.Users.FindAsync("admin", default))!;
+        StaffUser admin = (await _fleet.Users.FindStaffUserAsync("admin", default))!;
         Assert.Equal((StaffRoles.Admin, true), (admin.Role, admin.Enabled));
     }
 
@@ -87,13 +87,13 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     [InlineData("admin", StaffRoles.Viewer, "long enough password")]
     public async Task A_refused_creation_says_why_and_creates_nothing(string userName, string role, string password)
     {
-        int before = await _fleet.Users.CountAsync(default);
+        int before = await _fleet.Users.CountStaffUsersAsync(default);
 
         using HttpResponseMessage response = await _admin.PostFormAsync("/staff/users?handler=Create", ("userName", userName), ("role", role), ("password", password));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("role=\"alert\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(before, await _fleet.Users.CountAsync(default));
+        Assert.Equal(before, await _fleet.Users.CountStaffUsersAsync(default));
     }
 
     private async Task Post(string handler, params (string, string)[] fields)

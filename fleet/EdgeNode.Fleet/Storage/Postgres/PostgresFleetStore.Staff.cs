@@ -10,28 +10,28 @@ internal sealed partial class PostgresFleetStore : IStaffUserStore
     private const string StaffUserColumns =
         "user_name, role, password_hash, security_stamp, enabled, failed_sign_ins, locked_until, created_at, last_sign_in_at";
 
-    public Task<int> CountAsync(CancellationToken ct) =>
+    public Task<int> CountStaffUsersAsync(CancellationToken ct) =>
         ReadAsync(ct, async (connection, token) =>
         {
             await using NpgsqlCommand command = Command(connection, "SELECT count(*)::integer FROM staff_users");
             return (int)(await command.ExecuteScalarAsync(token))!;
         });
 
-    public Task<StaffUser?> FindAsync(string userName, CancellationToken ct) =>
+    public Task<StaffUser?> FindStaffUserAsync(string userName, CancellationToken ct) =>
         ReadAsync(ct, async (connection, token) =>
         {
             await using NpgsqlCommand command = Command(connection, $"SELECT {StaffUserColumns} FROM staff_users WHERE user_name = $1", Text(userName));
             return (await ReadAllAsync(command, token, ReadStaffUser)).SingleOrDefault();
         });
 
-    public Task<IReadOnlyList<StaffUser>> ListAsync(CancellationToken ct) =>
+    public Task<IReadOnlyList<StaffUser>> ListStaffUsersAsync(CancellationToken ct) =>
         ReadAsync(ct, async (connection, token) =>
         {
             await using NpgsqlCommand command = Command(connection, $"SELECT {StaffUserColumns} FROM staff_users ORDER BY user_name");
             return await ReadAllAsync(command, token, ReadStaffUser);
         });
 
-    public async Task AddAsync(StaffUser user, CancellationToken ct)
+    public async Task AddStaffUserAsync(StaffUser user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         try
@@ -54,14 +54,14 @@ internal sealed partial class PostgresFleetStore : IStaffUserStore
         }
     }
 
-    public Task<bool> SetRoleAsync(string userName, string role, CancellationToken ct) =>
+    public Task<bool> SetStaffUserRoleAsync(string userName, string role, CancellationToken ct) =>
         UpdateStaffUserAsync(ct, "UPDATE staff_users SET role = $2 WHERE user_name = $1", Text(userName), Text(role));
 
-    public Task<bool> SetEnabledAsync(string userName, bool enabled, CancellationToken ct) =>
+    public Task<bool> SetStaffUserEnabledAsync(string userName, bool enabled, CancellationToken ct) =>
         UpdateStaffUserAsync(
             ct, "UPDATE staff_users SET enabled = $2 WHERE user_name = $1", Text(userName), new NpgsqlParameter { Value = enabled, NpgsqlDbType = NpgsqlDbType.Boolean });
 
-    public Task<bool> SetPasswordAsync(string userName, string passwordHash, string securityStamp, CancellationToken ct) =>
+    public Task<bool> SetStaffUserPasswordAsync(string userName, string passwordHash, string securityStamp, CancellationToken ct) =>
         UpdateStaffUserAsync(
             ct,
             "UPDATE staff_users SET password_hash = $2, security_stamp = $3, failed_sign_ins = 0, locked_until = NULL WHERE user_name = $1",

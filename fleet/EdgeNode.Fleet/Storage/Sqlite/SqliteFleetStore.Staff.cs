@@ -9,24 +9,23 @@ internal sealed partial class SqliteFleetStore : IStaffUserStore
     private const string StaffUserColumns =
         "user_name, role, password_hash, security_stamp, enabled, failed_sign_ins, locked_until_us, created_at_us, last_sign_in_at_us";
 
-    // SQLite's extended result code for a PRIMARY KEY violation.
-    private const int SqliteConstraintPrimaryKey = 1555;
+    // SqliteConstraintPrimaryKey (1555, a PRIMARY KEY violation) is declared with the registry's part.
 
-    public Task<int> CountAsync(CancellationToken ct) =>
+    public Task<int> CountStaffUsersAsync(CancellationToken ct) =>
         ReadAsync(ct, connection =>
         {
             using SqliteCommand command = Command(connection, "SELECT count(*) FROM staff_users");
             return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         });
 
-    public Task<StaffUser?> FindAsync(string userName, CancellationToken ct) =>
+    public Task<StaffUser?> FindStaffUserAsync(string userName, CancellationToken ct) =>
         ReadAsync(ct, connection =>
         {
             using SqliteCommand command = Command(connection, $"SELECT {StaffUserColumns} FROM staff_users WHERE user_name = $name", ("$name", userName));
             return ReadAll(command, ReadStaffUser).SingleOrDefault();
         });
 
-    public Task<IReadOnlyList<StaffUser>> ListAsync(CancellationToken ct) =>
+    public Task<IReadOnlyList<StaffUser>> ListStaffUsersAsync(CancellationToken ct) =>
         ReadAsync(ct, connection =>
         {
             // Names are ASCII (StaffUserName), so SQLite's default BINARY collation is the ordinal order.
@@ -34,7 +33,7 @@ internal sealed partial class SqliteFleetStore : IStaffUserStore
             return ReadAll(command, ReadStaffUser);
         });
 
-    public async Task AddAsync(StaffUser user, CancellationToken ct)
+    public async Task AddStaffUserAsync(StaffUser user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(user);
         try
@@ -59,13 +58,13 @@ internal sealed partial class SqliteFleetStore : IStaffUserStore
         }
     }
 
-    public Task<bool> SetRoleAsync(string userName, string role, CancellationToken ct) =>
+    public Task<bool> SetStaffUserRoleAsync(string userName, string role, CancellationToken ct) =>
         UpdateStaffUserAsync(ct, "UPDATE staff_users SET role = $role WHERE user_name = $name", ("$name", userName), ("$role", role));
 
-    public Task<bool> SetEnabledAsync(string userName, bool enabled, CancellationToken ct) =>
+    public Task<bool> SetStaffUserEnabledAsync(string userName, bool enabled, CancellationToken ct) =>
         UpdateStaffUserAsync(ct, "UPDATE staff_users SET enabled = $enabled WHERE user_name = $name", ("$name", userName), ("$enabled", enabled));
 
-    public Task<bool> SetPasswordAsync(string userName, string passwordHash, string securityStamp, CancellationToken ct) =>
+    public Task<bool> SetStaffUserPasswordAsync(string userName, string passwordHash, string securityStamp, CancellationToken ct) =>
         UpdateStaffUserAsync(
             ct,
             "UPDATE staff_users SET password_hash = $hash, security_stamp = $stamp, failed_sign_ins = 0, locked_until_us = NULL WHERE user_name = $name",

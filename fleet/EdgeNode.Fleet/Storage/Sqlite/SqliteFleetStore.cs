@@ -238,6 +238,28 @@ internal sealed partial class SqliteFleetStore : IFleetStore
         }
     }
 
+    /// <summary>A small write (registry, staff data) in one IMMEDIATE transaction, queued behind ingest's commits.</summary>
+    private async Task<T> WriteAsync<T>(CancellationToken ct, Func<SqliteConnection, SqliteTransaction, T> write)
+    {
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await using SqliteConnection connection = await OpenAsync(ct);
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            T result = write(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        catch (SqliteException exception)
+        {
+            throw new FleetStoreException($"Writing to the fleet database {FilePath} failed: {exception.Message}", exception);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         SqliteCommand command = connection.CreateCommand();
