@@ -1,7 +1,9 @@
+using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Health;
 using EdgeNode.Fleet.Ingest;
 using EdgeNode.Fleet.Registry;
+using EdgeNode.Fleet.Staff;
 using EdgeNode.Fleet.Storage;
 
 if (args is [NodesCommandLine.Verb, ..])
@@ -14,9 +16,12 @@ builder.AddFleetStorage();
 builder.AddFleetBroker();
 builder.AddFleetIngest();
 builder.AddFleetRegistry();
+builder.AddFleetAudit();
+builder.AddFleetStaff();
 
 WebApplication app = builder.Build();
 app.MapFleetHealth();
+app.MapFleetStaff();
 await app.RunAsync();
 return 0;
 
