@@ -22,6 +22,19 @@ if [ ! -x /usr/sbin/mosquitto ]; then
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The fleet's front-end packages (package-lock.json), when it has any, come from npm.
+if [ -f fleet/EdgeNode.Fleet/package-lock.json ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    else
+      echo "The demo needs npm for the fleet's web assets. Install it with: sudo apt-get install -y npm" >&2
+      exit 1
+    fi
+  fi
+  (cd fleet/EdgeNode.Fleet && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
 artifacts=.artifacts/demo
 echo "Building the node (firmware/EdgeNode.Daemon) and the fleet (fleet/EdgeNode.Fleet)..."
 dotnet publish firmware/EdgeNode.Daemon -c Release -o "$artifacts/edgenode" --nologo -v quiet >/dev/null
@@ -70,6 +83,9 @@ export Fleet__Storage__ConnectionString="Data Source=$run/fleet.db" \
   Fleet__Broker__TlsPort=18883 \
   Fleet__Broker__LoopbackPort=18830 \
   Fleet__Broker__TlsNames=localhost,127.0.0.1
+# The first admin, created on the fleet's first start with this password (otherwise a random one is logged once).
+admin_password=$(head -c 12 /dev/urandom | base64 | tr -d '+/=')
+export Fleet__Staff__InitialAdminPassword=$admin_password
 fleet=(dotnet "$artifacts/fleet/EdgeNode.Fleet.dll")
 ASPNETCORE_URLS=$fleet_url start fleet "${fleet[@]}"
 
@@ -120,6 +136,7 @@ cat <<MSG
    A node's own view:   $edgenode status --data-directory $run/villeneuve-stade/data
    Inject a fault live: echo "bme280=stuck" >> $run/saint-jean-ecole/data/emulation-faults
    Node accounts:       ${fleet[*]} nodes list   (also: disable, enable, rotate, remove)
+   Staff panel $fleet_url/staff   user admin, password $admin_password
 
 Press Ctrl-C to stop everything.
 MSG

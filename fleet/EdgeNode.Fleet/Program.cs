@@ -1,8 +1,10 @@
+using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Health;
 using EdgeNode.Fleet.Ingest;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Registry;
+using EdgeNode.Fleet.Staff;
 using EdgeNode.Fleet.Storage;
 
 if (args is [NodesCommandLine.Verb, ..])
@@ -15,10 +17,13 @@ builder.AddFleetStorage();
 builder.AddFleetBroker();
 builder.AddFleetIngest();
 builder.AddFleetRegistry();
+builder.AddFleetAudit();
+builder.AddFleetStaff();
 builder.AddFleetMonitoring();
 
 WebApplication app = builder.Build();
 app.MapFleetHealth();
+app.MapFleetStaff();
 app.MapFleetMonitoring();
 await app.RunAsync();
 return 0;

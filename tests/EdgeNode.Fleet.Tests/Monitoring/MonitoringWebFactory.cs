@@ -1,6 +1,5 @@
 using EdgeNode.Fleet.Monitoring;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -10,8 +9,7 @@ namespace EdgeNode.Fleet.Tests.Monitoring;
 
 /// <summary>
 /// The fleet as Program builds it, on a test SQLite file, without a broker (external mode with no host: ingest off), with <see cref="TestSignIn"/>
-/// as the authentication. The "Staff" and "Technician" policies are the staff work's when it is there; until then
-/// stand-ins with the same meaning and the same role names (any staff role; technician or admin).
+/// as the authentication in place of the staff cookie; the policies and the staff folder's conventions are the real ones.
 /// </summary>
 internal sealed class MonitoringWebFactory(string databaseFile, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
@@ -36,19 +34,6 @@ internal sealed class MonitoringWebFactory(string databaseFile, IReadOnlyDiction
                 options.DefaultChallengeScheme = TestSignIn.SchemeName;
                 options.DefaultForbidScheme = TestSignIn.SchemeName;
                 options.DefaultSignInScheme = TestSignIn.SchemeName;
-            });
-            services.AddAuthorization();
-            services.PostConfigure<AuthorizationOptions>(options =>
-            {
-                if (options.GetPolicy("Staff") is null)
-                {
-                    options.AddPolicy("Staff", policy => policy.RequireAuthenticatedUser().RequireRole("admin", "technician", "viewer"));
-                }
-
-                if (options.GetPolicy(Pages.Staff.AlertsModel.AcknowledgePolicy) is null)
-                {
-                    options.AddPolicy(Pages.Staff.AlertsModel.AcknowledgePolicy, policy => policy.RequireAuthenticatedUser().RequireRole("technician", "admin"));
-                }
             });
         });
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Registry;
+using EdgeNode.Fleet.Staff;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.TestSupport;
@@ -49,7 +50,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_overview_shows_a_silent_node_as_silent_and_a_sensor_fault_as_faulty()
     {
-        using HttpClient client = _fleet.SignedIn("viewer");
+        using HttpClient client = _fleet.SignedIn(StaffRoles.Viewer);
 
         string html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/staff", UriKind.Relative)));
 
@@ -68,11 +69,11 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_map_has_no_tile_server_unless_one_is_configured_and_leaflet_is_served_locally()
     {
-        using HttpClient client = _fleet.SignedIn("viewer");
+        using HttpClient client = _fleet.SignedIn(StaffRoles.Viewer);
         using Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> tiled = _fleet.WithWebHostBuilder(builder =>
             builder.UseSetting("Fleet:Web:MapTileUrl", "https://tiles.example.fr/{z}/{x}/{y}.png"));
         using HttpClient tiledClient = tiled.CreateClient();
-        tiledClient.DefaultRequestHeaders.Add(TestSignIn.RoleHeader, "viewer");
+        tiledClient.DefaultRequestHeaders.Add(TestSignIn.RoleHeader, StaffRoles.Viewer);
 
         string plain = await client.GetStringAsync(new Uri("/staff", UriKind.Relative));
         string withTiles = await tiledClient.GetStringAsync(new Uri("/staff", UriKind.Relative));
@@ -92,7 +93,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_overview_filters_and_sorts_from_the_query_string()
     {
-        using HttpClient client = _fleet.SignedIn("viewer");
+        using HttpClient client = _fleet.SignedIn(StaffRoles.Viewer);
 
         string silentOnly = await client.GetStringAsync(new Uri("/staff?status=silent", UriKind.Relative));
         string byNameDescending = await client.GetStringAsync(new Uri("/staff?sort=name&dir=desc", UriKind.Relative));
@@ -118,7 +119,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     [Fact]
     public async Task The_node_page_charts_each_metric_as_svg_and_lists_faults_and_dead_letters()
     {
-        using HttpClient client = _fleet.SignedIn("viewer");
+        using HttpClient client = _fleet.SignedIn(StaffRoles.Viewer);
 
         string html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/staff/nodes/{Faulty}", UriKind.Relative)));
         string week = await client.GetStringAsync(new Uri($"/staff/nodes/{Faulty}?range=7d", UriKind.Relative));
@@ -144,21 +145,25 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
         long id = await OpenAlertAsync();
         using HttpClient browser = _fleet.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        string viewerPage = await GetAsync(browser, "/staff/alerts", "viewer");
+        string viewerPage = await GetAsync(browser, "/staff/alerts", StaffRoles.Viewer);
         Assert.Contains($"data-alert=\"{id}\"", viewerPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Prendre en compte", viewerPage, StringComparison.Ordinal);
 
         // The technician's form (a viewer has none) posted as a viewer: the token is valid, only the role is wrong.
-        (Uri action, string token) = AcknowledgeForm(await GetAsync(browser, "/staff/alerts", "technician"), id);
-        using HttpResponseMessage refused = await browser.SendAsync(Post(action, token, "viewer"));
+        (Uri action, string token) = AcknowledgeForm(await GetAsync(browser, "/staff/alerts", StaffRoles.Technician), id);
+        using HttpResponseMessage refused = await browser.SendAsync(Post(action, token, StaffRoles.Viewer));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Null((await _fleet.Alerts.FindAlertAsync(id, default))!.AcknowledgedBy);
 
-        using HttpResponseMessage accepted = await browser.SendAsync(Post(action, token, "technician"));
+        using HttpResponseMessage accepted = await browser.SendAsync(Post(action, token, StaffRoles.Technician));
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         FleetAlert alert = (await _fleet.Alerts.FindAlertAsync(id, default))!;
         Assert.Equal(TestSignIn.UserName, alert.AcknowledgedBy);
-        string after = WebUtility.HtmlDecode(await GetAsync(browser, accepted.Headers.Location!.ToString(), "technician"));
+        Audit.AuditEntry audited = Assert.Single(
+            await _fleet.Services.GetRequiredService<Audit.IAuditLog>().ReadAsync(50, null, default), entry => entry.Action == "alert.acknowledge");
+        Assert.Equal((TestSignIn.UserName, Quiet), (audited.Actor, audited.Target));
+        Assert.Contains($"n° {id}", audited.Details, StringComparison.Ordinal);
+        string after = WebUtility.HtmlDecode(await GetAsync(browser, accepted.Headers.Location!.ToString(), StaffRoles.Technician));
         Assert.Contains($"par {TestSignIn.UserName}", after, StringComparison.Ordinal);
         Assert.Contains($"Alerte n° {id} prise en compte", after, StringComparison.Ordinal);
     }
@@ -168,9 +173,9 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     {
         long id = await OpenAlertAsync();
         using HttpClient browser = _fleet.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (Uri action, _) = AcknowledgeForm(await GetAsync(browser, "/staff/alerts", "technician"), id);
+        (Uri action, _) = AcknowledgeForm(await GetAsync(browser, "/staff/alerts", StaffRoles.Technician), id);
 
-        using HttpResponseMessage response = await browser.SendAsync(Post(action, "not-a-token", "technician"));
+        using HttpResponseMessage response = await browser.SendAsync(Post(action, "not-a-token", StaffRoles.Technician));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null((await _fleet.Alerts.FindAlertAsync(id, default))!.AcknowledgedBy);

@@ -1,4 +1,6 @@
+using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Monitoring;
+using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,19 +10,24 @@ namespace EdgeNode.Fleet.Pages.Staff;
 
 /// <summary>
 /// Open alerts and those cleared recently. Every staff user reads them; only a technician or an admin may acknowledge
-/// one (Razor Pages ignores [Authorize] on a handler, hence the check in the handler itself).
+/// one (the staff folder's policy already refuses a viewer's POST; the handler checks again so that the rule holds
+/// whatever the folder's conventions become), and each acknowledgement is audited.
 /// </summary>
-[Authorize(Policy = "Staff")]
+[Authorize(Policy = StaffPolicies.Staff)]
 public sealed class AlertsModel(
     IMonitoringStore alerts,
     FleetStatusReader reader,
     IAuthorizationService authorization,
+    IAuditLog audit,
     IOptions<AlertOptions> options,
     TimeProvider time,
     ILogger<AlertsModel> logger) : PageModel
 {
-    /// <summary>The policy allowed to acknowledge: technician or admin (staff-auth defines it).</summary>
-    public const string AcknowledgePolicy = "Technician";
+    /// <summary>Who may acknowledge: a technician or an admin.</summary>
+    public const string AcknowledgePolicy = StaffPolicies.Technician;
+
+    /// <summary>The audit log's action for an acknowledgement.</summary>
+    public const string AcknowledgeAction = "alert.acknowledge";
 
     private const int RecentLimit = 200;
 
@@ -53,7 +60,7 @@ public sealed class AlertsModel(
             return Forbid();
         }
 
-        if (await alerts.FindAlertAsync(id, ct) is null)
+        if (await alerts.FindAlertAsync(id, ct) is not { } alert)
         {
             return NotFound();
         }
@@ -62,9 +69,8 @@ public sealed class AlertsModel(
         if (await alerts.AcknowledgeAlertAsync(id, who, time.GetUtcNow(), ct))
         {
             logger.LogInformation("Alert {AlertId} acknowledged by {User}", id, who);
-
-            // AUDIT (for the lead, once Audit/IAuditLog is on main):
-            //   await audit.RecordAsync(who, "alert.acknowledge", $"alert:{id}", null, ct);
+            await audit.RecordAsync(who, AcknowledgeAction, alert.NodeId,
+                $"alerte n° {id} : {StatusText.Label(alert.Kind)}{(alert.Subject.Length > 0 ? " " + alert.Subject : "")}", ct);
         }
 
         return RedirectToPage(new { acknowledged = id });

@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Monitoring;
+using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace EdgeNode.Fleet.Pages.Staff;
 
 /// <summary>The fleet at a glance: counts by status, the map, and the table sorted and filtered by the query string.</summary>
-[Authorize(Policy = "Staff")]
+[Authorize(Policy = StaffPolicies.Staff)]
 public sealed class IndexModel(FleetStatusReader reader, IMonitoringStore alerts, IOptions<StaffMapOptions> map) : PageModel
 {
     public FleetStatus Fleet { get; private set; } = null!;

@@ -1,5 +1,6 @@
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Storage;
+using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EdgeNode.Fleet.Pages.Staff.Nodes;
 
 /// <summary>One node: its current health, its metrics charted over a chosen period, its faults, alerts and dead letters.</summary>
-[Authorize(Policy = "Staff")]
+[Authorize(Policy = StaffPolicies.Staff)]
 public sealed class NodeModel(FleetStatusReader reader, IFleetStore store, IMonitoringStore alerts, TimeProvider time) : PageModel
 {
     private const int DeadLetterLimit = 50;
