@@ -1,0 +1,52 @@
+using EdgeNode.Fleet.Localisation;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+
+namespace EdgeNode.Fleet.Public;
+
+/// <summary>
+/// The public air-quality pages (Pages/Public, no sign-in), their static files and the language switch. Open data
+/// is <see cref="OpenData.FleetOpenDataRegistration"/>'s.
+/// </summary>
+public static class FleetPublicRegistration
+{
+    public static IHostApplicationBuilder AddFleetPublic(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PublicWebOptions>()
+            .Bind(builder.Configuration.GetSection(PublicWebOptions.SectionName))
+            .Validate(o => o.RateLimitPermits > 0 && o.RateLimitWindowSeconds > 0, $"{PublicWebOptions.SectionName}:RateLimitPermits and RateLimitWindowSeconds must be above zero")
+            .Validate(o => o.OpenDataMaxRangeDays > 0, $"{PublicWebOptions.SectionName}:OpenDataMaxRangeDays must be above zero")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{PublicWebOptions.SectionName}:TimeZone is not a time zone this machine knows (e.g. Europe/Paris; install tzdata)")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PublicAirQualityReader>();
+        builder.Services.AddRazorPages(pages =>
+            pages.Conventions.AddFolderApplicationModelConvention("/Public", model =>
+                model.EndpointMetadata.Add(new EnableRateLimitingAttribute(PublicRateLimiting.PolicyName))));
+        builder.Services.AddPublicCompression();
+        builder.Services.AddPublicRateLimiting();
+        return builder;
+    }
+
+    public static WebApplication MapFleetPublic(this WebApplication app)
+    {
+        app.UseWhen(context => PublicCompression.IsPublic(context.Request.Path), branch => branch.UseResponseCompression());
+        app.UseStaticFiles();
+        string leaflet = Path.Combine(app.Environment.ContentRootPath, "node_modules", "leaflet", "dist");
+        if (Directory.Exists(leaflet))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(leaflet), RequestPath = "/lib/leaflet" });
+        }
+        else
+        {
+            app.Logger.LogWarning("The public map is off: Leaflet is not installed in {Folder} (run npm ci in the fleet's folder); the pages still list every node", leaflet);
+        }
+        app.UseRateLimiter();
+
+        // One MapRazorPages for the whole fleet: the staff pages are in the same Pages folder.
+        app.MapRazorPages();
+        app.MapLanguageSwitch().RequireRateLimiting(PublicRateLimiting.PolicyName);
+        return app;
+    }
+}
