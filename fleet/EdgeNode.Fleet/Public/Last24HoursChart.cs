@@ -12,12 +12,13 @@ namespace EdgeNode.Fleet.Public;
 /// </summary>
 public static class Last24HoursChart
 {
-    private const int Width = 640;
-    private const int Height = 220;
-    private const int Left = 44;
-    private const int Right = 12;
-    private const int Top = 30;
-    private const int Bottom = 28;
+    // Small enough a canvas that, scaled to a 360 px phone, its 12-unit labels stay near 10 px.
+    private const int Width = 400;
+    private const int Height = 170;
+    private const int Left = 34;
+    private const int Right = 8;
+    private const int Top = 10;
+    private const int Bottom = 22;
 
     /// <summary>Dark enough for 3:1 against white (WCAG 1.4.11), told apart by dash and marker too.</summary>
     private static readonly (string Colour, string Dash, string Marker)[] Styles =
@@ -55,16 +56,10 @@ public static class Last24HoursChart
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(hour))}\" y=\"{Height - 8}\" text-anchor=\"middle\">{PublicText.Time(toLocal(hours[hour]))}</text>");
         }
 
-        double legendX = Left;
         for (int i = 0; i < series.Count && i < Styles.Length; i++)
         {
             (string colour, string dash, string marker) = Styles[i];
-            string name = Encode(text.PollutantName(series[i].Metric));
             svg.Append(CultureInfo.InvariantCulture, $"<g fill=\"{colour}\" stroke=\"{colour}\">");
-            svg.Append(Marker(marker, legendX + 6, 12));
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(legendX)}\" x2=\"{F(legendX + 12)}\" y1=\"12\" y2=\"12\" stroke-width=\"2\"{DashAttribute(dash)}/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(legendX + 18)}\" y=\"16\" stroke=\"none\" fill=\"#1a1a1a\">{name}</text>");
-            legendX += 30 + (name.Length * 7);
 
             // One polyline per run of measured hours: a gap in the data stays a gap on the chart.
             var run = new List<string>();
@@ -86,6 +81,23 @@ public static class Last24HoursChart
         }
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// The legend, as HTML beside the SVG so that it wraps and scales with the visitor's text size: each pollutant's
+    /// line and marker, then its name.
+    /// </summary>
+    public static string Legend(IReadOnlyList<HourlySeries> series, PublicText text)
+    {
+        var html = new StringBuilder("<ul class=\"chart-legend\">");
+        for (int i = 0; i < series.Count && i < Styles.Length; i++)
+        {
+            (string colour, string dash, string marker) = Styles[i];
+            html.Append(CultureInfo.InvariantCulture, $"<li><svg viewBox=\"0 0 24 12\" width=\"24\" height=\"12\" aria-hidden=\"true\" focusable=\"false\"><g fill=\"{colour}\" stroke=\"{colour}\">");
+            html.Append(CultureInfo.InvariantCulture, $"<line x1=\"0\" x2=\"24\" y1=\"6\" y2=\"6\" stroke-width=\"2\"{DashAttribute(dash)}/>{Marker(marker, 12, 6)}</g></svg> ");
+            html.Append(Encode(text.PollutantName(series[i].Metric))).Append("</li>");
+        }
+        return html.Append("</ul>").ToString();
     }
 
     /// <summary>The sentence that says what the chart shows, one per pollutant.</summary>

@@ -20,7 +20,10 @@ public sealed class PublicAirQualityReader(INodeRegistryStore registry, IFleetSt
     /// <summary>The instant in the pages' time zone, as the visitor reads a clock.</summary>
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone).DateTime;
 
-    /// <summary>Municipalities with at least one enabled node, by name; nodes by name then id.</summary>
+    /// <summary>
+    /// Municipalities with at least one enabled node, by name; nodes by name then id. Names compare by their URL form,
+    /// so that "École" sorts with the e's (invariant globalization has no French collation).
+    /// </summary>
     public async Task<IReadOnlyList<PublicMunicipality>> MunicipalitiesAsync(CancellationToken ct)
     {
         IReadOnlyList<RegisteredNode> nodes = await registry.ListAsync(ct);
@@ -30,7 +33,7 @@ public sealed class PublicAirQualityReader(INodeRegistryStore registry, IFleetSt
             .Select(g => new PublicMunicipality(
                 g.First().Municipality.Trim(),
                 g.Key,
-                g.OrderBy(n => n.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(n => n.Id, StringComparer.Ordinal).ToList()))
+                g.OrderBy(n => MunicipalitySlug.From(n.Name), StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal).ToList()))
             .OrderBy(m => m.Slug, StringComparer.Ordinal)
             .ToList();
     }
