@@ -3,12 +3,19 @@ using EdgeNode.Fleet.Health;
 using EdgeNode.Fleet.Ingest;
 using EdgeNode.Fleet.OpenData;
 using EdgeNode.Fleet.Public;
+using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Storage;
+
+if (args is [NodesCommandLine.Verb, ..])
+{
+    return await NodesCommandLine.RunAsync(args, Console.Out);
+}
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 builder.AddFleetStorage();
 builder.AddFleetBroker();
 builder.AddFleetIngest();
+builder.AddFleetRegistry();
 builder.AddFleetPublic();
 builder.AddFleetOpenData();
 
@@ -16,7 +23,8 @@ WebApplication app = builder.Build();
 app.MapFleetHealth();
 app.MapFleetPublic();
 app.MapFleetOpenData();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to tests (WebApplicationFactory) and nothing else.</summary>
 public partial class Program;

@@ -20,6 +20,9 @@ public static class RunCommand
 {
     public const string DefaultConfigurationFile = "/etc/edgenode/edgenode.json";
 
+    /// <summary>The file the fleet's enrolment writes, read from the configuration file's directory after it.</summary>
+    public const string EnrolmentFileName = "fleet.json";
+
     /// <summary>
     /// Where the service's defaults differ from its parts': the radar reports in 5 s slices and closes a passage
     /// 1 s after its last report, so windows wait 10 s after their end for what was recorded inside them.
@@ -83,12 +86,17 @@ public static class RunCommand
             }
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            string configurationFile = Path.GetFullPath(explicitFile ?? DefaultConfigurationFile);
+            string configurationDirectory = Path.GetDirectoryName(configurationFile)!;
             try
             {
                 builder.Configuration
                     .AddInMemoryCollection(ServiceDefaults)
                     .AddInMemoryCollection(emulated ? EmulationDefaults : [])
-                    .AddJsonFile(explicitFile ?? DefaultConfigurationFile, optional: explicitFile is null)
+                    .AddJsonFile(configurationFile, optional: explicitFile is null)
+                    // What enrolment gave the node (its id, the broker, its credential, the CA) sits in a file of its
+                    // own beside the configuration, so that a technician copies it in without editing anything.
+                    .AddJsonFile(Path.Combine(configurationDirectory, EnrolmentFileName), optional: true)
                     .AddEnvironmentVariables("EDGENODE_");
             }
             catch (InvalidDataException e)
@@ -114,6 +122,11 @@ public static class RunCommand
                 aggregation = builder.Configuration.GetSection(WindowAggregationOptions.SectionName).Get<WindowAggregationOptions>() ?? new WindowAggregationOptions();
                 alerts = builder.Configuration.GetSection(PollutionAlertOptions.SectionName).Get<PollutionAlertOptions>() ?? new PollutionAlertOptions();
                 uplink = builder.Configuration.GetSection(UplinkOptions.SectionName).Get<UplinkOptions>() ?? new UplinkOptions();
+                if (uplink.CaFile.Length > 0)
+                {
+                    // Relative to the configuration, as enrolment writes it ("fleet-ca.pem" next to fleet.json).
+                    uplink.CaFile = Path.GetFullPath(uplink.CaFile, configurationDirectory);
+                }
             }
             catch (InvalidOperationException e)
             {

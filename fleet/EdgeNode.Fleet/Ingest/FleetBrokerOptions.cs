@@ -17,6 +17,14 @@ public sealed class FleetBrokerOptions
     /// <summary>The CA the broker's certificate chains to (PEM); empty for plain MQTT on loopback.</summary>
     public string CaFile { get; set; } = "";
 
+    /// <summary>
+    /// An external broker's dynamic-security admin, with which the fleet creates and revokes node accounts. Not used
+    /// with a supervised broker: the fleet made that one's admin itself.
+    /// </summary>
+    public string AdminUsername { get; set; } = Broker.Accounts.BrokerCredential.AdminUsername;
+
+    public string AdminPassword { get; set; } = "";
+
     /// <summary>Unique per fleet instance: the broker keeps this instance's session (and its queued messages) under it.</summary>
     /// <remarks>
     /// Never a valid node id (hence the '.'): Mosquitto hands a client id's session to whoever connects with it next,

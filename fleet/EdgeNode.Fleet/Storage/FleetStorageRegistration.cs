@@ -1,3 +1,4 @@
+using EdgeNode.Fleet.Registry;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,8 @@ public static class FleetStorageRegistration
         builder.Services.AddSingleton(services => FleetStoreFactory.Create(
             services.GetRequiredService<IOptions<FleetStorageOptions>>().Value.ConnectionString,
             services.GetRequiredService<ILoggerFactory>()));
+        // Each store class also keeps the registry (and the web's own tables): one database, one object per process.
+        builder.Services.AddSingleton(services => (INodeRegistryStore)services.GetRequiredService<IFleetStore>());
 
         // Initialise before anything else starts, so that ingest never meets a missing table and a bad setting stops the start.
         builder.Services.AddHostedService<FleetStoreInitialisation>();

@@ -30,7 +30,7 @@ internal sealed class AccountBroker : IAsyncDisposable
         {
             var admin = BrokerCredential.NewAdmin();
             string configuration = files.File("dynamic-security.json");
-            await DynamicSecurityFile.WriteNewAsync(configuration, admin);
+            DynamicSecurityFile.WriteNew(configuration, admin);
             broker = await MosquittoBroker.StartAsync(DynamicSecurityPlugin.ConfigurationLines(configuration));
             var accounts = new BrokerAccounts(new BrokerAccountsOptions { Host = broker.Host, Port = broker.Port, Admin = admin, Timeout = MessageInbox.Patience });
             await accounts.StartAsync();

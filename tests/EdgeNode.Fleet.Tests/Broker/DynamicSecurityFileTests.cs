@@ -29,14 +29,14 @@ public sealed class DynamicSecurityFileTests
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task The_file_is_private_to_its_owner_and_never_overwritten()
+    public void The_file_is_private_to_its_owner_and_never_overwritten()
     {
         using var files = new TemporaryDirectory();
         string path = files.File("dynamic-security.json");
-        await DynamicSecurityFile.WriteNewAsync(path, BrokerCredential.NewAdmin());
+        DynamicSecurityFile.WriteNew(path, BrokerCredential.NewAdmin());
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-        var refused = await Assert.ThrowsAsync<IOException>(() => DynamicSecurityFile.WriteNewAsync(path, BrokerCredential.NewAdmin()));
+        var refused = Assert.Throws<IOException>(() => DynamicSecurityFile.WriteNew(path, BrokerCredential.NewAdmin()));
         Assert.Contains("never overwritten", refused.Message, StringComparison.Ordinal);
     }
 

@@ -7,48 +7,10 @@ namespace EdgeNode.Fleet.Tests.Contract;
 /// What every store promises, written once and run against each provider by a subclass. Each test gets a fresh
 /// database: a new file for SQLite, a new database on the shared server for PostgreSQL.
 /// </summary>
-public abstract class FleetStoreContract : IAsyncLifetime
+public abstract class FleetStoreContract : StoreContractBase
 {
     private static readonly DateTimeOffset Ever = DateTimeOffset.UnixEpoch;
     private static readonly DateTimeOffset Never = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private readonly List<IFleetStore> _opened = [];
-
-    protected IFleetStore Store { get; private set; } = null!;
-
-    protected string ConnectionString { get; private set; } = "";
-
-    protected static CancellationToken None => CancellationToken.None;
-
-    public async Task InitializeAsync()
-    {
-        ConnectionString = await CreateDatabaseAsync();
-        Store = await OpenAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (IFleetStore store in _opened)
-        {
-            await store.DisposeAsync();
-        }
-
-        await DeleteDatabaseAsync();
-    }
-
-    /// <summary>A connection string to a new, empty database.</summary>
-    protected abstract Task<string> CreateDatabaseAsync();
-
-    protected virtual Task DeleteDatabaseAsync() => Task.CompletedTask;
-
-    /// <summary>Another store on the same database, initialised, disposed with the test.</summary>
-    protected async Task<IFleetStore> OpenAsync(bool validateBatches = true)
-    {
-        IFleetStore store = FleetStoreFactory.Create(ConnectionString, null, validateBatches);
-        _opened.Add(store);
-        await store.InitialiseAsync(None);
-        return store;
-    }
 
     [Fact]
     public async Task Initialising_again_keeps_the_schema_and_the_data()

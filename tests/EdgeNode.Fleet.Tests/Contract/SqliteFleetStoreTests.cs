@@ -6,17 +6,13 @@ namespace EdgeNode.Fleet.Tests.Contract;
 /// <summary>The contract against a SQLite file in a fresh temporary directory, plus what only a file can do.</summary>
 public sealed class SqliteFleetStoreTests : FleetStoreContract
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("edgenode-fleet-").FullName;
+    private readonly SqliteTestDatabase _database = new();
 
-    private string FilePath => Path.Combine(_folder, "fleet.db");
+    private string FilePath => _database.FilePath;
 
-    protected override Task<string> CreateDatabaseAsync() => Task.FromResult($"Data Source={FilePath}");
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(_database.ConnectionString);
 
-    protected override Task DeleteDatabaseAsync()
-    {
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    protected override Task DeleteDatabaseAsync() => _database.DeleteAsync();
 
     [Fact]
     public async Task Data_is_there_after_closing_and_reopening_the_file()
@@ -58,6 +54,6 @@ public sealed class SqliteFleetStoreTests : FleetStoreContract
         long version = (long)(await command.ExecuteScalarAsync())!;
 
         Assert.Equal("wal", mode);
-        Assert.Equal(1, version);
+        Assert.Equal(EdgeNode.Fleet.Storage.Sqlite.SqliteSchema.LatestVersion, version);
     }
 }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EdgeNode.Fleet.Tests.Public;
 
 /// <summary>
-/// The fleet in-process with a SQLite file of its own, ingest off (no broker), a fixed clock, and helpers to enrol
-/// nodes and commit windows as ingest would.
+/// The fleet in-process with a SQLite file of its own, ingest off (no broker), a fixed clock, and helpers to put nodes
+/// in its registry and commit windows as ingest would.
 /// </summary>
 internal sealed class PublicSite : IAsyncDisposable
 {
@@ -26,11 +26,7 @@ internal sealed class PublicSite : IAsyncDisposable
     {
         Clock = new FixedTime(DefaultNow);
         _fleet = new FleetApplicationFactory(_folder.File("fleet.db"), brokerHost: "", brokerPort: 1883, settings);
-        _site = _fleet.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<INodeRegistryStore, InMemoryNodeRegistry>();
-        }));
+        _site = _fleet.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock)));
     }
 
     public FixedTime Clock { get; }

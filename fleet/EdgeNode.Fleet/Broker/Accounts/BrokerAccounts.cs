@@ -219,7 +219,7 @@ public sealed class BrokerAccounts : IAsyncDisposable
             throw new ArgumentException("A broker password cannot contain NUL: the plugin would cut it there.", nameof(password));
     }
 
-    private static void RequireFleetUsername(string username)
+    internal static void RequireFleetUsername(string username)
     {
         if (string.IsNullOrEmpty(username) || username.Any(char.IsControl))
             throw new ArgumentException("A fleet account's user name cannot be empty or contain control characters.", nameof(username));

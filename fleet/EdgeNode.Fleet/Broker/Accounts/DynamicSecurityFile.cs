@@ -15,11 +15,21 @@ namespace EdgeNode.Fleet.Broker.Accounts;
 /// </summary>
 public static class DynamicSecurityFile
 {
-    /// <summary>The configuration as JSON: <paramref name="admin"/>'s password only as the plugin's salted hash.</summary>
-    public static JsonObject Build(BrokerCredential admin)
+    /// <summary>
+    /// The configuration as JSON: the admin and any fleet accounts (role <see cref="BrokerRoles.Fleet"/>), their
+    /// passwords only as the plugin's salted hashes.
+    /// </summary>
+    public static JsonObject Build(BrokerCredential admin, params BrokerCredential[] fleetAccounts)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        var password = DynamicSecurityPassword.Create(admin.Password);
+        ArgumentNullException.ThrowIfNull(fleetAccounts);
+        var clients = new JsonArray(Client(admin, "EdgeNode fleet: administers the broker's accounts", BrokerRoles.Admin));
+        foreach (BrokerCredential fleet in fleetAccounts)
+        {
+            BrokerAccounts.RequireFleetUsername(fleet.Username);
+            clients.Add(Client(fleet, "EdgeNode fleet instance", BrokerRoles.Fleet));
+        }
+
         return new JsonObject
         {
             ["defaultACLAccess"] = new JsonObject
@@ -29,15 +39,7 @@ public static class DynamicSecurityFile
                 ["subscribe"] = false,
                 ["unsubscribe"] = false,
             },
-            ["clients"] = new JsonArray(new JsonObject
-            {
-                ["username"] = admin.Username,
-                ["textname"] = "EdgeNode fleet: administers the broker's accounts",
-                ["password"] = password.HashBase64,
-                ["salt"] = password.SaltBase64,
-                ["iterations"] = password.Iterations,
-                ["roles"] = new JsonArray(new JsonObject { ["rolename"] = BrokerRoles.Admin }),
-            }),
+            ["clients"] = clients,
             ["groups"] = new JsonArray(),
             ["roles"] = new JsonArray(
                 Role(BrokerRoles.Admin, "Administers the dynamic-security plugin, nothing else", BrokerRoles.AdminAcls),
@@ -45,11 +47,25 @@ public static class DynamicSecurityFile
         };
     }
 
+    private static JsonObject Client(BrokerCredential credential, string description, string role)
+    {
+        var password = DynamicSecurityPassword.Create(credential.Password);
+        return new JsonObject
+        {
+            ["username"] = credential.Username,
+            ["textname"] = description,
+            ["password"] = password.HashBase64,
+            ["salt"] = password.SaltBase64,
+            ["iterations"] = password.Iterations,
+            ["roles"] = new JsonArray(new JsonObject { ["rolename"] = role }),
+        };
+    }
+
     /// <summary>
     /// Writes the configuration to <paramref name="path"/>, readable and writable by its owner only (it holds the admin's
     /// password hash). Refuses to replace an existing file: that would throw away every node's account.
     /// </summary>
-    public static async Task WriteNewAsync(string path, BrokerCredential admin, CancellationToken cancellationToken = default)
+    public static void WriteNew(string path, BrokerCredential admin, params BrokerCredential[] fleetAccounts)
     {
         var options = new FileStreamOptions
         {
@@ -67,9 +83,10 @@ public static class DynamicSecurityFile
         {
             throw new IOException($"The dynamic-security file {path} exists already; it holds every node's account, so it is never overwritten. Delete it only to start the broker's accounts afresh.", e);
         }
-        await using (stream)
+        using (stream)
         {
-            await JsonSerializer.SerializeAsync(stream, Build(admin), new JsonSerializerOptions { WriteIndented = true }, cancellationToken);
+            JsonSerializer.Serialize(stream, Build(admin, fleetAccounts), new JsonSerializerOptions { WriteIndented = true });
+            stream.Flush(flushToDisk: true);
         }
     }
 

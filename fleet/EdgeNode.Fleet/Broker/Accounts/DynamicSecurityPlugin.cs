@@ -50,17 +50,19 @@ public static class DynamicSecurityPlugin
     /// writes the file back (through "&lt;file&gt;.new" and a rename) after every change, so its directory must be writable
     /// by the broker's user.
     /// </summary>
-    public static string ConfigurationLines(string configurationFilePath, string? pluginPath = null)
+    public static string ConfigurationLines(string configurationFilePath, string? pluginPath = null) =>
+        string.Join('\n', PluginLines(configurationFilePath, pluginPath)) + "\nallow_anonymous false\n";
+
+    /// <summary>
+    /// The two lines that load the plugin, without <c>allow_anonymous</c>: for the supervised broker, whose configuration
+    /// writer alone sets that.
+    /// </summary>
+    public static IReadOnlyList<string> PluginLines(string configurationFilePath, string? pluginPath = null)
     {
         if (!Path.IsPathFullyQualified(configurationFilePath))
             throw new ArgumentException($"Give the dynamic-security file as an absolute path (got '{configurationFilePath}'): Mosquitto resolves a relative one against its own working directory.", nameof(configurationFilePath));
         if (configurationFilePath.Contains('\n') || configurationFilePath.Contains('\r'))
             throw new ArgumentException("A configuration file path cannot contain a line break.", nameof(configurationFilePath));
-        return $"""
-            plugin {pluginPath ?? Locate()}
-            plugin_opt_config_file {configurationFilePath}
-            allow_anonymous false
-
-            """;
+        return [$"plugin {pluginPath ?? Locate()}", $"plugin_opt_config_file {configurationFilePath}"];
     }
 }

@@ -9,7 +9,7 @@ namespace EdgeNode.Fleet.Storage.Postgres;
 /// transaction per commit. Durability is the server's (synchronous_commit, on by default): COMMIT returns once the WAL is
 /// flushed.
 /// </summary>
-internal sealed class PostgresFleetStore : IFleetStore
+internal sealed partial class PostgresFleetStore : IFleetStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;

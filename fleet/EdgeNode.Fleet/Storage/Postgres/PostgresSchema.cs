@@ -82,6 +82,21 @@ internal static class PostgresSchema
             PRIMARY KEY (node_id, pollutant, raised_at)
         );
         """,
+        """
+        -- The node registry (Registry/). Credentials are kept only as hashes; the broker keeps its own.
+        CREATE TABLE nodes (
+            node_id              text COLLATE "C" NOT NULL PRIMARY KEY CHECK (node_id <> ''),
+            name                 text             NOT NULL,
+            municipality         text             NOT NULL,
+            lamppost_id          text             NOT NULL,
+            latitude             double precision CHECK (latitude BETWEEN -90 AND 90),
+            longitude            double precision CHECK (longitude BETWEEN -180 AND 180),
+            enabled              boolean          NOT NULL,
+            enrolled_at          timestamptz      NOT NULL,
+            credential_hash      text             NOT NULL CHECK (credential_hash <> ''),
+            credential_issued_at timestamptz      NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -9,7 +9,7 @@ namespace EdgeNode.Fleet.Storage.Sqlite;
 /// timeout. synchronous=FULL: the fleet acknowledges a node only after CommitAsync returns, so a commit must survive a
 /// power cut; with batches of thousands of rows the one extra fsync per commit costs little (see the benchmark README).
 /// </summary>
-internal sealed class SqliteFleetStore : IFleetStore
+internal sealed partial class SqliteFleetStore : IFleetStore
 {
     private readonly string _connectionString;
     private readonly ILogger _logger;
@@ -235,6 +235,28 @@ internal sealed class SqliteFleetStore : IFleetStore
         catch (SqliteException exception)
         {
             throw new FleetStoreException($"Reading the fleet database {FilePath} failed: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>A small write (registry, staff data) in one IMMEDIATE transaction, queued behind ingest's commits.</summary>
+    private async Task<T> WriteAsync<T>(CancellationToken ct, Func<SqliteConnection, SqliteTransaction, T> write)
+    {
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await using SqliteConnection connection = await OpenAsync(ct);
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            T result = write(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        catch (SqliteException exception)
+        {
+            throw new FleetStoreException($"Writing to the fleet database {FilePath} failed: {exception.Message}", exception);
+        }
+        finally
+        {
+            _writeGate.Release();
         }
     }
 

@@ -78,6 +78,21 @@ internal static class SqliteSchema
             PRIMARY KEY (node_id, pollutant, raised_at_us)
         ) WITHOUT ROWID;
         """,
+        """
+        -- The node registry (Registry/). Credentials are kept only as hashes; the broker keeps its own.
+        CREATE TABLE nodes (
+            node_id                  TEXT    NOT NULL PRIMARY KEY CHECK (node_id <> ''),
+            name                     TEXT    NOT NULL,
+            municipality             TEXT    NOT NULL,
+            lamppost_id              TEXT    NOT NULL,
+            latitude                 REAL    CHECK (latitude BETWEEN -90 AND 90),
+            longitude                REAL    CHECK (longitude BETWEEN -180 AND 180),
+            enabled                  INTEGER NOT NULL,
+            enrolled_at_us           INTEGER NOT NULL,
+            credential_hash          TEXT    NOT NULL CHECK (credential_hash <> ''),
+            credential_issued_at_us  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -4,6 +4,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using EdgeNode.Fleet.Broker;
+using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Broker.Tls;
 using EdgeNode.Mqtt;
@@ -28,8 +29,9 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
     public async Task DisposeAsync() => await _broker.DisposeAsync();
 
     [Fact]
-    public async Task A_client_trusting_the_site_CA_connects_over_TLS_and_exchanges_messages()
+    public async Task A_node_trusting_the_site_CA_connects_over_TLS_and_gets_what_the_fleet_sends_it()
     {
+        BrokerCredential node = await _broker.EnrolNodeAsync("tls-node");
         var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = new MqttClientOptions
         {
@@ -37,8 +39,8 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
             Port = _broker.TlsPort,
             ClientId = "tls-node",
             CleanSession = true,
-            Username = SupervisedBroker.User,
-            Password = SupervisedBroker.Password,
+            Username = node.Username,
+            Password = node.Password,
             Tls = new MqttTlsOptions(_broker.Authority),
             Subscriptions = [new MqttSubscription("edge/tls-node/down/#", MqttQualityOfService.AtLeastOnce)],
         };
@@ -47,11 +49,14 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
             received.TrySetResult(System.Text.Encoding.UTF8.GetString(message.Payload.Span));
             return ValueTask.CompletedTask;
         });
+        await using MqttClient fleet = _broker.Client("fleet.sender", "127.0.0.1", _broker.LoopbackPort, tls: null, _broker.Fleet);
         using var timeout = new CancellationTokenSource(SupervisedBroker.Patience);
         await client.StartAsync(timeout.Token);
+        await fleet.StartAsync(timeout.Token);
         await client.WaitUntilConnectedAsync(timeout.Token);
+        await fleet.WaitUntilConnectedAsync(timeout.Token);
 
-        await client.PublishAsync(new MqttApplicationMessage("edge/tls-node/down/config", "hello"u8.ToArray(), MqttQualityOfService.AtLeastOnce), timeout.Token);
+        await fleet.PublishAsync(new MqttApplicationMessage("edge/tls-node/down/config", "hello"u8.ToArray(), MqttQualityOfService.AtLeastOnce), timeout.Token);
 
         Assert.Equal("hello", await received.Task.WaitAsync(timeout.Token));
     }
@@ -65,7 +70,7 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
             TimeProvider.System, NullLogger<BrokerCertificates>.Instance);
         var stranger = new X509Certificate2Collection();
         stranger.ImportFromPem(otherSite.AuthorityPem());
-        await using MqttClient client = _broker.Client("wary-node", "127.0.0.1", _broker.TlsPort, new MqttTlsOptions(stranger));
+        await using MqttClient client = _broker.Client("wary-node", "127.0.0.1", _broker.TlsPort, new MqttTlsOptions(stranger), _broker.Fleet);
 
         await client.StartAsync();
         MqttConnectionState state = await SupervisedBroker.WaitForClientAsync(client, s => s.LastFailure != MqttConnectionFailure.None, "refused");
@@ -77,7 +82,7 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public async Task Plain_MQTT_on_the_TLS_port_gets_no_session()
     {
-        await using MqttClient client = _broker.Client("plain-node", "127.0.0.1", _broker.TlsPort, tls: null);
+        await using MqttClient client = _broker.Client("plain-node", "127.0.0.1", _broker.TlsPort, tls: null, _broker.Fleet);
 
         await client.StartAsync();
         MqttConnectionState state = await SupervisedBroker.WaitForClientAsync(client, s => s.LastFailure != MqttConnectionFailure.None, "refused");
@@ -90,7 +95,7 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public async Task Anonymous_clients_are_refused_on_the_loopback_listener_too()
     {
-        await using MqttClient client = _broker.Client("anonymous", "127.0.0.1", _broker.LoopbackPort, tls: null, user: null, password: null);
+        await using MqttClient client = _broker.Client("anonymous", "127.0.0.1", _broker.LoopbackPort, tls: null, credential: null);
 
         await client.StartAsync();
         MqttConnectionState state = await SupervisedBroker.WaitForClientAsync(client, s => s.LastFailure != MqttConnectionFailure.None, "refused");
@@ -101,7 +106,7 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public async Task The_plain_listener_answers_on_loopback_and_nowhere_else()
     {
-        await using MqttClient fleet = _broker.Client("fleet-itself", "127.0.0.1", _broker.LoopbackPort, tls: null);
+        await using MqttClient fleet = _broker.Client("fleet.itself", "127.0.0.1", _broker.LoopbackPort, tls: null, _broker.Fleet);
         using var timeout = new CancellationTokenSource(SupervisedBroker.Patience);
         await fleet.StartAsync(timeout.Token);
         await fleet.WaitUntilConnectedAsync(timeout.Token);
@@ -123,7 +128,7 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
     [Fact]
     public async Task A_killed_mosquitto_is_started_again_and_clients_reconnect()
     {
-        await using MqttClient client = _broker.Client("survivor", "127.0.0.1", _broker.TlsPort, new MqttTlsOptions(_broker.Authority));
+        await using MqttClient client = _broker.Client("fleet.survivor", "127.0.0.1", _broker.TlsPort, new MqttTlsOptions(_broker.Authority), _broker.Fleet);
         using var timeout = new CancellationTokenSource(SupervisedBroker.Patience);
         await client.StartAsync(timeout.Token);
         await client.WaitUntilConnectedAsync(timeout.Token);

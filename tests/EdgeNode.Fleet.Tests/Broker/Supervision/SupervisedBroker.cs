@@ -1,27 +1,28 @@
 using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using EdgeNode.Fleet.Broker;
-using EdgeNode.Fleet.Broker.Configuration;
+using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Supervision;
+using EdgeNode.Fleet.Registry;
+using EdgeNode.Fleet.Storage;
 using EdgeNode.Mqtt;
 using EdgeNode.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace EdgeNode.Fleet.Tests.Broker.Supervision;
 
 /// <summary>
-/// A host with only the fleet's broker registration, in Supervised mode, on free ports and a data directory of its
-/// own. Anonymous access stays off as in the product: the test's extra configuration part adds a password file made
-/// with mosquitto_passwd, standing in for the dynamic-security plugin.
+/// A host with the fleet's broker, storage (a SQLite file) and registry, the broker in Supervised mode, on free ports and a data directory of its
+/// own, with the product's dynamic-security bootstrap: the fleet's ingest and admin accounts, default deny, no
+/// anonymous client.
 /// </summary>
 internal sealed class SupervisedBroker : IAsyncDisposable
 {
-    public const string User = "tester";
-    public const string Password = "s3cret-for-tests";
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     private readonly TemporaryDirectory _data;
@@ -41,7 +42,31 @@ internal sealed class SupervisedBroker : IAsyncDisposable
 
     public string DataDirectory => _data.Path;
 
+    /// <summary>The fleet's own ingest account, made at the first start.</summary>
+    public BrokerCredential Fleet => FleetBrokerSecrets.LoadOrCreate(BrokerDirectory).Ingest;
+
+    private string BrokerDirectory => _host.Services.GetRequiredService<IOptions<FleetDataOptions>>().Value.BrokerDirectory;
+
+    /// <summary>Creates a node account as enrolment does, through the admin the fleet made for itself.</summary>
+    public async Task<BrokerCredential> EnrolNodeAsync(string nodeId)
+    {
+        await using var accounts = new BrokerAccounts(new BrokerAccountsOptions
+        {
+            Host = "127.0.0.1",
+            Port = LoopbackPort,
+            Admin = FleetBrokerSecrets.LoadOrCreate(BrokerDirectory).Admin,
+            ClientId = "fleet.test-admin",
+        });
+        await accounts.StartAsync();
+        var credential = new BrokerCredential(nodeId, BrokerCredential.NewPassword());
+        await accounts.CreateNodeAsync(nodeId, credential.Password);
+        return credential;
+    }
+
     public MosquittoSupervisor Supervisor => _host.Services.GetRequiredService<MosquittoSupervisor>();
+
+    /// <summary>The fleet's services (registry, enrolment, storage) around this broker.</summary>
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>The site CA the fleet generated, as a node would be given it.</summary>
     public X509Certificate2Collection Authority
@@ -57,8 +82,6 @@ internal sealed class SupervisedBroker : IAsyncDisposable
     public static async Task<SupervisedBroker> StartAsync(ITestOutputHelper output, string? executable = null, int? tlsPort = null)
     {
         var data = new TemporaryDirectory("edgenode-fleet-broker-");
-        string passwords = data.File("passwords");
-        await MosquittoPasswordFile.CreateAsync(passwords, User, Password);
         tlsPort ??= MosquittoBroker.FreeLoopbackPort();
         int loopbackPort = MosquittoBroker.FreeLoopbackPort();
         while (loopbackPort == tlsPort)
@@ -75,12 +98,14 @@ internal sealed class SupervisedBroker : IAsyncDisposable
             ["Fleet:Broker:LoopbackPort"] = loopbackPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Fleet:Broker:RestartMinimumDelay"] = "00:00:00.500",
             ["Fleet:Broker:Executable"] = executable ?? "",
+            ["Fleet:Storage:ConnectionString"] = $"Data Source={Path.Combine(data.Path, "fleet.db")}",
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new TestOutputLoggerProvider(output));
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.AddFleetBroker();
-        builder.Services.AddSingleton<IMosquittoConfigurationPart>(new PasswordFilePart(passwords));
+        builder.AddFleetStorage();
+        builder.AddFleetRegistry();
         IHost host = builder.Build();
         var broker = new SupervisedBroker(host, tlsPort.Value, loopbackPort, data);
         await host.StartAsync();
@@ -117,15 +142,16 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         _data.Dispose();
     }
 
-    public MqttClient Client(string clientId, string host, int port, MqttTlsOptions? tls, string? user = User, string? password = Password) =>
+    /// <param name="credential">Null for an anonymous client.</param>
+    public MqttClient Client(string clientId, string host, int port, MqttTlsOptions? tls, BrokerCredential? credential) =>
         new(new MqttClientOptions
         {
             Host = host,
             Port = port,
             ClientId = clientId,
             CleanSession = true,
-            Username = user,
-            Password = password,
+            Username = credential?.Username,
+            Password = credential?.Password,
             Tls = tls,
             ConnectTimeout = TimeSpan.FromSeconds(20),
             ReconnectMinimumDelay = TimeSpan.FromMilliseconds(300),
@@ -145,10 +171,5 @@ internal sealed class SupervisedBroker : IAsyncDisposable
             await Task.Delay(100);
         }
         return client.State;
-    }
-
-    private sealed class PasswordFilePart(string file) : IMosquittoConfigurationPart
-    {
-        public IEnumerable<string> Lines(string brokerDirectory) => [$"password_file {file}"];
     }
 }

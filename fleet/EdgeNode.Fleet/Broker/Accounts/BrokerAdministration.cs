@@ -1,0 +1,95 @@
+using EdgeNode.Fleet.Ingest;
+using EdgeNode.Mqtt;
+using Microsoft.Extensions.Options;
+
+namespace EdgeNode.Fleet.Broker.Accounts;
+
+/// <summary>
+/// The fleet's one admin connection to its broker, opened on first use and kept: to the supervised broker's loopback
+/// listener with the credential the fleet made for it, or to an external broker with
+/// Fleet:Broker:AdminUsername/AdminPassword.
+/// </summary>
+public sealed class BrokerAdministration(
+    IOptions<LocalBrokerOptions> local,
+    IOptions<FleetBrokerOptions> broker,
+    IOptions<FleetDataOptions> data,
+    ILoggerFactory loggerFactory) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private BrokerAccounts? _accounts;
+
+    /// <summary>The started control client.</summary>
+    /// <exception cref="InvalidOperationException">No admin credential is configured for an external broker.</exception>
+    /// <exception cref="TimeoutException">The broker did not let the admin in, with the reason.</exception>
+    public async Task<BrokerAccounts> AccountsAsync(CancellationToken ct)
+    {
+        if (_accounts is { } ready)
+        {
+            return ready;
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_accounts is null)
+            {
+                var accounts = new BrokerAccounts(Options(), loggerFactory.CreateLogger<BrokerAccounts>(), loggerFactory.CreateLogger<MqttClient>());
+                try
+                {
+                    await accounts.StartAsync(ct);
+                }
+                catch
+                {
+                    await accounts.DisposeAsync();
+                    throw;
+                }
+
+                _accounts = accounts;
+            }
+
+            return _accounts;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private BrokerAccountsOptions Options()
+    {
+        if (local.Value.Mode == BrokerMode.Supervised)
+        {
+            return new BrokerAccountsOptions
+            {
+                Host = "127.0.0.1",
+                Port = local.Value.LoopbackPort,
+                Admin = FleetBrokerSecrets.LoadOrCreate(data.Value.BrokerDirectory).Admin,
+            };
+        }
+
+        FleetBrokerOptions external = broker.Value;
+        if (external.AdminPassword.Length == 0)
+        {
+            throw new InvalidOperationException(
+                $"The fleet cannot manage node accounts on the external broker {external.Host}:{external.Port}: set {FleetBrokerOptions.SectionName}:AdminUsername and AdminPassword to the dynamic-security plugin's admin, or run the broker supervised ({LocalBrokerOptions.SectionName}:Mode=Supervised).");
+        }
+
+        return new BrokerAccountsOptions
+        {
+            Host = external.Host,
+            Port = external.Port,
+            Admin = new BrokerCredential(external.AdminUsername, external.AdminPassword),
+            Tls = external.CaFile.Length > 0 ? MqttTlsOptions.FromPemFile(external.CaFile) : null,
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_accounts is not null)
+        {
+            await _accounts.DisposeAsync();
+        }
+
+        _gate.Dispose();
+    }
+}
