@@ -35,7 +35,7 @@ public static class FleetOpenDataRegistration
     public static WebApplication MapFleetOpenData(this WebApplication app)
     {
         app.MapOpenDataEndpoints();
-        app.MapOpenApi().RequireRateLimiting(PublicRateLimiting.PolicyName);
+        app.MapOpenApi().RequireRateLimiting(PublicRateLimiting.PolicyName).AllowAnonymous();
         return app;
     }
 }

@@ -35,7 +35,7 @@ public static class OpenDataEndpoints
 
     public static IEndpointRouteBuilder MapOpenDataEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        RouteGroupBuilder api = endpoints.MapGroup(Prefix).WithTags("Open data").RequireRateLimiting(PublicRateLimiting.PolicyName);
+        RouteGroupBuilder api = endpoints.MapGroup(Prefix).WithTags("Open data").RequireRateLimiting(PublicRateLimiting.PolicyName).AllowAnonymous();
 
         api.MapGet("/nodes", ListNodesAsync)
             .WithName("ListNodes")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Encodings.Web;
@@ -25,7 +26,12 @@ public static class FleetPublicRegistration
         builder.Services.AddSingleton<PublicAirQualityReader>();
         builder.Services.AddRazorPages(pages =>
             pages.Conventions.AddFolderApplicationModelConvention("/Public", model =>
-                model.EndpointMetadata.Add(new EnableRateLimitingAttribute(PublicRateLimiting.PolicyName))));
+            {
+                model.EndpointMetadata.Add(new EnableRateLimitingAttribute(PublicRateLimiting.PolicyName));
+
+                // Public whatever fallback policy the staff side sets.
+                model.EndpointMetadata.Add(new AllowAnonymousAttribute());
+            }));
         // Razor's encoder would otherwise write every accented letter as &#xE9;: a third more bytes of French for nothing.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddPublicCompression();
@@ -50,7 +56,7 @@ public static class FleetPublicRegistration
 
         // One MapRazorPages for the whole fleet: the staff pages are in the same Pages folder.
         app.MapRazorPages();
-        app.MapLanguageSwitch().RequireRateLimiting(PublicRateLimiting.PolicyName);
+        app.MapLanguageSwitch().RequireRateLimiting(PublicRateLimiting.PolicyName).AllowAnonymous();
         return app;
     }
 }

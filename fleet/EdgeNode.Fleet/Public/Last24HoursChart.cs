@@ -48,7 +48,7 @@ public static class Last24HoursChart
             double value = top * step / 4;
             string y = F(Y(value));
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#949494\" stroke-width=\"{(step == 0 ? 1.5 : 0.5)}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{y}\" dy=\"4\" text-anchor=\"end\">{F(value)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{y}\" dy=\"4\" text-anchor=\"end\">{(value == Math.Floor(value) ? F(value) : text.Number(value))}</text>");
         }
         IReadOnlyList<DateTimeOffset> hours = series.Count > 0 ? series[0].HourStarts : [];
         for (int hour = 0; hour < hours.Count; hour += 6)

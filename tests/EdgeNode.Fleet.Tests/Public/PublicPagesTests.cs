@@ -176,6 +176,18 @@ public sealed class PublicPagesTests : IAsyncLifetime
         Assert.Contains("id=\"carte-section\" class=\"map-section\" aria-labelledby=\"carte-titre\" hidden", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_map_gets_each_placed_node_with_its_band_and_no_tile_server_unless_configured()
+    {
+        string html = await GetAsync("/commune/saint-jean");
+
+        Assert.Contains("data-tiles=\"\"", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;name&quot;:&quot;Place de la Mairie&quot;,&quot;url&quot;:&quot;/capteur/mairie-2&quot;,&quot;band&quot;:&quot;Mauvais&quot;", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/js/carte.js\" defer></script>", html, StringComparison.Ordinal);
+        using HttpClient client = _site.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/lib/leaflet/leaflet.js", UriKind.Relative))).StatusCode);
+    }
+
     private async Task<string> GetAsync(string path)
     {
         using HttpClient client = _site.CreateClient();
