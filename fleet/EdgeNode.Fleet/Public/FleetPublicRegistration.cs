@@ -42,11 +42,17 @@ public static class FleetPublicRegistration
     public static WebApplication MapFleetPublic(this WebApplication app)
     {
         app.UseWhen(context => PublicCompression.IsPublic(context.Request.Path), branch => branch.UseResponseCompression());
-        app.UseStaticFiles();
+        // Kept a while by browsers and proxies: on a metered link a second visit should cost only the page.
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600" });
         string leaflet = Path.Combine(app.Environment.ContentRootPath, "node_modules", "leaflet", "dist");
         if (Directory.Exists(leaflet))
         {
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(leaflet), RequestPath = "/lib/leaflet" });
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(leaflet),
+                RequestPath = "/lib/leaflet",
+                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=604800",
+            });
         }
         else
         {
@@ -54,8 +60,11 @@ public static class FleetPublicRegistration
         }
         app.UseRateLimiter();
 
-        // One MapRazorPages for the whole fleet: the staff pages are in the same Pages folder.
-        app.MapRazorPages();
+        // Razor Pages are mapped once for every concern (the staff pages share the Pages folder); another may have done it.
+        if (!((IEndpointRouteBuilder)app).DataSources.Any(source => source.GetType().Name == "PageActionEndpointDataSource"))
+        {
+            app.MapRazorPages();
+        }
         app.MapLanguageSwitch().RequireRateLimiting(PublicRateLimiting.PolicyName).AllowAnonymous();
         return app;
     }
