@@ -42,10 +42,26 @@ public static class FleetPublicRegistration
     public static WebApplication MapFleetPublic(this WebApplication app)
     {
         app.UseWhen(context => PublicCompression.IsPublic(context.Request.Path), branch => branch.UseResponseCompression());
-        // Kept a while by browsers and proxies: on a metered link a second visit should cost only the page.
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600" });
-        string leaflet = Path.Combine(app.Environment.ContentRootPath, "node_modules", "leaflet", "dist");
-        if (Directory.Exists(leaflet))
+
+        // wwwroot beside the content root (development, the in-process tests) or beside the assembly (a service or a
+        // test's child process started from another directory): the build copies it there.
+        string webRoot = FirstExisting(Path.Combine(app.Environment.ContentRootPath, "wwwroot"), Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+
+        if (Directory.Exists(webRoot))
+        {
+            // Kept a while by browsers and proxies: on a metered link a second visit should cost only the page.
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(webRoot),
+                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+            });
+        }
+        else
+        {
+            app.Logger.LogError("The public pages have no stylesheet: no wwwroot in {ContentRoot} nor beside the fleet's assembly", app.Environment.ContentRootPath);
+        }
+        string leaflet = FirstExisting(Path.Combine(app.Environment.ContentRootPath, "node_modules", "leaflet", "dist"), Path.Combine(webRoot, "lib", "leaflet"));
+        if (File.Exists(Path.Combine(leaflet, "leaflet.js")))
         {
             app.UseStaticFiles(new StaticFileOptions
             {
@@ -56,7 +72,7 @@ public static class FleetPublicRegistration
         }
         else
         {
-            app.Logger.LogWarning("The public map is off: Leaflet is not installed in {Folder} (run npm ci in the fleet's folder); the pages still list every node", leaflet);
+            app.Logger.LogWarning("The public map is off: Leaflet is not installed in {Folder} (run npm ci in fleet/EdgeNode.Fleet, then build); the pages still list every node", leaflet);
         }
         app.UseRateLimiter();
 
@@ -68,4 +84,6 @@ public static class FleetPublicRegistration
         app.MapLanguageSwitch().RequireRateLimiting(PublicRateLimiting.PolicyName).AllowAnonymous();
         return app;
     }
+
+    private static string FirstExisting(string preferred, string fallback) => Directory.Exists(preferred) ? preferred : fallback;
 }
