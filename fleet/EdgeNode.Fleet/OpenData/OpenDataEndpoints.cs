@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using EdgeNode.Fleet.Public;
 using EdgeNode.Fleet.Registry;
@@ -15,6 +16,12 @@ namespace EdgeNode.Fleet.OpenData;
 public static class OpenDataEndpoints
 {
     public const string Prefix = "/api/open/v1";
+
+    private const string IdText = "The node's id, as /api/open/v1/nodes lists it.";
+    private const string MetricText = "The metric's name: temperature_c, relative_humidity_pct, pressure_hpa, co2_ppm, pm1_ugm3, pm25_ugm3, pm10_ugm3 or no2_ugm3.";
+    private const string FromText = "Start of the range, ISO 8601 (2026-11-21T08:00:00Z); default: 'to' minus 24 hours.";
+    private const string ToText = "End of the range, excluded, ISO 8601; default: now. At most Fleet:Web:OpenDataMaxRangeDays (31) days after 'from'.";
+    private const string FormatText = "json (default) or csv.";
 
     private static readonly Dictionary<string, string> WindowColumns = new(StringComparer.Ordinal)
     {
@@ -78,7 +85,7 @@ public static class OpenDataEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ListNodesAsync(string? format, INodeRegistryStore registry, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ListNodesAsync([Description(FormatText)] string? format, INodeRegistryStore registry, TimeProvider time, CancellationToken ct)
     {
         if (Format(format) is not { } csv)
         {
@@ -91,7 +98,8 @@ public static class OpenDataEndpoints
     }
 
     private static async Task<IResult> WindowsAsync(
-        string id, string? metric, string? from, string? to, string? format, HttpContext context,
+        [Description(IdText)] string id, [Description(MetricText)] string? metric, [Description(FromText)] string? from, [Description(ToText)] string? to,
+        [Description(FormatText)] string? format, HttpContext context,
         INodeRegistryStore registry, IFleetStore store, TimeProvider time, IOptions<PublicWebOptions> options, CancellationToken ct)
     {
         if (Format(format) is not { } csv)
@@ -113,7 +121,7 @@ public static class OpenDataEndpoints
     }
 
     private static async Task<IResult> WindowMetadataAsync(
-        string id, string? metric, string? from, string? to,
+        [Description(IdText)] string id, [Description(MetricText)] string? metric, [Description(FromText)] string? from, [Description(ToText)] string? to,
         INodeRegistryStore registry, IFleetStore store, TimeProvider time, IOptions<PublicWebOptions> options, CancellationToken ct)
     {
         (OpenWindowData? data, IResult? problem) = await ReadWindowsAsync(id, metric, from, to, registry, store, time, options.Value, ct);
@@ -121,7 +129,7 @@ public static class OpenDataEndpoints
     }
 
     private static async Task<IResult> TrafficAsync(
-        string id, string? from, string? to, string? format,
+        [Description(IdText)] string id, [Description(FromText)] string? from, [Description(ToText)] string? to, [Description(FormatText)] string? format,
         INodeRegistryStore registry, IFleetStore store, TimeProvider time, IOptions<PublicWebOptions> options, CancellationToken ct)
     {
         if (Format(format) is not { } csv)

@@ -139,7 +139,8 @@ public sealed class OpenDataTests : IAsyncLifetime
         JsonElement paths = json.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/open/v1/nodes", out _));
         Assert.True(paths.TryGetProperty("/api/open/v1/nodes/{id}/windows", out JsonElement windows));
-        Assert.Contains(windows.GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "metric");
+        JsonElement metric = Assert.Single(windows.GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "metric");
+        Assert.Contains("pm25_ugm3", metric.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.False(paths.TryGetProperty("/health", out _));
         Assert.False(paths.TryGetProperty("/langue/{code}", out _));
     }
