@@ -44,9 +44,9 @@ public sealed record CurrentAirQuality(AirQualityBand Band, IReadOnlyList<Pollut
         return new CurrentAirQuality(readings.Max(r => r.Band), readings, from, now);
     }
 
-    /// <summary>The end of the newest window of a pollutant the index covers, or null when there is none.</summary>
-    public static DateTimeOffset? LastMeasurementEnd(IEnumerable<MetricWindowRow> windows) =>
-        windows.Where(w => EuropeanAirQualityIndex.Covers(w.Metric) && w.Count > 0)
+    /// <summary>The end of the newest ended window of a pollutant the index covers, or null when there is none.</summary>
+    public static DateTimeOffset? LastMeasurementEnd(IEnumerable<MetricWindowRow> windows, DateTimeOffset now) =>
+        windows.Where(w => EuropeanAirQualityIndex.Covers(w.Metric) && w.Count > 0 && End(w) <= now)
             .Select(w => (DateTimeOffset?)End(w))
             .DefaultIfEmpty(null)
             .Max();

@@ -61,7 +61,7 @@ public sealed class PublicAirQualityReader(INodeRegistryStore registry, IFleetSt
         IReadOnlyList<TrafficWindowRow> traffic = await store.ReadTrafficWindowsAsync(node.Id, midnight, now, ct);
         TrafficToday? today = traffic.Count == 0 ? null : new TrafficToday(traffic.Sum(t => t.Approaching), traffic.Sum(t => t.Receding));
 
-        return new NodeSituation(node, CurrentAirQuality.Compute(pollutants, now), CurrentAirQuality.LastMeasurementEnd(pollutants), series, today, now);
+        return new NodeSituation(node, CurrentAirQuality.Compute(pollutants, now), CurrentAirQuality.LastMeasurementEnd(pollutants, now), series, today, now);
     }
 
     private DateTimeOffset LocalMidnight(DateTimeOffset now)

@@ -39,7 +39,7 @@ public sealed class CurrentAirQualityTests
         ];
 
         Assert.Null(CurrentAirQuality.Compute(windows, Now));
-        Assert.Equal(Now.AddMinutes(5), CurrentAirQuality.LastMeasurementEnd(windows));
+        Assert.Equal(Now.AddMinutes(-60), CurrentAirQuality.LastMeasurementEnd(windows, Now));
     }
 
     [Fact]
@@ -48,6 +48,6 @@ public sealed class CurrentAirQualityTests
         MetricWindowRow empty = PublicSite.Window("n", "sds011", "pm25_ugm3", Now.AddMinutes(-20), 0) with { Count = 0 };
 
         Assert.Null(CurrentAirQuality.Compute([empty], Now));
-        Assert.Null(CurrentAirQuality.LastMeasurementEnd([empty]));
+        Assert.Null(CurrentAirQuality.LastMeasurementEnd([empty], Now));
     }
 }
