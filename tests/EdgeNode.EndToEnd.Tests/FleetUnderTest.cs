@@ -1,3 +1,4 @@
+using System.Globalization;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.TestSupport;
 
@@ -8,31 +9,89 @@ internal sealed class FleetUnderTest : IAsyncDisposable
 {
     public const string Ready = "Ingest reading";
 
-    private FleetUnderTest(ChildProcess process, string connectionString)
+    private readonly Dictionary<string, string> _environment;
+
+    private FleetUnderTest(ChildProcess process, string connectionString, Dictionary<string, string> environment, string url)
     {
         Process = process;
         ConnectionString = connectionString;
+        _environment = environment;
+        Url = url;
     }
+
+    /// <summary>The fleet's HTTP address (health, web).</summary>
+    public string Url { get; }
 
     public ChildProcess Process { get; }
 
     public string ConnectionString { get; }
 
-    public static async Task<FleetUnderTest> StartAsync(MosquittoBroker broker, string connectionString)
+    public static Task<FleetUnderTest> StartAsync(MosquittoBroker broker, string connectionString) =>
+        StartAsync(connectionString, new Dictionary<string, string>
+        {
+            ["Fleet__Broker__Host"] = broker.Host,
+            ["Fleet__Broker__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+        });
+
+    /// <summary>
+    /// The fleet running its own Mosquitto (Supervised mode) with its site CA and dynamic-security accounts, all kept in
+    /// <paramref name="dataDirectory"/>; nodes reach it over TLS at "localhost" on <see cref="TlsPort"/>.
+    /// </summary>
+    public static Task<FleetUnderTest> StartSupervisedAsync(string dataDirectory, string connectionString, int tlsPort) =>
+        StartAsync(connectionString, new Dictionary<string, string>
+        {
+            ["Fleet__DataDirectory"] = dataDirectory,
+            ["Fleet__Broker__Mode"] = "Supervised",
+            ["Fleet__Broker__TlsPort"] = tlsPort.ToString(CultureInfo.InvariantCulture),
+            ["Fleet__Broker__LoopbackPort"] = MosquittoBroker.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
+            ["Fleet__Broker__TlsNames"] = "localhost,127.0.0.1",
+            ["Fleet__Broker__RestartMinimumDelay"] = "00:00:00.500",
+        });
+
+    private static async Task<FleetUnderTest> StartAsync(string connectionString, Dictionary<string, string> settings)
     {
-        var environment = new Dictionary<string, string>
+        string url = $"http://127.0.0.1:{MosquittoBroker.FreeLoopbackPort()}";
+        var environment = new Dictionary<string, string>(settings)
         {
             ["Fleet__Storage__ConnectionString"] = connectionString,
-            ["Fleet__Broker__Host"] = broker.Host,
-            ["Fleet__Broker__Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Fleet__Broker__ClientId"] = "fleet.e2e",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{MosquittoBroker.FreeLoopbackPort()}",
+            ["ASPNETCORE_URLS"] = url,
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
-        var process = new ChildProcess("fleet", DotNet.Host, [Path.Combine(AppContext.BaseDirectory, "EdgeNode.Fleet.dll")], environment);
-        var fleet = new FleetUnderTest(process, connectionString);
+        var process = new ChildProcess("fleet", DotNet.Host, [FleetAssembly], environment);
+        var fleet = new FleetUnderTest(process, connectionString, environment, url);
         await fleet.StartAsync();
         return fleet;
+    }
+
+    private static string FleetAssembly => Path.Combine(AppContext.BaseDirectory, "EdgeNode.Fleet.dll");
+
+    /// <summary>
+    /// Runs <c>EdgeNode.Fleet nodes …</c> with the fleet's own settings, as an admin on the server would, and returns
+    /// what it printed; throws with that output when it fails.
+    /// </summary>
+    public async Task<string> AdministerAsync(params string[] arguments)
+    {
+        await using var command = new ChildProcess("fleet nodes", DotNet.Host, [FleetAssembly, "nodes", .. arguments], _environment);
+        command.Start();
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (command.IsRunning)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'nodes {string.Join(' ', arguments)}' did not finish: {command.Tail()}");
+            }
+            await Task.Delay(100);
+        }
+        return command.ExitCode == 0 ? command.Output : throw new InvalidOperationException($"'nodes {string.Join(' ', arguments)}' exited with {command.ExitCode}: {command.Output}");
+    }
+
+    /// <summary>The fleet's /health text.</summary>
+    public async Task<string> HealthAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using HttpResponseMessage response = await http.GetAsync(new Uri($"{Url}/health"));
+        return await response.Content.ReadAsStringAsync();
     }
 
     public async Task StartAsync()

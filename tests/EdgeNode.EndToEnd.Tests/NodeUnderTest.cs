@@ -15,17 +15,38 @@ internal sealed class NodeUnderTest : IAsyncDisposable
     private readonly List<string> _arguments;
     private readonly Dictionary<string, string> _environment;
 
+    private readonly string? _configurationFile;
+
     public NodeUnderTest(string nodeId, MosquittoBroker broker, TimeSpan history, double speed = 1000, string syncInterval = "01:00:00")
-    {
-        NodeId = nodeId;
-        Speed = speed;
-        _data = new TemporaryDirectory($"edgenode-e2e-{nodeId}-");
-        _arguments = Arguments(history);
-        _environment = new Dictionary<string, string>
+        : this(nodeId, null, history, speed, syncInterval, new Dictionary<string, string>
         {
             ["EDGENODE_Node__Id"] = nodeId,
             ["EDGENODE_Uplink__Broker"] = broker.Host,
             ["EDGENODE_Uplink__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+        })
+    {
+    }
+
+    /// <summary>
+    /// A node set up as a technician does it: its configuration directory holds a minimal edgenode.json and the
+    /// fleet.json and fleet-ca.pem that enrolment wrote into <paramref name="enrolmentDirectory"/>.
+    /// </summary>
+    public static NodeUnderTest Enrolled(string nodeId, string enrolmentDirectory, TimeSpan history, string syncInterval = "01:00:00")
+    {
+        string configuration = Path.Combine(enrolmentDirectory, "edgenode.json");
+        File.WriteAllText(configuration, "{}");
+        return new NodeUnderTest(nodeId, configuration, history, 1000, syncInterval, []);
+    }
+
+    private NodeUnderTest(string nodeId, string? configurationFile, TimeSpan history, double speed, string syncInterval, Dictionary<string, string> uplink)
+    {
+        NodeId = nodeId;
+        Speed = speed;
+        _configurationFile = configurationFile;
+        _data = new TemporaryDirectory($"edgenode-e2e-{nodeId}-");
+        _arguments = Arguments(history);
+        _environment = new Dictionary<string, string>(uplink)
+        {
             ["EDGENODE_Uplink__SyncInterval"] = syncInterval,
             ["EDGENODE_Uplink__AckTimeout"] = "00:00:15",
             // A test's backlog drains at loopback speed; the default cap is for metered rural links.
@@ -50,7 +71,7 @@ internal sealed class NodeUnderTest : IAsyncDisposable
     public void Start() => Process.Start();
 
     /// <summary>Runs again from the same data directory at real speed, as after a reboot; the backlog syncs at once.</summary>
-    public Task RestartAtRealSpeedAsync() => RestartAsync(["run", "--emulate", "--data-directory", _data.Path]);
+    public Task RestartAtRealSpeedAsync() => RestartAsync([.. Common()]);
 
     /// <summary>
     /// Runs again, sped up, with the emulated clock resuming where the last status left it: a node that lost its
@@ -72,13 +93,18 @@ internal sealed class NodeUnderTest : IAsyncDisposable
 
     private List<string> Arguments(TimeSpan history)
     {
-        List<string> arguments = ["run", "--emulate", "--speed", Speed.ToString(CultureInfo.InvariantCulture), "--data-directory", _data.Path];
+        List<string> arguments = [.. Common(), "--speed", Speed.ToString(CultureInfo.InvariantCulture)];
         if (history > TimeSpan.Zero)
         {
             arguments.AddRange(["--history", history.ToString("c", CultureInfo.InvariantCulture)]);
         }
         return arguments;
     }
+
+    private IEnumerable<string> Common() =>
+        _configurationFile is null
+            ? ["run", "--emulate", "--data-directory", _data.Path]
+            : ["run", "--emulate", "--data-directory", _data.Path, "--config", _configurationFile];
 
     /// <summary>What the node last wrote to status.json, or null before its first.</summary>
     public NodeStatus? Status()

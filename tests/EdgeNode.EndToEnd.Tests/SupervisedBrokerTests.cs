@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using EdgeNode.Fleet.Storage;
+using EdgeNode.TestSupport;
+
+namespace EdgeNode.EndToEnd.Tests;
+
+/// <summary>
+/// A single-server deployment as the demo runs it: the fleet starts its own Mosquitto (TLS, default deny), an admin
+/// enrols a node with the fleet's command line, and the node, given only the files enrolment wrote, delivers over
+/// TLS, through its broker being killed and restarted by the fleet.
+/// </summary>
+public sealed partial class SupervisedBrokerTests
+{
+    [Fact]
+    public async Task An_enrolled_node_delivers_over_TLS_and_nothing_is_lost_when_the_fleet_restarts_its_killed_mosquitto()
+    {
+        using var fleetData = new TemporaryDirectory("edgenode-e2e-supervised-");
+        using var enrolment = new TemporaryDirectory("edgenode-e2e-enrolment-");
+        await using FleetUnderTest fleet = await FleetUnderTest.StartSupervisedAsync(
+            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}", MosquittoBroker.FreeLoopbackPort());
+        int firstBroker = await BrokerPidAsync(fleet);
+        Assert.True(firstBroker > 0, await fleet.HealthAsync());
+
+        string said = await fleet.AdministerAsync(
+            "enrol", "saint-jean-mairie", "--name", "Mairie", "--municipality", "Saint-Jean", "--latitude", "43.38", "--longitude", "-1.66", "--output", enrolment.Path);
+        Assert.Contains("Node saint-jean-mairie enrolled", said, StringComparison.Ordinal);
+
+        // A day at 1000 times real speed, syncing every 15 minutes of its time, so that the kill falls among many syncs.
+        await using NodeUnderTest node = NodeUnderTest.Enrolled("saint-jean-mairie", enrolment.Path, history: TimeSpan.FromDays(1), syncInterval: "00:15:00");
+        node.Start();
+        await using (IFleetStore store = fleet.OpenStore())
+        {
+            await WaitUntilAsync(async () => await store.CountMetricWindowsAsync("saint-jean-mairie", CancellationToken.None) > 0, "the node's first windows in the fleet", fleet, node);
+        }
+
+        using (Process mosquitto = Process.GetProcessById(firstBroker))
+        {
+            mosquitto.Kill(); // SIGKILL, by the pid the fleet reported
+        }
+        int secondBroker = 0;
+        await WaitUntilAsync(async () => (secondBroker = await BrokerPidAsync(fleet)) != firstBroker, "the fleet to run mosquitto again", fleet, node);
+
+        await node.WaitUntilCaughtUpAsync(TimeSpan.FromMinutes(6));
+        // What the technician's "edgenode status" shows: connected to the broker named in fleet.json, over TLS.
+        await WaitUntilAsync(() => Task.FromResult(node.Status()?.Uplink is { Connected: true, Problem: null }), "the node to report itself connected", fleet, node);
+        await Drain.StopAfterLastSyncAsync([node]);
+
+        await using IFleetStore final = fleet.OpenStore();
+        await DeliveryAssert.NothingLostAsync(final, node, minimumInFleet: 95);
+        Assert.Equal(0, await final.CountDeadLettersAsync(CancellationToken.None));
+        Assert.NotEqual(firstBroker, secondBroker);
+        Assert.True(fleet.Process.IsRunning, fleet.Process.Tail());
+    }
+
+    /// <summary>The pid /health reports for a running broker; 0 while it is not running.</summary>
+    private static async Task<int> BrokerPidAsync(FleetUnderTest fleet)
+    {
+        Match running = RunningBroker().Match(await fleet.HealthAsync());
+        return running.Success ? int.Parse(running.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, FleetUnderTest fleet, NodeUnderTest node)
+    {
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"waited in vain for {what}.\nFleet:\n{fleet.Process.Tail()}\nNode:\n{node.Process.Tail()}");
+            await Task.Delay(200);
+        }
+    }
+
+    [GeneratedRegex(@"broker: Healthy: running \(pid (\d+)\)")]
+    private static partial Regex RunningBroker();
+}
