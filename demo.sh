@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Shows EdgeNode running, as far as it is built today: the technician's self-test on an emulated node, then
-# the whole chain on this machine: a Mosquitto broker, the fleet service storing into SQLite, and three
-# emulated nodes in two municipalities (one with a faulty sensor) living through yesterday in a minute and a
-# half, then carrying on in real time. Ctrl-C stops everything cleanly.
-# The staff panel, public page and the fleet-owned, TLS-secured broker come with the next issues.
+# Shows EdgeNode running on this machine: the technician's self-test on an emulated node, then the whole
+# chain: the fleet (SQLite) running its own Mosquitto with TLS and per-node credentials, five emulated nodes
+# in two municipalities enrolled with the fleet's command line (one with a faulty sensor), each living
+# through the past week at 1000 times real speed (about ten minutes), then carrying on in real time.
+# Ctrl-C stops everything cleanly.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -21,6 +21,19 @@ if [ ! -x /usr/sbin/mosquitto ]; then
   fi
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The fleet's front-end packages (package-lock.json), when it has any, come from npm.
+if [ -f fleet/EdgeNode.Fleet/package-lock.json ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    else
+      echo "The demo needs npm for the fleet's web assets. Install it with: sudo apt-get install -y npm" >&2
+      exit 1
+    fi
+  fi
+  (cd fleet/EdgeNode.Fleet && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
 
 artifacts=.artifacts/demo
 echo "Building the node (firmware/EdgeNode.Daemon) and the fleet (fleet/EdgeNode.Fleet)..."
@@ -41,14 +54,15 @@ run="$artifacts/run"
 rm -rf "$run"
 mkdir -p "$run"
 run=$(cd "$run" && pwd)
-broker_port=18830
 fleet_url=http://127.0.0.1:8080
+speed=1000
+history=7.00:00:00
 pids=()
 
 stop_all() {
   trap - INT TERM EXIT
   echo
-  echo "Stopping: nodes first (each stores its window in progress), then the fleet, then the broker..."
+  echo "Stopping: nodes first (each stores its window in progress), then the fleet (which stops its broker)..."
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   echo "Stopped. The fleet's database stays in $run/fleet.db."
@@ -62,55 +76,76 @@ start() { # name, then the command: output goes to $run/<name>.log
   pids=("$!" "${pids[@]}")
 }
 
-cat >"$run/mosquitto.conf" <<CONF
-# Plain MQTT on loopback only; the fleet-owned broker with TLS and per-node credentials is the next issue.
-listener $broker_port 127.0.0.1
-allow_anonymous true
-persistence true
-persistence_location $run/
-$( [ "$(id -u)" -eq 0 ] && echo "user root" )
-CONF
-start mosquitto /usr/sbin/mosquitto -c "$run/mosquitto.conf"
+# The fleet's settings, shared by the service and its command line (Fleet__… environment variables).
+export Fleet__Storage__ConnectionString="Data Source=$run/fleet.db" \
+  Fleet__DataDirectory="$run/fleet-data" \
+  Fleet__Broker__Mode=Supervised \
+  Fleet__Broker__TlsPort=18883 \
+  Fleet__Broker__LoopbackPort=18830 \
+  Fleet__Broker__TlsNames=localhost,127.0.0.1
+# The first admin, created on the fleet's first start with this password (otherwise a random one is logged once).
+admin_password=$(head -c 12 /dev/urandom | base64 | tr -d '+/=')
+export Fleet__Staff__InitialAdminPassword=$admin_password
+fleet=(dotnet "$artifacts/fleet/EdgeNode.Fleet.dll")
+ASPNETCORE_URLS=$fleet_url start fleet "${fleet[@]}"
 
-Fleet__Storage__ConnectionString="Data Source=$run/fleet.db" Fleet__Broker__Port=$broker_port ASPNETCORE_URLS=$fleet_url \
-  start fleet dotnet "$artifacts/fleet/EdgeNode.Fleet.dll"
+echo
+echo "== 2. The fleet starts its own Mosquitto: site CA and broker certificate made on first start, TLS on"
+echo "==    port 18883, plain MQTT on 127.0.0.1:18830 for the fleet only, default deny, no anonymous client."
+for _ in $(seq 1 90); do
+  curl -fs "$fleet_url/health" 2>/dev/null | grep -q "broker: Healthy" && break
+  sleep 1
+done
+echo "\$ curl $fleet_url/health"
+curl -s "$fleet_url/health" || { echo "The fleet did not start: see $run/fleet.log" >&2; exit 1; }
+
+echo
+echo "== 3. An admin enrols five nodes; each gets fleet.json (its id, the broker, its secret) and fleet-ca.pem."
+enrol() { # id, municipality, name, latitude, longitude
+  "${fleet[@]}" nodes enrol "$1" --municipality "$2" --name "$3" --latitude "$4" --longitude "$5" --output "$run/$1/etc" | head -1
+  echo "{}" >"$run/$1/etc/edgenode.json"
+}
+echo "\$ EdgeNode.Fleet nodes enrol saint-jean-mairie --municipality Saint-Jean --name \"Mairie\" ... --output $run/saint-jean-mairie/etc"
+enrol saint-jean-mairie "Saint-Jean" "Mairie, place de l'Église" 45.2721 1.4573
+enrol saint-jean-ecole "Saint-Jean" "École Jules-Ferry" 45.2745 1.4612
+enrol saint-jean-rd20 "Saint-Jean" "Entrée de bourg, RD 20" 45.2690 1.4505
+enrol villeneuve-stade "Villeneuve" "Stade municipal" 45.3102 1.5208
+enrol villeneuve-gare "Villeneuve" "Parvis de la gare" 45.3071 1.5150
 
 node() { # id, then extra options
   local id=$1
   shift
-  mkdir -p "$run/$id"
-  EDGENODE_Node__Id=$id EDGENODE_Uplink__Broker=127.0.0.1 EDGENODE_Uplink__Port=$broker_port \
-    start "$id" "$edgenode" run --emulate --speed 1000 --history 1.00:00:00 --data-directory "$run/$id" "$@"
+  start "$id" "$edgenode" run --emulate --speed "$speed" --history "$history" \
+    --config "$run/$id/etc/edgenode.json" --data-directory "$run/$id/data" "$@"
 }
 node saint-jean-mairie
 node saint-jean-ecole
+node saint-jean-rd20
 node villeneuve-stade --fault sds011=not-answering
-
-for _ in $(seq 1 60); do
-  curl -fs "$fleet_url/health" >/dev/null 2>&1 && break
-  sleep 1
-done
+node villeneuve-gare
 
 cat <<MSG
 
-== 2. Running now (logs in $run/*.log):
-   Broker     mqtt://127.0.0.1:$broker_port (plain, loopback only)
+== 4. Running now (logs in $run/*.log):
    Fleet      $fleet_url/health   storing into $run/fleet.db
-   Nodes      saint-jean-mairie, saint-jean-ecole (Saint-Jean), villeneuve-stade (Villeneuve, its SDS011
-              particulate sensor not answering). Each lives through the last 24 hours at 1000 times real
-              speed (about 90 s), sending hourly batches, then carries on in real time.
-   A node's own view:   $edgenode status --data-directory $run/villeneuve-stade
-   Inject a fault live: echo "bme280=stuck" >> $run/saint-jean-ecole/emulation-faults
-   Staff panel, public page and the first admin's login: not built yet (next issues), so none to print.
+   Broker     mqtts://localhost:18883 (TLS, site CA $run/fleet-data/broker/tls/site-ca.pem)
+   Nodes      Saint-Jean: saint-jean-mairie, saint-jean-ecole, saint-jean-rd20
+              Villeneuve: villeneuve-stade (its SDS011 particulate sensor not answering), villeneuve-gare
+              Each lives through the past week at $speed times real speed (about ten minutes), sending
+              hourly batches over TLS with its own credential, then carries on in real time.
+   A node's own view:   $edgenode status --data-directory $run/villeneuve-stade/data
+   Inject a fault live: echo "bme280=stuck" >> $run/saint-jean-ecole/data/emulation-faults
+   Node accounts:       ${fleet[*]} nodes list   (also: disable, enable, rotate, remove)
+   Staff panel $fleet_url/staff   user admin, password $admin_password
 
 Press Ctrl-C to stop everything.
 MSG
 
 sleep 100
-for id in saint-jean-mairie saint-jean-ecole villeneuve-stade; do
+for id in saint-jean-mairie villeneuve-stade; do
   echo
-  echo "\$ edgenode status --data-directory $run/$id"
-  "$edgenode" status --data-directory "$run/$id" || true
+  echo "\$ edgenode status --data-directory $run/$id/data"
+  "$edgenode" status --data-directory "$run/$id/data" || true
 done
 echo
 grep -h "Sync:" "$run"/*-*.log | tail -3 || true

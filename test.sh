@@ -7,8 +7,9 @@ cd "$(dirname "$0")"
 # Debian packages the tests talk to for real. The MQTT and end-to-end tests start their own Mosquitto
 # processes, and the fleet's storage tests their own PostgreSQL 15 server (initdb into a temporary
 # directory): neither package's system service plays a part. The serial tests use the kernel's
-# pseudo-terminals, which every Linux has.
-REQUIRED_PACKAGES=(mosquitto postgresql)
+# pseudo-terminals, which every Linux has. The browser tests drive Debian's headless chromium through its
+# chromedriver, and check accessibility with axe-core from npm.
+REQUIRED_PACKAGES=(mosquitto postgresql chromium chromium-driver)
 
 install_packages() {
   local missing=()
@@ -28,6 +29,21 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 [ ${#REQUIRED_PACKAGES[@]} -gt 0 ] && install_packages "${REQUIRED_PACKAGES[@]}"
+# npm restores the front-end packages (package-lock.json: axe-core for the browser tests, the fleet's own assets).
+command -v npm >/dev/null 2>&1 || install_packages npm
+
+restore_npm() {
+  local lock dir
+  while IFS= read -r lock; do
+    dir=$(dirname "$lock")
+    if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+      echo "npm ci failed in $dir (is the npm registry reachable?)." >&2
+      echo "tests: 0 passed, 0 failed"
+      exit 1
+    fi
+  done < <(find fleet tests -name package-lock.json -not -path '*/node_modules/*' -not -path '*/bin/*' -not -path '*/obj/*')
+}
+restore_npm
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log=$(mktemp)

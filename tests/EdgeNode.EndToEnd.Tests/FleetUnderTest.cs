@@ -29,6 +29,7 @@ internal sealed class FleetUnderTest : IAsyncDisposable
     public static Task<FleetUnderTest> StartAsync(MosquittoBroker broker, string connectionString) =>
         StartAsync(connectionString, new Dictionary<string, string>
         {
+            ["Fleet__Broker__Mode"] = "External",
             ["Fleet__Broker__Host"] = broker.Host,
             ["Fleet__Broker__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
         });

@@ -53,11 +53,49 @@ public sealed partial class SupervisedBrokerTests
         Assert.True(fleet.Process.IsRunning, fleet.Process.Tail());
     }
 
-    /// <summary>The pid /health reports for a running broker; 0 while it is not running.</summary>
+    [Fact]
+    public async Task A_fleet_killed_outright_finds_the_mosquitto_it_left_behind_at_its_next_start_and_replaces_it()
+    {
+        using var fleetData = new TemporaryDirectory("edgenode-e2e-supervised-");
+        await using FleetUnderTest fleet = await FleetUnderTest.StartSupervisedAsync(
+            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}", MosquittoBroker.FreeLoopbackPort());
+        int orphan = await BrokerPidAsync(fleet);
+        Assert.True(orphan > 0, await fleet.HealthAsync());
+
+        await fleet.Process.KillAsync();
+        Assert.True(Directory.Exists($"/proc/{orphan}"), "expected the SIGKILLed fleet's mosquitto to outlive it");
+        await fleet.StartAsync();
+
+        int replacement = await BrokerPidAsync(fleet);
+        Assert.True(replacement > 0 && replacement != orphan, await fleet.HealthAsync());
+        Assert.False(Directory.Exists($"/proc/{orphan}") && !File.ReadAllText($"/proc/{orphan}/stat").Contains(") Z ", StringComparison.Ordinal),
+            $"the left-behind mosquitto (pid {orphan}) still runs");
+        Assert.Contains("an earlier run of the fleet left running", fleet.Process.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The pid /health reports for a running broker, waiting (up to a minute) until it reports one.</summary>
     private static async Task<int> BrokerPidAsync(FleetUnderTest fleet)
     {
-        Match running = RunningBroker().Match(await fleet.HealthAsync());
-        return running.Success ? int.Parse(running.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        string health = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                health = await fleet.HealthAsync();
+                Match running = RunningBroker().Match(health);
+                if (running.Success)
+                {
+                    return int.Parse(running.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Kestrel may start listening a moment after ingest does.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The fleet's /health never showed a running broker; last: {health}\n{fleet.Process.Tail()}");
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, FleetUnderTest fleet, NodeUnderTest node)

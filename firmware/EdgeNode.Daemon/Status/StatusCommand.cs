@@ -42,7 +42,10 @@ public static class StatusCommand
                 return 2;
             }
 
-            return Write(status, time.GetUtcNow(), output) ? 0 : 1;
+            // How long ago by the file's own modification time, not the status's stamp: an emulated node runs on a
+            // clock of its own (days in the past while it back-fills), and its status is fresh all the same.
+            TimeSpan sinceWritten = time.GetUtcNow() - File.GetLastWriteTimeUtc(Path.Combine(directory, StatusFile.FileName));
+            return Write(status, status.WrittenAt + sinceWritten, output) ? 0 : 1;
         });
         return command;
     }

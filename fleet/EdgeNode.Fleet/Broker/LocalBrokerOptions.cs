@@ -9,10 +9,11 @@ public sealed class LocalBrokerOptions
     public const string SectionName = "Fleet:Broker";
 
     /// <summary>
-    /// External unless configured: the fleet's tests and the end-to-end tests bring their own broker. A single-server
-    /// deployment (and the demo) sets <c>Fleet__Broker__Mode=Supervised</c>.
+    /// Supervised unless configured: a municipality with one server should not have to learn Mosquitto. A deployment
+    /// with a broker of its own (or a cluster) sets <c>Fleet__Broker__Mode=External</c> and Host, Port, CaFile, and
+    /// the plugin's AdminUsername/AdminPassword for enrolment.
     /// </summary>
-    public BrokerMode Mode { get; set; } = BrokerMode.External;
+    public BrokerMode Mode { get; set; } = BrokerMode.Supervised;
 
     /// <summary>The TLS listener nodes connect to, on every address.</summary>
     public int TlsPort { get; set; } = 8883;

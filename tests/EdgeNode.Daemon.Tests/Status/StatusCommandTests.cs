@@ -74,6 +74,20 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_emulated_node_back_filling_days_ago_is_fresh_by_its_file_and_a_file_left_alone_is_stale()
+    {
+        DateTimeOffset emulated = DateTimeOffset.UtcNow.AddDays(-5);
+        StatusFile.Write(_folder, Status(emulated, new SensorState("bme280", emulated, null, null, null)));
+
+        var (_, fresh) = await Run("--data-directory", _folder);
+        File.SetLastWriteTimeUtc(Path.Combine(_folder, StatusFile.FileName), DateTime.UtcNow.AddMinutes(-10));
+        var (_, left) = await Run("--data-directory", _folder);
+
+        Assert.DoesNotContain("STALE", fresh);
+        Assert.Contains("STALE: the service is not running or is hung", left);
+    }
+
+    [Fact]
     public async Task Without_a_status_file_it_says_the_service_is_not_running()
     {
         var (exitCode, output) = await Run("--data-directory", _folder);

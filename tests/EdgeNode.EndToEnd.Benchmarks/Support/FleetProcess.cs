@@ -14,6 +14,7 @@ internal static class FleetProcess
         var environment = new Dictionary<string, string>
         {
             ["Fleet__Storage__ConnectionString"] = connectionString,
+            ["Fleet__Broker__Mode"] = "External",
             ["Fleet__Broker__Host"] = brokerHost,
             ["Fleet__Broker__Port"] = brokerPort.ToString(CultureInfo.InvariantCulture),
             ["Fleet__Broker__ClientId"] = "fleet.bench",

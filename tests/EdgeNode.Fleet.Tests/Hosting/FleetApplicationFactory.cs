@@ -14,6 +14,7 @@ internal sealed class FleetApplicationFactory(string databaseFile, string broker
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Fleet:Storage:ConnectionString", $"Data Source={databaseFile}");
+        builder.UseSetting("Fleet:Broker:Mode", "External");
         builder.UseSetting("Fleet:Broker:Host", brokerHost);
         builder.UseSetting("Fleet:Broker:Port", brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Unique per test run: the broker keeps a persistent session under this id, which must not be a stale one.

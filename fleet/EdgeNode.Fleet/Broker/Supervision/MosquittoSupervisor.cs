@@ -61,6 +61,10 @@ public sealed class MosquittoSupervisor(
             SetState(BrokerPhase.Failed, $"cannot start: {exception.Message}", null);
             return;
         }
+        if (await LeftoverBroker.StopAsync(data.Value.BrokerDirectory, ConfigurationFile, _options.StopTimeout) is { } leftover)
+        {
+            logger.LogWarning("Stopped the Mosquitto (pid {Pid}) an earlier run of the fleet left running, to start this run's own", leftover);
+        }
         await SuperviseAsync(executable, ConfigurationFile, stoppingToken);
     }
 
@@ -73,6 +77,7 @@ public sealed class MosquittoSupervisor(
             string? failure;
             await using (MosquittoProcess process = MosquittoProcess.Start(executable, configurationFile, logger))
             {
+                LeftoverBroker.Remember(data.Value.BrokerDirectory, process.ProcessId);
                 SetState(BrokerPhase.Starting, $"starting (pid {process.ProcessId})", process.ProcessId);
                 failure = await RunAsync(process, stoppingToken);
                 if (stoppingToken.IsCancellationRequested)

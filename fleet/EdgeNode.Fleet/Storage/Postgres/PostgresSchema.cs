@@ -97,6 +97,29 @@ internal static class PostgresSchema
             credential_issued_at timestamptz      NOT NULL
         );
         """,
+        """
+        -- Staff users and the audit log (Staff/, Audit/). Passwords are kept only as hashes.
+        CREATE TABLE staff_users (
+            user_name       text COLLATE "C" NOT NULL PRIMARY KEY CHECK (user_name <> ''),
+            role            text             NOT NULL CHECK (role IN ('admin', 'technician', 'viewer')),
+            password_hash   text             NOT NULL,
+            security_stamp  text             NOT NULL,
+            enabled         boolean          NOT NULL,
+            failed_sign_ins integer          NOT NULL DEFAULT 0,
+            locked_until    timestamptz,
+            created_at      timestamptz      NOT NULL,
+            last_sign_in_at timestamptz
+        );
+
+        CREATE TABLE audit_log (
+            id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at      timestamptz NOT NULL,
+            actor   text        NOT NULL CHECK (actor <> ''),
+            action  text        NOT NULL CHECK (action <> ''),
+            target  text        NOT NULL,
+            details text        NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

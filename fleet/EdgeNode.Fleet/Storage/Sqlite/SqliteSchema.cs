@@ -93,6 +93,30 @@ internal static class SqliteSchema
             credential_issued_at_us  INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        """
+        -- Staff users and the audit log (Staff/, Audit/). Passwords are kept only as hashes.
+        CREATE TABLE staff_users (
+            user_name          TEXT    NOT NULL PRIMARY KEY CHECK (user_name <> ''),
+            role               TEXT    NOT NULL CHECK (role IN ('admin', 'technician', 'viewer')),
+            password_hash      TEXT    NOT NULL,
+            security_stamp     TEXT    NOT NULL,
+            enabled            INTEGER NOT NULL,
+            failed_sign_ins    INTEGER NOT NULL DEFAULT 0,
+            locked_until_us    INTEGER,
+            created_at_us      INTEGER NOT NULL,
+            last_sign_in_at_us INTEGER
+        ) WITHOUT ROWID;
+
+        -- AUTOINCREMENT: an id is never given twice, even after the newest entry is gone, so "#42" names one entry forever.
+        CREATE TABLE audit_log (
+            id      INTEGER PRIMARY KEY AUTOINCREMENT,
+            at_us   INTEGER NOT NULL,
+            actor   TEXT    NOT NULL CHECK (actor <> ''),
+            action  TEXT    NOT NULL CHECK (action <> ''),
+            target  TEXT    NOT NULL,
+            details TEXT    NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

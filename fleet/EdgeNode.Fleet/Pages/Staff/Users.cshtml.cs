@@ -1,0 +1,81 @@
+using EdgeNode.Fleet.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EdgeNode.Fleet.Pages.Staff;
+
+/// <summary>Admins list, create, re-role, reset and disable staff users; each change is audited by <see cref="StaffUserAdministration"/>.</summary>
+[Authorize(Policy = StaffPolicies.Admin)]
+public sealed class UsersModel(StaffUserAdministration administration, StaffPasswords passwords, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<StaffUser> Users { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public int MinPasswordLength => passwords.MinLength;
+
+    private string Actor => User.Identity!.Name!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Users = await administration.ListAsync(ct);
+
+    public Task<IActionResult> OnPostCreateAsync(string? userName, string? role, string? password, CancellationToken ct) =>
+        ChangeAsync(async () =>
+        {
+            StaffUser user = await administration.CreateAsync(Actor, userName, role, password, ct);
+            return $"Utilisateur « {user.UserName} » créé ({StaffRoles.Label(user.Role)}).";
+        }, ct);
+
+    public Task<IActionResult> OnPostRoleAsync(string userName, string? role, CancellationToken ct) =>
+        ChangeAsync(async () =>
+        {
+            await administration.ChangeRoleAsync(Actor, userName, role, ct);
+            return $"Rôle de « {userName} » : {StaffRoles.Label(role ?? "")}.";
+        }, ct);
+
+    public Task<IActionResult> OnPostPasswordAsync(string userName, string? password, CancellationToken ct) =>
+        ChangeAsync(async () =>
+        {
+            await administration.ResetPasswordAsync(Actor, userName, password, ct);
+            return $"Mot de passe de « {userName} » réinitialisé ; ses sessions ouvertes sont fermées.";
+        }, ct);
+
+    public Task<IActionResult> OnPostDisableAsync(string userName, CancellationToken ct) =>
+        ChangeAsync(async () =>
+        {
+            await administration.SetEnabledAsync(Actor, userName, enabled: false, ct);
+            return $"« {userName} » est désactivé.";
+        }, ct);
+
+    public Task<IActionResult> OnPostEnableAsync(string userName, CancellationToken ct) =>
+        ChangeAsync(async () =>
+        {
+            await administration.SetEnabledAsync(Actor, userName, enabled: true, ct);
+            return $"« {userName} » est réactivé.";
+        }, ct);
+
+    public string State(StaffUser user) =>
+        !user.Enabled ? "Désactivé"
+        : user.LockedUntil is { } until && until > time.GetUtcNow() ? $"Verrouillé jusqu'à {until:HH:mm} UTC"
+        : "Actif";
+
+    /// <summary>Post, redirect, get on success; the page again with the reason, as 400, when the change was refused.</summary>
+    private async Task<IActionResult> ChangeAsync(Func<Task<string>> change, CancellationToken ct)
+    {
+        try
+        {
+            Message = await change();
+            return RedirectToPage();
+        }
+        catch (StaffChangeRefusedException refused)
+        {
+            Problem = refused.Message;
+            Users = await administration.ListAsync(ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using EdgeNode.Fleet.Storage;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace EdgeNode.Fleet.Staff;
+
+/// <summary>
+/// The staff panel's sign-in, roles and users: cookie authentication, the policies in <see cref="StaffPolicies"/>, the
+/// authorization of the whole Pages/Staff folder, the first admin. Needs <c>AddFleetStorage</c> and <c>AddFleetAudit</c>.
+/// </summary>
+public static class FleetStaffRegistration
+{
+    public const string LoginPath = "/staff/login";
+
+    public static IHostApplicationBuilder AddFleetStaff(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StaffOptions>()
+            .Bind(builder.Configuration.GetSection(StaffOptions.SectionName))
+            .Validate(options => options.MaxFailedSignIns >= 1, $"{StaffOptions.SectionName}:MaxFailedSignIns must be at least 1")
+            .Validate(options => options.LockoutDuration > TimeSpan.Zero, $"{StaffOptions.SectionName}:LockoutDuration must be positive (e.g. 00:15:00)")
+            .Validate(options => options.IdleTimeout > TimeSpan.Zero, $"{StaffOptions.SectionName}:IdleTimeout must be positive (e.g. 08:00:00)")
+            .Validate(options => options.MinPasswordLength >= 8, $"{StaffOptions.SectionName}:MinPasswordLength must be at least 8")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<StaffOptions>>().Value);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IStaffUserStore>(services => (IStaffUserStore)services.GetRequiredService<IFleetStore>());
+        builder.Services.AddSingleton<StaffPasswords>();
+        builder.Services.AddSingleton<StaffSignIn>();
+        builder.Services.AddSingleton<StaffUserAdministration>();
+        builder.Services.AddSingleton<StaffCookieEvents>();
+
+        // After the store's initialisation (hosted services start in registration order), so the table exists.
+        builder.Services.AddHostedService<FirstAdminCreation>();
+
+        builder.Services.AddAuthentication(StaffClaims.AuthenticationScheme)
+            .AddCookie(StaffClaims.AuthenticationScheme, options =>
+            {
+                options.Cookie.Name = "EdgeNode.Staff";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = LoginPath;
+                options.LogoutPath = "/staff/logout";
+                options.AccessDeniedPath = "/staff/denied";
+                options.SlidingExpiration = true;
+                options.EventsType = typeof(StaffCookieEvents);
+            });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(StaffClaims.AuthenticationScheme)
+            .Configure<StaffOptions>((cookie, staff) => cookie.ExpireTimeSpan = staff.IdleTimeout);
+
+        builder.Services.AddSingleton<IAuthorizationHandler, ViewersReadOnlyRequirement>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicies.Staff, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
+            .AddPolicy(StaffPolicies.Technician, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin, StaffRoles.Technician))
+            .AddPolicy(StaffPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.ChangesNeedTechnician, policy => policy.RequireAuthenticatedUser().AddRequirements(new ViewersReadOnlyRequirement()));
+
+        // French text as written ("Désactivé", not "D&#xE9;sactiv&#xE9;"): lighter pages, readable source; escaping of
+        // markup characters is unchanged.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Staff", StaffPolicies.Staff);
+            options.Conventions.AddFolderApplicationModelConvention(
+                "/Staff", page => page.EndpointMetadata.Add(new AuthorizeAttribute(StaffPolicies.ChangesNeedTechnician)));
+            options.Conventions.AllowAnonymousToPage("/Staff/Login");
+        });
+
+        // Cookies and antiforgery tokens are sealed with data-protection keys: kept in the data directory when one is
+        // set, so that a restart does not sign every staff user out.
+        if (builder.Configuration[Broker.FleetDataOptions.SettingName] is { Length: > 0 } dataDirectory)
+        {
+            builder.Services.AddDataProtection()
+                .SetApplicationName("EdgeNode.Fleet")
+                .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection-keys")));
+        }
+
+        return builder;
+    }
+
+    /// <summary>Authentication, authorization and the Razor Pages (staff and others).</summary>
+    public static WebApplication MapFleetStaff(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase))
+            {
+                // Staff pages show who may do what: never kept by a browser or a proxy (the back button after signing
+                // out on a shared office PC), never sniffed as another type, never named in another site's Referer.
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers["Referrer-Policy"] = "same-origin";
+            }
+
+            return next(context);
+        });
+
+        // Razor Pages are mapped once for every concern; another concern may have mapped them already.
+        if (!((IEndpointRouteBuilder)app).DataSources.Any(source => source.GetType().Name == "PageActionEndpointDataSource"))
+        {
+            app.MapRazorPages();
+        }
+
+        return app;
+    }
+}

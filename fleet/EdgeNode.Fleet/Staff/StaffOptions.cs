@@ -1,0 +1,25 @@
+namespace EdgeNode.Fleet.Staff;
+
+/// <summary>Section "Fleet:Staff": sign-in, lockout and the first admin.</summary>
+public sealed class StaffOptions
+{
+    public const string SectionName = "Fleet:Staff";
+
+    /// <summary>
+    /// The password of the first admin ("admin"), created at the first start when there is no staff user. Empty: a
+    /// random one is generated and printed once in the log. Ignored once any user exists.
+    /// </summary>
+    public string InitialAdminPassword { get; set; } = "";
+
+    /// <summary>Wrong passwords in a row that lock a user out.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>How long a lockout lasts; an admin's password reset lifts it sooner.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A session ends after this long without a request.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>The shortest password an admin may set.</summary>
+    public int MinPasswordLength { get; set; } = 12;
+}

@@ -1,0 +1,5 @@
+namespace EdgeNode.Fleet.Staff;
+
+/// <param name="User">The user, when signed in.</param>
+/// <param name="LockedUntil">When the lockout ends, when locked out.</param>
+public sealed record StaffSignInResult(StaffSignInOutcome Outcome, StaffUser? User = null, DateTimeOffset? LockedUntil = null);

@@ -1,0 +1,77 @@
+using System.Globalization;
+using EdgeNode.TestSupport;
+
+namespace EdgeNode.Browser.Tests;
+
+/// <summary>
+/// The fleet as a real process (its build output, copied next to the tests), on a free loopback port, with its own
+/// SQLite file and data directory in a temporary folder, ingest off (no broker), and the first admin's password known.
+/// </summary>
+public sealed class FleetProcess : IAsyncDisposable
+{
+    public const string AdminPassword = "browser admin password";
+
+    private readonly TemporaryDirectory _folder;
+
+    private FleetProcess(ChildProcess process, TemporaryDirectory folder, Uri baseAddress)
+    {
+        Process = process;
+        _folder = folder;
+        BaseAddress = baseAddress;
+    }
+
+    public ChildProcess Process { get; }
+
+    /// <summary>"http://127.0.0.1:port/".</summary>
+    public Uri BaseAddress { get; }
+
+    /// <param name="settings">More settings, as environment variables ("Fleet__Web__MapTileUrl").</param>
+    public static async Task<FleetProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var folder = new TemporaryDirectory("edgenode-browser-fleet-");
+        var baseAddress = new Uri($"http://127.0.0.1:{MosquittoBroker.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}/");
+        var environment = new Dictionary<string, string>
+        {
+            ["Fleet__Storage__ConnectionString"] = $"Data Source={folder.File("fleet.db")}",
+            ["Fleet__DataDirectory"] = folder.File("data"),
+            ["Fleet__Broker__Host"] = "",
+            ["Fleet__Staff__InitialAdminPassword"] = AdminPassword,
+            ["ASPNETCORE_URLS"] = baseAddress.GetLeftPart(UriPartial.Authority),
+            ["DOTNET_ENVIRONMENT"] = "Production",
+        };
+        foreach ((string key, string value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var process = new ChildProcess("fleet", host, [Path.Combine(AppContext.BaseDirectory, "EdgeNode.Fleet.dll")], environment);
+        var fleet = new FleetProcess(process, folder, baseAddress);
+        try
+        {
+            process.Start();
+            await process.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(60));
+            return fleet;
+        }
+        catch
+        {
+            await fleet.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Uri Url(string path) => new(BaseAddress, path.TrimStart('/'));
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Process.TerminateAsync();
+        }
+        finally
+        {
+            await Process.DisposeAsync();
+            _folder.Dispose();
+        }
+    }
+}
