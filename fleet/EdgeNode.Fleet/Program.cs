@@ -2,6 +2,8 @@ using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Health;
 using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.OpenData;
+using EdgeNode.Fleet.Public;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Staff;
 using EdgeNode.Fleet.Storage;
@@ -18,9 +20,15 @@ builder.AddFleetIngest();
 builder.AddFleetRegistry();
 builder.AddFleetAudit();
 builder.AddFleetStaff();
+builder.AddFleetPublic();
+builder.AddFleetOpenData();
 
 WebApplication app = builder.Build();
 app.MapFleetHealth();
+
+// Public first: its static files and rate limit answer before sign-in is looked at.
+app.MapFleetPublic();
+app.MapFleetOpenData();
 app.MapFleetStaff();
 await app.RunAsync();
 return 0;
