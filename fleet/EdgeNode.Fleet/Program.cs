@@ -3,6 +3,8 @@ using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Health;
 using EdgeNode.Fleet.Ingest;
 using EdgeNode.Fleet.Monitoring;
+using EdgeNode.Fleet.OpenData;
+using EdgeNode.Fleet.Public;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Staff;
 using EdgeNode.Fleet.Storage;
@@ -19,10 +21,16 @@ builder.AddFleetIngest();
 builder.AddFleetRegistry();
 builder.AddFleetAudit();
 builder.AddFleetStaff();
+builder.AddFleetPublic();
+builder.AddFleetOpenData();
 builder.AddFleetMonitoring();
 
 WebApplication app = builder.Build();
 app.MapFleetHealth();
+
+// Public first: its static files and rate limit answer before sign-in is looked at.
+app.MapFleetPublic();
+app.MapFleetOpenData();
 app.MapFleetStaff();
 app.MapFleetMonitoring();
 await app.RunAsync();

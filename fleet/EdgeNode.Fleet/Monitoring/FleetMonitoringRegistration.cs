@@ -37,9 +37,8 @@ public static class FleetMonitoringRegistration
 
     public static WebApplication MapFleetMonitoring(this WebApplication app)
     {
-        // Leaflet's files (wwwroot/lib/leaflet), the map script and the pages' stylesheet.
-        app.UseStaticFiles();
-
+        // Static files (wwwroot: Leaflet's copy in lib/leaflet, the map script, the stylesheet) are served by the public
+        // side's UseStaticFiles, mapped before sign-in is looked at.
         // Razor Pages are mapped once for every concern; another concern may have mapped them already.
         if (!((IEndpointRouteBuilder)app).DataSources.Any(source => source.GetType().Name == "PageActionEndpointDataSource"))
         {

@@ -1,3 +1,4 @@
+using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Tls;
@@ -19,6 +20,7 @@ public sealed class NodeEnrolment(
     IOptions<EnrolmentOptions> enrolment,
     IOptions<LocalBrokerOptions> local,
     IOptions<FleetBrokerOptions> external,
+    IAuditLog audit,
     TimeProvider time,
     ILogger<NodeEnrolment> logger)
 {
@@ -52,6 +54,7 @@ public sealed class NodeEnrolment(
         }
 
         logger.LogInformation("Node {Node} enrolled by {Actor} ({Municipality}, {Name})", node.Id, actor, node.Municipality, node.Name);
+        await audit.RecordAsync(actor, "node.enrol", node.Id, $"{node.Municipality}, {node.Name}", CancellationToken.None);
         return new NodeEnrolmentResult(node, secret, Bundle(node.Id, secret, authority));
     }
 
@@ -62,6 +65,7 @@ public sealed class NodeEnrolment(
         await (await broker.AccountsAsync(ct)).DisableNodeAsync(nodeId, ct);
         await registry.SetEnabledAsync(nodeId, false, ct);
         logger.LogInformation("Node {Node} disabled by {Actor}: the broker refuses it until it is enabled", nodeId, actor);
+        await audit.RecordAsync(actor, "node.disable", nodeId, "", CancellationToken.None);
     }
 
     public async Task EnableAsync(string nodeId, string actor, CancellationToken ct)
@@ -70,6 +74,7 @@ public sealed class NodeEnrolment(
         await registry.SetEnabledAsync(nodeId, true, ct);
         await (await broker.AccountsAsync(ct)).EnableNodeAsync(nodeId, ct);
         logger.LogInformation("Node {Node} enabled by {Actor}", nodeId, actor);
+        await audit.RecordAsync(actor, "node.enable", nodeId, "", CancellationToken.None);
     }
 
     /// <summary>A new secret: the old one stops working at once (a node connected with it is disconnected).</summary>
@@ -82,6 +87,7 @@ public sealed class NodeEnrolment(
         await (await broker.AccountsAsync(ct)).SetNodePasswordAsync(nodeId, secret, ct);
         await registry.SetCredentialAsync(nodeId, NodeCredentials.Hash(nodeId, secret), now, ct);
         logger.LogInformation("Credential of node {Node} rotated by {Actor}", nodeId, actor);
+        await audit.RecordAsync(actor, "node.rotate", nodeId, "", CancellationToken.None);
         return new NodeEnrolmentResult(node with { CredentialIssuedAt = now }, secret, Bundle(nodeId, secret, authority));
     }
 
@@ -100,6 +106,7 @@ public sealed class NodeEnrolment(
 
         await registry.RemoveAsync(nodeId, ct);
         logger.LogInformation("Node {Node} removed by {Actor}: its broker account is deleted", nodeId, actor);
+        await audit.RecordAsync(actor, "node.remove", nodeId, "", CancellationToken.None);
     }
 
     private async Task<RegisteredNode> RequireAsync(string nodeId, CancellationToken ct) =>

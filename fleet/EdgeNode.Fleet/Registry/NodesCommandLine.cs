@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Storage;
@@ -105,6 +106,7 @@ public static class NodesCommandLine
         builder.AddFleetStorage();
         builder.AddFleetBroker();
         builder.AddFleetRegistry();
+        builder.AddFleetAudit();
         await using WebApplication app = builder.Build();
         try
         {

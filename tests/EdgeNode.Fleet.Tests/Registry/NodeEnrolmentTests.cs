@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Security.Cryptography.X509Certificates;
+using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Registry;
@@ -140,6 +141,9 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
 
         await SupervisedBroker.WaitForClientAsync(node, s => s.IsConnected, "let back in");
         Assert.True((await Registry.FindAsync("n1", None))!.Enabled);
+        IReadOnlyList<AuditEntry> audited = await _broker.Services.GetRequiredService<IAuditLog>().ReadAsync(10, null, None);
+        Assert.Equal(["node.enable", "node.disable", "node.enrol"], audited.Select(entry => entry.Action));
+        Assert.All(audited, entry => Assert.Equal((Staff, "n1"), (entry.Actor, entry.Target)));
     }
 
     [Fact]

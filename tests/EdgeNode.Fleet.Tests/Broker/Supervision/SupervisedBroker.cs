@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
+using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Storage;
@@ -106,6 +107,7 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         builder.AddFleetBroker();
         builder.AddFleetStorage();
         builder.AddFleetRegistry();
+        builder.AddFleetAudit();
         IHost host = builder.Build();
         var broker = new SupervisedBroker(host, tlsPort.Value, loopbackPort, data);
         await host.StartAsync();

@@ -1,0 +1,136 @@
+using System.Globalization;
+using EdgeNode.Fleet.AirQuality;
+using EdgeNode.Protocol.Catalogue;
+
+namespace EdgeNode.Fleet.Localisation;
+
+/// <summary>
+/// Every word the public pages show, one subclass per language, so that a missing translation is a build error
+/// rather than a French word on an English page. The fleet runs with invariant globalization (no ICU), so numbers,
+/// dates and month names are formatted here rather than by a <see cref="CultureInfo"/>.
+/// </summary>
+public abstract class PublicText
+{
+    /// <summary>The BCP 47 code, for lang attributes and Content-Language: "fr" or "en".</summary>
+    public abstract string Code { get; }
+
+    /// <summary>The other language's code, the one the switch offers.</summary>
+    public abstract string OtherCode { get; }
+
+    /// <summary>The switch's label, written in the other language ("English", "Français").</summary>
+    public abstract string OtherLanguageName { get; }
+
+    public abstract string SwitchHint { get; }
+
+    public abstract string SiteTitle { get; }
+
+    public abstract string SkipToContent { get; }
+
+    public abstract string MainNavigation { get; }
+
+    public abstract string HomeLink { get; }
+
+    public abstract string HomeIntro { get; }
+
+    public abstract string MunicipalitiesHeading { get; }
+
+    public abstract string NoMunicipalities { get; }
+
+    public abstract string NodeCount(int count);
+
+    public abstract string NodesIn(string municipality);
+
+    public abstract string MunicipalityNotFound { get; }
+
+    public abstract string NodeNotFound { get; }
+
+    public abstract string BandName(AirQualityBand band);
+
+    /// <summary>"niveau 3 sur 6": the band as a rank, for anyone who cannot tell the colours or shapes apart.</summary>
+    public abstract string Level(AirQualityBand band);
+
+    public abstract string BandMeaning(AirQualityBand band);
+
+    public abstract string AdviceGeneral(AirQualityBand band);
+
+    public abstract string AdviceSensitive(AirQualityBand band);
+
+    public abstract string GeneralPopulation { get; }
+
+    public abstract string SensitiveGroups { get; }
+
+    public abstract string SensitiveGroupsDefinition { get; }
+
+    public abstract string AirQualityNow { get; }
+
+    /// <summary>"Mean of the last hour, 09:10 to 10:10".</summary>
+    public abstract string AveragedOver(DateTime localFrom, DateTime localTo);
+
+    public abstract string NoMeasurementSince(DateTime localLastEnd);
+
+    public abstract string NoMeasurementIn24Hours { get; }
+
+    public abstract string PollutantName(string metric);
+
+    public abstract string WhatItMeans { get; }
+
+    public abstract string AboutTheIndex { get; }
+
+    public abstract string AboutTheIndexLink { get; }
+
+    public abstract string BandsHeading { get; }
+
+    public abstract string Last24Hours { get; }
+
+    public abstract string ChartSummary(string pollutant, double minimum, double maximum, double mean, int hours);
+
+    public abstract string ChartNoData { get; }
+
+    public abstract string ChartTableSummary { get; }
+
+    public abstract string HourColumn { get; }
+
+    public abstract string NoValue { get; }
+
+    public abstract string TrafficToday { get; }
+
+    public abstract string TrafficCounts(int approaching, int receding);
+
+    public abstract string NoTrafficToday { get; }
+
+    public abstract string MapHeading { get; }
+
+    public abstract string MapHint { get; }
+
+    public abstract string Location { get; }
+
+    public abstract string LampPost { get; }
+
+    public abstract string Details { get; }
+
+    public abstract string OpenData { get; }
+
+    public abstract string OpenDataIntro { get; }
+
+    public abstract string Licence { get; }
+
+    public abstract string DownloadCsv(string pollutant);
+
+    public abstract string DownloadJson(string pollutant);
+
+    public abstract string MonthName(int month);
+
+    /// <summary>A concentration as this language writes it, one decimal.</summary>
+    public abstract string Number(double value);
+
+    /// <summary>"22 novembre 2026 à 09:50", "22 November 2026 at 09:50".</summary>
+    public abstract string DateAndTime(DateTime local);
+
+    public static string Time(DateTime local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Unit => MetricCatalogue.Pm25.Unit;
+
+    public static PublicText French { get; } = new FrenchText();
+
+    public static PublicText English { get; } = new EnglishText();
+}

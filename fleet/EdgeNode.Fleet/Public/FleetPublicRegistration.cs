@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.WebEncoders;
+
+namespace EdgeNode.Fleet.Public;
+
+/// <summary>
+/// The public air-quality pages (Pages/Public, no sign-in), their static files and the language switch. Open data
+/// is <see cref="OpenData.FleetOpenDataRegistration"/>'s.
+/// </summary>
+public static class FleetPublicRegistration
+{
+    public static IHostApplicationBuilder AddFleetPublic(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PublicWebOptions>()
+            .Bind(builder.Configuration.GetSection(PublicWebOptions.SectionName))
+            .Validate(o => o.RateLimitPermits > 0 && o.RateLimitWindowSeconds > 0, $"{PublicWebOptions.SectionName}:RateLimitPermits and RateLimitWindowSeconds must be above zero")
+            .Validate(o => o.OpenDataMaxRangeDays > 0, $"{PublicWebOptions.SectionName}:OpenDataMaxRangeDays must be above zero")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{PublicWebOptions.SectionName}:TimeZone is not a time zone this machine knows (e.g. Europe/Paris; install tzdata)")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PublicAirQualityReader>();
+        builder.Services.AddRazorPages(pages =>
+            pages.Conventions.AddFolderApplicationModelConvention("/Public", model =>
+            {
+                model.EndpointMetadata.Add(new EnableRateLimitingAttribute(PublicRateLimiting.PolicyName));
+
+                // Public whatever fallback policy the staff side sets.
+                model.EndpointMetadata.Add(new AllowAnonymousAttribute());
+            }));
+        // Razor's encoder would otherwise write every accented letter as &#xE9;: a third more bytes of French for nothing.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddPublicCompression();
+        builder.Services.AddPublicRateLimiting();
+        return builder;
+    }
+
+    public static WebApplication MapFleetPublic(this WebApplication app)
+    {
+        app.UseWhen(context => PublicCompression.IsPublic(context.Request.Path), branch => branch.UseResponseCompression());
+
+        // wwwroot beside the content root (development, the in-process tests) or beside the assembly (a service or a
+        // test's child process started from another directory): the build copies it there.
+        string webRoot = FirstExisting(Path.Combine(app.Environment.ContentRootPath, "wwwroot"), Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+
+        if (Directory.Exists(webRoot))
+        {
+            // Kept a while by browsers and proxies: on a metered link a second visit should cost only the page.
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(webRoot),
+                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+            });
+        }
+        else
+        {
+            app.Logger.LogError("The public pages have no stylesheet: no wwwroot in {ContentRoot} nor beside the fleet's assembly", app.Environment.ContentRootPath);
+        }
+        string leaflet = FirstExisting(Path.Combine(app.Environment.ContentRootPath, "node_modules", "leaflet", "dist"), Path.Combine(webRoot, "lib", "leaflet"));
+        if (File.Exists(Path.Combine(leaflet, "leaflet.js")))
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(leaflet),
+                RequestPath = "/lib/leaflet",
+                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=604800",
+            });
+        }
+        else
+        {
+            app.Logger.LogWarning("The public map is off: Leaflet is not installed in {Folder} (run npm ci in fleet/EdgeNode.Fleet, then build); the pages still list every node", leaflet);
+        }
+        app.UseRateLimiter();
+
+        // Razor Pages are mapped once for every concern (the staff pages share the Pages folder); another may have done it.
+        if (!((IEndpointRouteBuilder)app).DataSources.Any(source => source.GetType().Name == "PageActionEndpointDataSource"))
+        {
+            app.MapRazorPages();
+        }
+        app.MapLanguageSwitch().RequireRateLimiting(PublicRateLimiting.PolicyName).AllowAnonymous();
+        return app;
+    }
+
+    private static string FirstExisting(string preferred, string fallback) => Directory.Exists(preferred) ? preferred : fallback;
+}

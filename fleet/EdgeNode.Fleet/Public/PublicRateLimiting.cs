@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace EdgeNode.Fleet.Public;
+
+/// <summary>
+/// One fixed window of requests per client IP for the public pages and open data (<see cref="PublicWebOptions"/>);
+/// past it, 429 with Retry-After. Staff pages and ingest are not limited by it. Behind a reverse proxy the client
+/// IP is the proxy's unless forwarded headers are configured: then every visitor shares one window.
+/// </summary>
+public static class PublicRateLimiting
+{
+    public const string PolicyName = "public";
+
+    public static IServiceCollection AddPublicRateLimiting(this IServiceCollection services)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(PolicyName, context =>
+            {
+                PublicWebOptions options = context.RequestServices.GetRequiredService<IOptions<PublicWebOptions>>().Value;
+                string client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.RateLimitPermits,
+                    Window = TimeSpan.FromSeconds(options.RateLimitWindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+            limiter.OnRejected = async (rejected, ct) =>
+            {
+                HttpContext context = rejected.HttpContext;
+                int seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter)
+                    ? (int)Math.Ceiling(retryAfter.TotalSeconds)
+                    : context.RequestServices.GetRequiredService<IOptions<PublicWebOptions>>().Value.RateLimitWindowSeconds;
+                context.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(
+                    $"Trop de requêtes : réessayez dans {seconds} s. / Too many requests: try again in {seconds} s.", ct);
+            };
+        });
+        return services;
+    }
+}

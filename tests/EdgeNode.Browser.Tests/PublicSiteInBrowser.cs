@@ -1,0 +1,105 @@
+using EdgeNode.Fleet.Registry;
+using EdgeNode.Fleet.Storage;
+using EdgeNode.TestSupport;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+
+namespace EdgeNode.Browser.Tests;
+
+/// <summary>
+/// The fleet as a real process over a database seeded beforehand (nodes in the registry, windows committed as ingest
+/// would), and headless chromium with and without JavaScript. Windows are dated from the real clock, since the fleet
+/// process reads it.
+/// </summary>
+public sealed class PublicSiteInBrowser : IAsyncLifetime
+{
+    private readonly TemporaryDirectory _folder = new("edgenode-browser-public-");
+    private readonly List<TemporaryDirectory> _profiles = [];
+    private FleetProcess? _fleet;
+    private ChromeDriver? _driver;
+    private ChromeDriver? _withoutJavaScript;
+
+    public FleetProcess Fleet => _fleet ?? throw new InvalidOperationException("The fleet is used before xunit started it.");
+
+    public IWebDriver Driver => _driver ??= Start(javaScript: true);
+
+    public IWebDriver DriverWithoutJavaScript => _withoutJavaScript ??= Start(javaScript: false);
+
+    public async Task InitializeAsync()
+    {
+        string connection = $"Data Source={_folder.File("fleet.db")}";
+        await SeedAsync(connection);
+        _fleet = await FleetProcess.StartAsync(new Dictionary<string, string> { ["Fleet__Storage__ConnectionString"] = connection });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _driver?.Quit();
+        _withoutJavaScript?.Quit();
+        if (_fleet is not null)
+        {
+            await _fleet.DisposeAsync();
+        }
+        foreach (TemporaryDirectory profile in _profiles)
+        {
+            profile.Dispose();
+        }
+        _folder.Dispose();
+    }
+
+    public IWebDriver Open(string path, bool javaScript = true)
+    {
+        IWebDriver driver = javaScript ? Driver : DriverWithoutJavaScript;
+        driver.Navigate().GoToUrl(Fleet.Url(path));
+        return driver;
+    }
+
+    /// <summary>
+    /// Forgets the cookies and chooses a language with the switch. Headless chromium asks for en-US whatever its
+    /// --lang, so French, the pages' default, is chosen explicitly (the in-process tests cover the default itself).
+    /// </summary>
+    public IWebDriver StartIn(string language, bool javaScript = true)
+    {
+        IWebDriver driver = Open("/health", javaScript);
+        driver.Manage().Cookies.DeleteAllCookies();
+        return Open($"/langue/{language}", javaScript);
+    }
+
+    private static async Task SeedAsync(string connection)
+    {
+        await using IFleetStore store = FleetStoreFactory.Create(connection);
+        await store.InitialiseAsync(CancellationToken.None);
+        var registry = (INodeRegistryStore)store;
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        DateTimeOffset lastEnd = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() / 900 * 900);
+        (string Id, string Name, double Pm25, TimeSpan Silence)[] nodes =
+        [
+            ("ecole-1", "École Jules-Ferry", 3.2, TimeSpan.Zero),
+            ("mairie-2", "Place de la Mairie", 62.5, TimeSpan.Zero),
+            ("lac-3", "Route du Lac", 100, TimeSpan.FromHours(3)),
+        ];
+        var batch = new IngestBatch();
+        int index = 0;
+        foreach ((string id, string name, double pm25, TimeSpan silence) in nodes)
+        {
+            index++;
+            await registry.AddAsync(
+                new RegisteredNode(id, name, "Saint-Jean", $"LP-{index}", 43.39 + (index / 500.0), -1.66 + (index / 500.0), true, now.AddDays(-7), now.AddDays(-7)),
+                "not-a-real-hash", CancellationToken.None);
+            for (int window = 0; window < 96; window++)
+            {
+                DateTimeOffset start = lastEnd - silence - TimeSpan.FromMinutes(15 * (window + 1));
+                batch.Metrics.Add(new MetricWindowRow(id, "sds011", "pm25_ugm3", start, 900, 0, false, 30, pm25, pm25 - 1, pm25 + 1, pm25, 1, 0, null, 1));
+                batch.Metrics.Add(new MetricWindowRow(id, "pms5003", "pm10_ugm3", start, 900, 0, false, 30, pm25 * 1.6, pm25, pm25 * 2, pm25, 1, 0, null, 1));
+            }
+        }
+        await store.CommitAsync(batch, CancellationToken.None);
+    }
+
+    private ChromeDriver Start(bool javaScript)
+    {
+        var profile = new TemporaryDirectory("edgenode-chromium-");
+        _profiles.Add(profile);
+        return ChromeBrowser.Start(javaScript, profile);
+    }
+}

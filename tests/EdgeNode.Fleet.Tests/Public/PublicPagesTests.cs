@@ -1,0 +1,207 @@
+using System.Net;
+using EdgeNode.Fleet.Localisation;
+
+namespace EdgeNode.Fleet.Tests.Public;
+
+/// <summary>The public pages as a visitor without JavaScript gets them: plain HTML, bands in words, French unless asked otherwise.</summary>
+public sealed class PublicPagesTests : IAsyncLifetime
+{
+    private readonly PublicSite _site = new();
+
+    public async Task InitializeAsync()
+    {
+        await _site.EnrolAsync("ecole-1", "École Jules-Ferry", "Saint-Jean");
+        await _site.EnrolAsync("mairie-2", "Place de la Mairie", "Saint-Jean");
+        await _site.EnrolAsync("silence-3", "Route du Lac", "Saint-Jean");
+        await _site.EnrolAsync("gare-4", "Gare", "Île-Bouchard");
+        await _site.EnrolAsync("retire-5", "Ancien capteur", "Hors-Service", enabled: false);
+
+        await _site.CommitWindowsAsync("ecole-1", "pm25_ugm3", 3.2);
+        await _site.CommitWindowsAsync("ecole-1", "pm10_ugm3", 8, sensor: "pms5003");
+        await _site.CommitWindowsAsync("mairie-2", "pm25_ugm3", 62.5);
+        // Silent for three hours: yesterday's high values must not show as current.
+        await _site.CommitWindowsAsync("silence-3", "pm25_ugm3", 100, endingAgo: TimeSpan.FromHours(3));
+        var traffic = new EdgeNode.Fleet.Storage.IngestBatch();
+        traffic.Traffic.Add(new EdgeNode.Fleet.Storage.TrafficWindowRow("ecole-1", "ops243", _site.Now.AddMinutes(-37), 900, 0, false, 41, 37, new int[16], 48));
+        traffic.Traffic.Add(new EdgeNode.Fleet.Storage.TrafficWindowRow("ecole-1", "ops243", _site.Now.AddMinutes(-22), 900, 0, false, 10, 12, new int[16], 51));
+        // Yesterday (before midnight in Paris, 23:00 UTC): not today's.
+        traffic.Traffic.Add(new EdgeNode.Fleet.Storage.TrafficWindowRow("ecole-1", "ops243", new DateTimeOffset(2026, 11, 21, 22, 45, 0, TimeSpan.Zero), 900, 0, false, 500, 500, new int[16], 50));
+        await _site.CommitAsync(traffic);
+    }
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    [Fact]
+    public async Task The_home_page_lists_the_municipalities_with_enabled_nodes_and_links_to_each()
+    {
+        string html = await GetAsync("/");
+
+        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/commune/saint-jean\">Saint-Jean</a>", html, StringComparison.Ordinal);
+        Assert.Contains("(3 capteurs)", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/commune/ile-bouchard\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hors-Service", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_municipality_page_lists_each_node_with_its_band_in_words()
+    {
+        string html = await GetAsync("/commune/saint-jean");
+
+        Assert.Contains("Qualité de l&#x27;air à Saint-Jean", html, StringComparison.Ordinal);
+        string ecole = Section(html, "capteur-ecole-1");
+        Assert.Contains("<span class=\"band-name\">Bon</span>", ecole, StringComparison.Ordinal);
+        Assert.Contains("(niveau 1 sur 6)", ecole, StringComparison.Ordinal);
+        Assert.Contains("3,2 µg/m³", ecole, StringComparison.Ordinal);
+        Assert.Contains("100 véhicules comptés depuis minuit : 51 dans un sens, 49 dans l&#x27;autre.", ecole, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"chart\"", ecole, StringComparison.Ordinal);
+        Assert.Contains("Particules fines (PM2,5) : entre 3,2 et 3,2 µg/m³ par heure", ecole, StringComparison.Ordinal);
+        string mairie = Section(html, "capteur-mairie-2");
+        Assert.Contains("<span class=\"band-name\">Mauvais</span>", mairie, StringComparison.Ordinal);
+        Assert.Contains("Pas de comptage de véhicules aujourd&#x27;hui.", mairie, StringComparison.Ordinal);
+
+        // The advice for each band shown, for everyone and for sensitive people.
+        Assert.Contains(PublicText.French.AdviceSensitive(EdgeNode.Fleet.AirQuality.AirQualityBand.Poor).Replace("'", "&#x27;", StringComparison.Ordinal), html, StringComparison.Ordinal);
+        Assert.Contains("Pour les personnes sensibles", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_with_no_recent_data_says_since_when_and_shows_no_band()
+    {
+        string html = await GetAsync("/commune/saint-jean");
+
+        string silent = Section(html, "capteur-silence-3");
+        // The last window ended at 07:07 UTC, 08:07 in Paris.
+        Assert.Contains("Pas de mesure depuis le 22 novembre 2026 à 08:07.", silent, StringComparison.Ordinal);
+        Assert.DoesNotContain("band-name", silent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Très mauvais", silent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_node_page_gives_the_band_advice_chart_table_and_open_data_links()
+    {
+        string html = await GetAsync("/capteur/mairie-2");
+
+        Assert.Contains("<h1>Place de la Mairie</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"band-name\">Mauvais</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<table>", html, StringComparison.Ordinal);
+        Assert.Contains("/api/open/v1/nodes/mairie-2/windows?metric=pm25_ugm3&amp;format=csv", html, StringComparison.Ordinal);
+        Assert.Contains("Licence Ouverte", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/commune/nulle-part")]
+    [InlineData("/capteur/inconnu-9")]
+    [InlineData("/capteur/retire-5")]
+    public async Task Unknown_municipalities_and_nodes_are_404_in_words(string path)
+    {
+        using HttpClient client = _site.CreateClient();
+        using HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Nous ne connaissons pas", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task English_with_Accept_Language()
+    {
+        using HttpClient client = _site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/commune/saint-jean");
+        request.Headers.AcceptLanguage.ParseAdd("de-DE, en-GB;q=0.8, fr;q=0.5");
+        using HttpResponseMessage response = await client.SendAsync(request);
+        string html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("Air quality in Saint-Jean", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"band-name\">Poor</span>", html, StringComparison.Ordinal);
+        Assert.Contains("No measurement since 22 November 2026 at 08:07.", html, StringComparison.Ordinal);
+        Assert.Contains("Accept-Language", response.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task French_when_the_browser_prefers_French_or_says_nothing_we_speak()
+    {
+        using HttpClient client = _site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.AcceptLanguage.ParseAdd("es, fr-BE;q=0.9, en;q=0.8");
+
+        string html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_switch_sets_a_cookie_that_wins_over_Accept_Language_and_returns_to_the_page()
+    {
+        using HttpClient client = _site.CreateClient();
+        string home = await GetAsync("/commune/saint-jean");
+        Assert.Contains("href=\"/langue/en?retour=%2Fcommune%2Fsaint-jean\"", home, StringComparison.Ordinal);
+
+        using HttpResponseMessage switched = await client.GetAsync(new Uri("/langue/en?retour=%2Fcommune%2Fsaint-jean", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/commune/saint-jean", switched.Headers.Location?.OriginalString);
+        string cookie = Assert.Single(switched.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith($"{PublicLanguage.CookieName}=en;", cookie, StringComparison.Ordinal);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/commune/saint-jean");
+        request.Headers.Add("Cookie", $"{PublicLanguage.CookieName}=en");
+        request.Headers.AcceptLanguage.ParseAdd("fr");
+        string html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/langue/fr?retour=%2Fcommune%2Fsaint-jean\" lang=\"fr\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/\\evil.example")]
+    public async Task The_switch_never_sends_the_visitor_off_site(string retour)
+    {
+        using HttpClient client = _site.CreateClient();
+        using HttpResponseMessage switched = await client.GetAsync(new Uri($"/langue/en?retour={Uri.EscapeDataString(retour)}", UriKind.Relative));
+
+        Assert.Equal("/", switched.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_pages_have_the_landmarks_and_skip_link_and_no_script_is_needed_for_content()
+    {
+        string html = await GetAsync("/commune/saint-jean");
+
+        Assert.Contains("<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<main id=\"contenu\"", html, StringComparison.Ordinal);
+        Assert.Contains("<nav aria-label=", html, StringComparison.Ordinal);
+        Assert.Contains("<footer", html, StringComparison.Ordinal);
+        // The map is there only for those with JavaScript: hidden until the script draws it.
+        Assert.Contains("id=\"carte-section\" class=\"map-section\" aria-labelledby=\"carte-titre\" hidden", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_map_gets_each_placed_node_with_its_band_and_no_tile_server_unless_configured()
+    {
+        string html = await GetAsync("/commune/saint-jean");
+
+        Assert.Contains("data-tiles=\"\"", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;name&quot;:&quot;Place de la Mairie&quot;,&quot;url&quot;:&quot;/capteur/mairie-2&quot;,&quot;band&quot;:&quot;Mauvais&quot;", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/js/carte.js\" defer></script>", html, StringComparison.Ordinal);
+        using HttpClient client = _site.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/lib/leaflet/leaflet.js", UriKind.Relative))).StatusCode);
+    }
+
+    private async Task<string> GetAsync(string path)
+    {
+        using HttpClient client = _site.CreateClient();
+        using HttpResponseMessage response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The article of one node on a municipality page.</summary>
+    private static string Section(string html, string headingId)
+    {
+        int start = html.IndexOf($"aria-labelledby=\"{headingId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no article for {headingId}");
+        int end = html.IndexOf("</article>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+}
