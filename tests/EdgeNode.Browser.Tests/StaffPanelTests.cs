@@ -14,7 +14,7 @@ public sealed class StaffPanelTests(FleetInBrowser browser)
 
         IWebElement navigation = driver.FindElement(By.CssSelector("header nav"));
         Assert.Equal("fr", driver.FindElement(By.TagName("html")).GetAttribute("lang"));
-        Assert.Equal(["Vue d'ensemble", "Enrôlement", "Utilisateurs", "Journal d'audit"], navigation.FindElements(By.TagName("a")).Select(link => link.Text));
+        Assert.Equal(["Vue d'ensemble", "Alertes", "Enrôlement", "Utilisateurs", "Journal d'audit"], navigation.FindElements(By.TagName("a")).Select(link => link.Text));
         Assert.Equal("page", navigation.FindElement(By.LinkText("Utilisateurs")).GetAttribute("aria-current"));
         Assert.Contains("admin (Administrateur)", driver.FindElement(By.CssSelector("header")).Text, StringComparison.Ordinal);
         Assert.Equal("Utilisateurs de l'espace agents", driver.FindElement(By.TagName("h1")).Text);

@@ -50,29 +50,21 @@ public static class FleetPublicRegistration
         if (Directory.Exists(webRoot))
         {
             // Kept a while by browsers and proxies: on a metered link a second visit should cost only the page.
+            // Libraries (lib/: Leaflet, copied from npm by the build) change only with the fleet: a week.
             app.UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = new PhysicalFileProvider(webRoot),
-                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
+                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                    file.Context.Request.Path.StartsWithSegments("/lib") ? "public, max-age=604800" : "public, max-age=3600",
             });
         }
         else
         {
             app.Logger.LogError("The public pages have no stylesheet: no wwwroot in {ContentRoot} nor beside the fleet's assembly", app.Environment.ContentRootPath);
         }
-        string leaflet = FirstExisting(Path.Combine(app.Environment.ContentRootPath, "node_modules", "leaflet", "dist"), Path.Combine(webRoot, "lib", "leaflet"));
-        if (File.Exists(Path.Combine(leaflet, "leaflet.js")))
+        if (!File.Exists(Path.Combine(webRoot, "lib", "leaflet", "leaflet.js")))
         {
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                FileProvider = new PhysicalFileProvider(leaflet),
-                RequestPath = "/lib/leaflet",
-                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=604800",
-            });
-        }
-        else
-        {
-            app.Logger.LogWarning("The public map is off: Leaflet is not installed in {Folder} (run npm ci in fleet/EdgeNode.Fleet, then build); the pages still list every node", leaflet);
+            app.Logger.LogWarning("The maps are off: Leaflet is not in {Folder} (the build copies it there after npm ci in fleet/EdgeNode.Fleet); the pages still list every node", Path.Combine(webRoot, "lib", "leaflet"));
         }
         app.UseRateLimiter();
 
