@@ -105,7 +105,12 @@ internal sealed class FleetUnderTest : IAsyncDisposable
     /// <summary>A store opened on the fleet's database, to look at what it committed.</summary>
     public IFleetStore OpenStore() => FleetStoreFactory.Create(ConnectionString, null);
 
-    public ValueTask DisposeAsync() => Process.DisposeAsync();
+    /// <summary>SIGTERM first: a fleet stopped in order stops the Mosquitto it supervises, which SIGKILL would leave running.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Process.TerminateAsync();
+        await Process.DisposeAsync();
+    }
 
     private static int Count(string text, string fragment)
     {
