@@ -132,10 +132,13 @@ cat <<MSG
    Nodes      Saint-Jean: saint-jean-mairie, saint-jean-ecole, saint-jean-rd20
               Villeneuve: villeneuve-stade (its SDS011 particulate sensor not answering), villeneuve-gare
               Each lives through the past week at $speed times real speed (about ten minutes), sending
-              hourly batches over TLS with its own credential, then carries on in real time.
+              hourly batches over TLS with its own credential, then carries on in real time. Until
+              then the pages show the days already delivered and say the air's band is not current.
    A node's own view:   $edgenode status --data-directory $run/villeneuve-stade/data
    Inject a fault live: echo "bme280=stuck" >> $run/saint-jean-ecole/data/emulation-faults
    Node accounts:       ${fleet[*]} nodes list   (also: disable, enable, rotate, remove)
+   Public page $fleet_url/   (no login; French, English with the switch at the top)
+   Open data   $fleet_url/api/open/v1/nodes   (CSV and JSON; API description $fleet_url/openapi/v1.json)
    Staff panel $fleet_url/staff   user admin, password $admin_password
 
 Press Ctrl-C to stop everything.

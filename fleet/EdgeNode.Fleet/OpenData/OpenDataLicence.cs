@@ -9,5 +9,5 @@ public sealed record OpenDataLicence(string Name, string Url, string Attribution
     public static OpenDataLicence Etalab20 { get; } = new(
         "Licence Ouverte / Open Licence version 2.0",
         "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-        "Source : capteurs EdgeNode de la commune, with the date of the data's last update.");
+        "Mentionner la source (capteurs EdgeNode de la commune) et la date de la dernière mise à jour des données. / Credit the source (the municipality's EdgeNode sensors) and the date the data was last updated.");
 }
