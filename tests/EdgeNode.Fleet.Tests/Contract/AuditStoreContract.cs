@@ -4,31 +4,11 @@ using EdgeNode.Fleet.Storage;
 namespace EdgeNode.Fleet.Tests.Contract;
 
 /// <summary>What every store promises about the audit log, run against each provider by a subclass, a fresh database per test.</summary>
-public abstract class AuditStoreContract : IAsyncLifetime
+public abstract class AuditStoreContract : StoreContractBase
 {
     private static readonly DateTimeOffset At = new DateTimeOffset(2026, 3, 1, 8, 30, 15, TimeSpan.FromHours(1)).AddTicks(1_234_560);
 
-    private IFleetStore _fleetStore = null!;
-
-    private IAuditStore Store => (IAuditStore)_fleetStore;
-
-    private static CancellationToken None => CancellationToken.None;
-
-    public async Task InitializeAsync()
-    {
-        _fleetStore = FleetStoreFactory.Create(await CreateDatabaseAsync());
-        await _fleetStore.InitialiseAsync(None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _fleetStore.DisposeAsync();
-        await DeleteDatabaseAsync();
-    }
-
-    protected abstract Task<string> CreateDatabaseAsync();
-
-    protected virtual Task DeleteDatabaseAsync() => Task.CompletedTask;
+    private new IAuditStore Store => (IAuditStore)base.Store;
 
     [Fact]
     public async Task Entries_read_back_exactly_newest_first_with_increasing_ids()

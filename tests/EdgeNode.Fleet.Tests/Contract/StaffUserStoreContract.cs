@@ -4,31 +4,11 @@ using EdgeNode.Fleet.Storage;
 namespace EdgeNode.Fleet.Tests.Contract;
 
 /// <summary>What every store promises about staff users, run against each provider by a subclass, a fresh database per test.</summary>
-public abstract class StaffUserStoreContract : IAsyncLifetime
+public abstract class StaffUserStoreContract : StoreContractBase
 {
     private static readonly DateTimeOffset Created = new DateTimeOffset(2026, 3, 1, 8, 30, 15, TimeSpan.FromHours(1)).AddTicks(1_234_560);
 
-    private IFleetStore _fleetStore = null!;
-
-    private IStaffUserStore Store => (IStaffUserStore)_fleetStore;
-
-    private static CancellationToken None => CancellationToken.None;
-
-    public async Task InitializeAsync()
-    {
-        _fleetStore = FleetStoreFactory.Create(await CreateDatabaseAsync());
-        await _fleetStore.InitialiseAsync(None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _fleetStore.DisposeAsync();
-        await DeleteDatabaseAsync();
-    }
-
-    protected abstract Task<string> CreateDatabaseAsync();
-
-    protected virtual Task DeleteDatabaseAsync() => Task.CompletedTask;
+    private new IStaffUserStore Store => (IStaffUserStore)base.Store;
 
     private static StaffUser User(string name = "alice", string role = StaffRoles.Technician) =>
         new(name, role, "AQAAAAIAAYagAAAAE-hash", "STAMP1", true, 0, null, Created, null);
