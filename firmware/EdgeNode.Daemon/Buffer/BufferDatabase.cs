@@ -267,17 +267,14 @@ internal sealed class BufferDatabase : IDisposable
     /// <summary>
     /// Fills a fresh file (after a corrupt one was set aside) in one transaction: ids start above
     /// <paramref name="idFloor"/> so that acknowledgements meant for the old file match nothing here, then whatever
-    /// was salvaged, then the record of the setting aside.
+    /// was salvaged, then the record of the setting aside, which counts the windows copied.
     /// </summary>
-    public void StartAfterSetAside(long idFloor, DatabaseSalvage salvage, SetAsideDatabase record, DateTimeOffset now)
+    public SetAsideDatabase StartAfterSetAside(long idFloor, DatabaseSalvage salvage, string setAsidePath, string reason, DateTimeOffset now)
     {
         using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
         Sql.Execute(_connection, transaction, "DELETE FROM sqlite_sequence WHERE name = 'windows'");
         Sql.Execute(_connection, transaction, "INSERT INTO sqlite_sequence (name, seq) VALUES ('windows', $floor)", ("$floor", idFloor));
-        foreach (ClosedWindow window in salvage.Windows)
-        {
-            WindowRows.Insert(_connection, transaction, window, WindowCodec.Encode(window));
-        }
+        salvage.CopyWindows(window => WindowRows.Insert(_connection, transaction, window, WindowCodec.Encode(window)));
 
         foreach (BufferGap gap in salvage.Gaps)
         {
@@ -299,8 +296,10 @@ internal sealed class BufferDatabase : IDisposable
             BufferReports.InsertSetAside(_connection, transaction, earlier);
         }
 
+        var record = new SetAsideDatabase(0, setAsidePath, reason, salvage.WindowsSalvaged, salvage.ReadToEnd, now);
         BufferReports.InsertSetAside(_connection, transaction, record);
         transaction.Commit();
+        return record;
     }
 
     public void Dispose() => _connection.Dispose();

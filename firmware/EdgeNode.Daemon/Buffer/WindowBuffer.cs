@@ -362,16 +362,16 @@ public sealed class WindowBuffer : IAsyncDisposable
         try
         {
             string setAsidePath = CorruptFile.SetAside(_options.DatabasePath, now);
-            var salvage = DatabaseSalvage.From(setAsidePath);
+            using var salvage = DatabaseSalvage.From(setAsidePath);
             string reason = cause.Message;
             fresh = BufferDatabase.Open(_options.DatabasePath, checkIntegrity: false, _options.OnConnectionOpened);
             long idFloor = Math.Max(_highestIdSeen, salvage.HighestId);
-            fresh.StartAfterSetAside(idFloor, salvage, new SetAsideDatabase(0, setAsidePath, reason, salvage.Windows.Count, salvage.ReadToEnd, now), now);
+            SetAsideDatabase record = fresh.StartAfterSetAside(idFloor, salvage, setAsidePath, reason, now);
             _highestIdSeen = idFloor;
             _database = fresh;
             _integrityChecked = true;
             Record(storageWorking: true, $"The buffer database {_options.DatabasePath} could not be used ({reason}). It was set aside as {setAsidePath} and a fresh one started; "
-                + $"{salvage.Windows.Count} windows were salvaged{(salvage.ReadToEnd ? "" : ", others may be lost")}. "
+                + $"{record.WindowsSalvaged} windows were salvaged{(record.ReadToEnd ? "" : ", others may be lost")}. "
                 + "Copy the old file off for analysis; if this happens again, replace the SD card.");
         }
         catch (Exception e) when (StorageFailure.IsStorage(e))

@@ -162,8 +162,13 @@ public static class RunCommand
             builder.Services.AddHostedService(sp => new NodeService(
                 sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, uplink, sp.GetRequiredService<SystemdNotifier>(), sp.GetRequiredService<ILoggerFactory>()));
             using IHost host = builder.Build();
+
+            // A service that died (OutOfMemory under the GC heap cap, a full card at start) stops the host as a clean
+            // stop does, and the host still returns normally: only a non-zero exit makes Restart=on-failure act.
+            // Resolved before running: RunAsync disposes the host's services when it returns.
+            BackgroundService[] services = [.. host.Services.GetServices<IHostedService>().OfType<BackgroundService>()];
             await host.RunAsync(cancellationToken);
-            return 0;
+            return services.Any(s => s.ExecuteTask is { IsFaulted: true }) ? 1 : 0;
         });
         return command;
     }

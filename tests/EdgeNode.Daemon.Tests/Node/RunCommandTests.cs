@@ -62,6 +62,19 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_node_service_that_dies_exits_non_zero_so_that_systemd_restarts_it()
+    {
+        // A file where the data directory should be: the service fails at its first step.
+        string notADirectory = Path.Combine(_folder, "not-a-directory");
+        File.WriteAllText(notADirectory, "");
+        string config = Config("""{ "Node": { "Id": "test-node-1" } }""");
+
+        var (exitCode, _) = await Run(TimeSpan.FromMinutes(1), "--config", config, "--emulate", "--data-directory", notADirectory);
+
+        Assert.Equal(1, exitCode);
+    }
+
+    [Fact]
     public async Task Faults_given_at_start_or_written_to_the_control_file_while_running_show_in_the_status_and_clear()
     {
         // At 50 times real speed the status is rewritten every 1.2 s and the file is read every 2 s; the limit
