@@ -30,6 +30,7 @@ public sealed class FleetInBrowser : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private readonly List<TemporaryDirectory> _profiles = [];
+    private readonly TemporaryDirectory _database = new("edgenode-browser-staff-");
     private FleetProcess? _fleet;
     private ChromeDriver? _driver;
     private ChromeDriver? _withoutJavaScript;
@@ -42,7 +43,13 @@ public sealed class FleetInBrowser : IAsyncLifetime
     /// <summary>A second browser with JavaScript off (Chrome's content setting), started at first use; its own cookies.</summary>
     public IWebDriver DriverWithoutJavaScript => _withoutJavaScript ??= StartBrowser(javaScript: false);
 
-    public async Task InitializeAsync() => _fleet = await FleetProcess.StartAsync();
+    /// <summary>The fleet over a database that already holds <see cref="MonitoredNodes"/>.</summary>
+    public async Task InitializeAsync()
+    {
+        string connection = $"Data Source={_database.File("fleet.db")}";
+        await MonitoredNodes.SeedAsync(connection);
+        _fleet = await FleetProcess.StartAsync(new Dictionary<string, string> { ["Fleet__Storage__ConnectionString"] = connection });
+    }
 
     public async Task DisposeAsync()
     {
@@ -57,6 +64,8 @@ public sealed class FleetInBrowser : IAsyncLifetime
         {
             profile.Dispose();
         }
+
+        _database.Dispose();
     }
 
     /// <summary>Opens a path of the fleet ("/staff/users") and returns the driver that shows it.</summary>

@@ -2,7 +2,10 @@ using OpenQA.Selenium;
 
 namespace EdgeNode.Browser.Tests;
 
-/// <summary>The monitoring pages (overview, alerts) in a real browser, with and without JavaScript: they load and pass axe.</summary>
+/// <summary>
+/// The monitoring pages (overview, node page, alerts) in a real browser, with and without JavaScript, over the
+/// <see cref="MonitoredNodes"/> the fleet starts with: what a person sees, and axe.
+/// </summary>
 [Collection(FleetInBrowserCollection.Name)]
 public sealed class MonitoringPagesTests(FleetInBrowser browser)
 {
@@ -30,6 +33,35 @@ public sealed class MonitoringPagesTests(FleetInBrowser browser)
     }
 
     [Fact]
+    public void The_overview_shows_the_silent_node_as_silent_and_the_faulty_sensor_as_faulty()
+    {
+        IWebDriver driver = browser.SignIn(javaScript: false);
+        driver.Navigate().GoToUrl(browser.Fleet.Url("/staff"));
+
+        Assert.StartsWith("Silencieux", Row(driver, MonitoredNodes.Silent).FindElement(By.CssSelector("td.status strong")).Text, StringComparison.Ordinal);
+        IWebElement faulty = Row(driver, MonitoredNodes.SensorFault);
+        Assert.Equal("Capteur en défaut", faulty.FindElement(By.CssSelector("td.status strong")).Text);
+        Assert.Contains("sds011 : NotAnswering", faulty.Text, StringComparison.Ordinal);
+        Assert.Equal("En service", Row(driver, MonitoredNodes.InService).FindElement(By.CssSelector("td.status strong")).Text);
+        Assert.Equal("1", driver.FindElement(By.CssSelector(".count[data-status=silent]")).Text);
+        Assert.Equal("1", driver.FindElement(By.CssSelector(".count[data-status=sensor-fault]")).Text);
+    }
+
+    [Fact]
+    public void A_nodes_page_draws_its_charts_from_the_last_day_and_has_no_axe_violation()
+    {
+        browser.SignIn();
+        IWebDriver driver = browser.Open($"/staff/nodes/{MonitoredNodes.InService}");
+
+        IReadOnlyCollection<IWebElement> charts = driver.FindElements(By.CssSelector("svg.chart"));
+        Assert.NotEmpty(charts);
+        IWebElement line = charts.First().FindElement(By.CssSelector("polyline.mean"));
+        Assert.True(line.GetAttribute("points")!.Split(' ').Length >= 90, line.GetAttribute("points"));
+        Assert.True(line.Size.Width > 100, $"the chart's line is drawn {line.Size.Width} px wide");
+        browser.AssertNoAxeViolations();
+    }
+
+    [Fact]
     public void The_alerts_page_has_no_axe_violation()
     {
         browser.SignIn();
@@ -38,4 +70,7 @@ public sealed class MonitoringPagesTests(FleetInBrowser browser)
         Assert.Equal("Alertes", driver.FindElement(By.TagName("h1")).Text);
         browser.AssertNoAxeViolations();
     }
+
+    private static IWebElement Row(IWebDriver driver, string nodeId) =>
+        driver.FindElement(By.CssSelector($"tr[data-node='{nodeId}']"));
 }
