@@ -1,6 +1,4 @@
-using EdgeNode.TestSupport;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
 
 namespace EdgeNode.Browser.Tests;
@@ -25,56 +23,12 @@ namespace EdgeNode.Browser.Tests;
 /// }
 /// </code>
 /// </example>
-public sealed class FleetInBrowser : IAsyncLifetime
+public sealed class FleetInBrowser : SeededFleetInBrowser
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private readonly List<TemporaryDirectory> _profiles = [];
-    private readonly TemporaryDirectory _database = new("edgenode-browser-staff-");
-    private FleetProcess? _fleet;
-    private ChromeDriver? _driver;
-    private ChromeDriver? _withoutJavaScript;
-
-    public FleetProcess Fleet => _fleet ?? throw new InvalidOperationException("The fleet is used before xunit started it.");
-
-    /// <summary>The browser with JavaScript on, started at first use.</summary>
-    public IWebDriver Driver => _driver ??= StartBrowser(javaScript: true);
-
-    /// <summary>A second browser with JavaScript off (Chrome's content setting), started at first use; its own cookies.</summary>
-    public IWebDriver DriverWithoutJavaScript => _withoutJavaScript ??= StartBrowser(javaScript: false);
-
-    /// <summary>The fleet over a database that already holds <see cref="MonitoredNodes"/>.</summary>
-    public async Task InitializeAsync()
-    {
-        string connection = $"Data Source={_database.File("fleet.db")}";
-        await MonitoredNodes.SeedAsync(connection);
-        _fleet = await FleetProcess.StartAsync(new Dictionary<string, string> { ["Fleet__Storage__ConnectionString"] = connection });
-    }
-
-    public async Task DisposeAsync()
-    {
-        _driver?.Quit();
-        _withoutJavaScript?.Quit();
-        if (_fleet is not null)
-        {
-            await _fleet.DisposeAsync();
-        }
-
-        foreach (TemporaryDirectory profile in _profiles)
-        {
-            profile.Dispose();
-        }
-
-        _database.Dispose();
-    }
-
-    /// <summary>Opens a path of the fleet ("/staff/users") and returns the driver that shows it.</summary>
-    public IWebDriver Open(string path, bool javaScript = true)
-    {
-        IWebDriver driver = javaScript ? Driver : DriverWithoutJavaScript;
-        driver.Navigate().GoToUrl(Fleet.Url(path));
-        return driver;
-    }
+    /// <summary>The staff fleet starts over <see cref="MonitoredNodes"/>.</summary>
+    protected override Task SeedAsync(string connectionString) => MonitoredNodes.SeedAsync(connectionString);
 
     /// <summary>Signs in through the login form (forgetting any earlier session) as the first admin by default.</summary>
     public IWebDriver SignIn(string userName = "admin", string password = FleetProcess.AdminPassword, bool javaScript = true)
@@ -140,12 +94,5 @@ public sealed class FleetInBrowser : IAsyncLifetime
         Assert.True(
             violations.Count == 0,
             $"axe-core found {violations.Count} WCAG 2.1 A/AA violation(s) on {Driver.Url}:\n" + string.Join('\n', violations));
-    }
-
-    private ChromeDriver StartBrowser(bool javaScript)
-    {
-        var profile = new TemporaryDirectory("edgenode-chromium-");
-        _profiles.Add(profile);
-        return ChromeBrowser.Start(javaScript, profile);
     }
 }

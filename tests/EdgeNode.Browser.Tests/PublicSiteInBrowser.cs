@@ -1,8 +1,6 @@
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Storage;
-using EdgeNode.TestSupport;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 
 namespace EdgeNode.Browser.Tests;
 
@@ -11,48 +9,9 @@ namespace EdgeNode.Browser.Tests;
 /// would), and headless chromium with and without JavaScript. Windows are dated from the real clock, since the fleet
 /// process reads it.
 /// </summary>
-public sealed class PublicSiteInBrowser : IAsyncLifetime
+public sealed class PublicSiteInBrowser : SeededFleetInBrowser
 {
-    private readonly TemporaryDirectory _folder = new("edgenode-browser-public-");
-    private readonly List<TemporaryDirectory> _profiles = [];
-    private FleetProcess? _fleet;
-    private ChromeDriver? _driver;
-    private ChromeDriver? _withoutJavaScript;
-
-    public FleetProcess Fleet => _fleet ?? throw new InvalidOperationException("The fleet is used before xunit started it.");
-
-    public IWebDriver Driver => _driver ??= Start(javaScript: true);
-
-    public IWebDriver DriverWithoutJavaScript => _withoutJavaScript ??= Start(javaScript: false);
-
-    public async Task InitializeAsync()
-    {
-        string connection = $"Data Source={_folder.File("fleet.db")}";
-        await SeedAsync(connection);
-        _fleet = await FleetProcess.StartAsync(new Dictionary<string, string> { ["Fleet__Storage__ConnectionString"] = connection });
-    }
-
-    public async Task DisposeAsync()
-    {
-        _driver?.Quit();
-        _withoutJavaScript?.Quit();
-        if (_fleet is not null)
-        {
-            await _fleet.DisposeAsync();
-        }
-        foreach (TemporaryDirectory profile in _profiles)
-        {
-            profile.Dispose();
-        }
-        _folder.Dispose();
-    }
-
-    public IWebDriver Open(string path, bool javaScript = true)
-    {
-        IWebDriver driver = javaScript ? Driver : DriverWithoutJavaScript;
-        driver.Navigate().GoToUrl(Fleet.Url(path));
-        return driver;
-    }
+    protected override Task SeedAsync(string connectionString) => SeedNodesAsync(connectionString);
 
     /// <summary>
     /// Forgets the cookies and chooses a language with the switch. Headless chromium asks for en-US whatever its
@@ -65,7 +24,7 @@ public sealed class PublicSiteInBrowser : IAsyncLifetime
         return Open($"/langue/{language}", javaScript);
     }
 
-    private static async Task SeedAsync(string connection)
+    private static async Task SeedNodesAsync(string connection)
     {
         await using IFleetStore store = FleetStoreFactory.Create(connection);
         await store.InitialiseAsync(CancellationToken.None);
@@ -94,12 +53,5 @@ public sealed class PublicSiteInBrowser : IAsyncLifetime
             }
         }
         await store.CommitAsync(batch, CancellationToken.None);
-    }
-
-    private ChromeDriver Start(bool javaScript)
-    {
-        var profile = new TemporaryDirectory("edgenode-chromium-");
-        _profiles.Add(profile);
-        return ChromeBrowser.Start(javaScript, profile);
     }
 }
