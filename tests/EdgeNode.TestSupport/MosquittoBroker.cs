@@ -60,6 +60,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
         if (extraConfiguration is null || !extraConfiguration.Contains("allow_anonymous", StringComparison.Ordinal))
             configuration.AppendLine("allow_anonymous true");
         configuration
+            // As the fleet's own broker has it (MosquittoConfigurationWriter): a fleet briefly behind a flood loses nothing.
+            .AppendLine("max_queued_messages 100000")
+            .AppendLine("max_queued_bytes 268435456")
             .AppendLine("persistence true")
             .AppendLine($"persistence_location {directory.Path}/")
             // Run as whoever runs the tests: as root, Mosquitto would otherwise switch to the "mosquitto"

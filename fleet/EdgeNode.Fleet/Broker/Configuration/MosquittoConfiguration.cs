@@ -24,4 +24,10 @@ public sealed record MosquittoConfiguration(
     /// 256 MB packets: without this, any client with a credential could make the broker buffer that much per connection.
     /// </summary>
     public const int MaximumPacketBytes = 1024 * 1024;
+
+    /// <summary>QoS 1 messages the broker keeps for one client that is behind (Mosquitto's default, 1000, is too few for the fleet).</summary>
+    public const int MaximumQueuedMessages = 100_000;
+
+    /// <summary>And at most this many bytes of them per client, whichever comes first.</summary>
+    public const long MaximumQueuedBytes = 256L * 1024 * 1024;
 }

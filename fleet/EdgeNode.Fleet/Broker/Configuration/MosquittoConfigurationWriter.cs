@@ -34,6 +34,12 @@ public static class MosquittoConfigurationWriter
         text.AppendLine("per_listener_settings false");
         text.AppendLine("allow_anonymous false");
         text.AppendLine(CultureInfo.InvariantCulture, $"max_packet_size {MosquittoConfiguration.MaximumPacketBytes}");
+        // Mosquitto drops a client's QoS 1 messages past 1000 queued by default. The fleet is that client for every
+        // node: after an outage hundreds of nodes drain their backlogs at once, and a fleet a few seconds behind
+        // would lose them to the broker (the nodes would resend after their ack timeout, but only then). A larger
+        // queue, bounded in bytes so that it cannot eat the server's memory, lets the fleet catch up instead.
+        text.AppendLine(CultureInfo.InvariantCulture, $"max_queued_messages {MosquittoConfiguration.MaximumQueuedMessages}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"max_queued_bytes {MosquittoConfiguration.MaximumQueuedBytes}");
         text.AppendLine("persistence true");
         text.AppendLine(CultureInfo.InvariantCulture, $"persistence_location {WithTrailingSlash(configuration.PersistenceDirectory)}");
         // When started as root Mosquitto would become user "mosquitto", who cannot read the fleet's 0600 keys nor write

@@ -42,6 +42,8 @@ public sealed class MosquittoConfigurationWriterTests
         Assert.DoesNotContain("allow_anonymous true", lines);
         Assert.Contains("per_listener_settings false", lines);
         Assert.Contains("max_packet_size 1048576", lines);
+        Assert.Contains("max_queued_messages 100000", lines);
+        Assert.Contains("max_queued_bytes 268435456", lines);
         Assert.Contains("persistence_location /data/broker/persistence/", lines);
         Assert.Contains("log_dest stderr", lines);
         Assert.Contains("user edgenode-fleet", lines);
