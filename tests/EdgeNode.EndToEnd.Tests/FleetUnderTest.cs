@@ -75,16 +75,8 @@ internal sealed class FleetUnderTest : IAsyncDisposable
     {
         await using var command = new ChildProcess("fleet nodes", DotNet.Host, [FleetAssembly, "nodes", .. arguments], _environment);
         command.Start();
-        DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (command.IsRunning)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"'nodes {string.Join(' ', arguments)}' did not finish: {command.Tail()}");
-            }
-            await Task.Delay(100);
-        }
-        return command.ExitCode == 0 ? command.Output : throw new InvalidOperationException($"'nodes {string.Join(' ', arguments)}' exited with {command.ExitCode}: {command.Output}");
+        int exitCode = await command.WaitForExitAsync(TimeSpan.FromMinutes(1));
+        return exitCode == 0 ? command.Output : throw new InvalidOperationException($"'nodes {string.Join(' ', arguments)}' exited with {exitCode}: {command.Output}");
     }
 
     /// <summary>The fleet's /health text.</summary>

@@ -79,10 +79,34 @@ public sealed class ChildProcess : IAsyncDisposable
             }
             if (_process is { HasExited: true } exited)
             {
+                // The last lines may still be on their way from the pipe when the exit is seen.
+                await exited.WaitForExitAsync().WaitAsync(StopTimeout);
+                if (Output.Contains(fragment, StringComparison.Ordinal))
+                {
+                    return;
+                }
                 throw new InvalidOperationException($"{Name} exited with code {exited.ExitCode} before printing '{fragment}'. Its output:\n{Tail()}");
             }
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>
+    /// Waits for a process that ends by itself (a command) and returns its exit code, with its output read to the
+    /// end: the exit can be seen before the last lines have been read from the pipe.
+    /// </summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        Process process = _process ?? throw new InvalidOperationException($"{Name} was never started");
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Name} did not finish within {timeout}. Its output:\n{Tail()}");
+        }
+        return process.ExitCode;
     }
 
     /// <summary>SIGTERM and wait for the exit, as systemd stops a service.</summary>
