@@ -11,6 +11,12 @@ public sealed class AlertOptions
     /// <summary>Where pollution alerts are POSTed as JSON; none when empty.</summary>
     public string? WebhookUrl { get; set; }
 
+    /// <summary>
+    /// Key with which each delivery is signed (<see cref="WebhookSignature"/>), shared with the receiver; unsigned when
+    /// empty. At least 32 characters: a short key can be guessed from signed requests.
+    /// </summary>
+    public string? WebhookSecret { get; set; }
+
     /// <summary>Attempts per alert, the first included, before it is given up (and logged).</summary>
     public int WebhookAttempts { get; set; } = 8;
 

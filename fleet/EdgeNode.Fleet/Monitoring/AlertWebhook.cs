@@ -1,4 +1,5 @@
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,9 @@ namespace EdgeNode.Fleet.Monitoring;
 public sealed class AlertWebhook : BackgroundService
 {
     public const string HttpClientName = "alert-webhook";
+
+    /// <summary>As <c>PostAsJsonAsync</c> wrote it before signing came: receivers already read camelCase.</summary>
+    private static readonly JsonSerializerOptions BodyFormat = new(JsonSerializerDefaults.Web);
 
     private readonly Channel<PollutionWebhookPayload> _queue;
     private readonly IHttpClientFactory _clients;
@@ -74,6 +78,8 @@ public sealed class AlertWebhook : BackgroundService
             return;
         }
 
+        // Serialised once, so that every attempt sends, and signs, the same bytes.
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(payload, BodyFormat);
         TimeSpan delay = options.WebhookFirstRetryDelay;
         int attempts = Math.Max(1, options.WebhookAttempts);
         for (int attempt = 1; ; attempt++)
@@ -84,7 +90,8 @@ public sealed class AlertWebhook : BackgroundService
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(options.WebhookTimeout);
                 using HttpClient client = _clients.CreateClient(HttpClientName);
-                using HttpResponseMessage response = await client.PostAsJsonAsync(url, payload, timeout.Token);
+                using HttpRequestMessage request = Request(url, body, options.WebhookSecret);
+                using HttpResponseMessage response = await client.SendAsync(request, timeout.Token);
                 if (response.IsSuccessStatusCode)
                 {
                     _logger.LogInformation("Alert webhook delivered alert {AlertId} ({Pollutant} at {Node}) on attempt {Attempt}",
@@ -115,5 +122,19 @@ public sealed class AlertWebhook : BackgroundService
             await Task.Delay(delay, _time, ct);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.WebhookMaximumRetryDelay.Ticks));
         }
+    }
+
+    private HttpRequestMessage Request(Uri url, byte[] body, string? secret)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        if (!string.IsNullOrEmpty(secret))
+        {
+            long now = _time.GetUtcNow().ToUnixTimeSeconds();
+            request.Headers.Add(WebhookSignature.TimestampHeader, now.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, now, body));
+        }
+        return request;
     }
 }

@@ -19,6 +19,9 @@ public static class FleetMonitoringRegistration
             .Validate(
                 options => string.IsNullOrWhiteSpace(options.WebhookUrl) || (Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out Uri? url) && url.Scheme is "http" or "https"),
                 $"{AlertOptions.SectionName}:WebhookUrl must be an absolute http(s) URL, or empty for none")
+            .Validate(
+                options => string.IsNullOrEmpty(options.WebhookSecret) || options.WebhookSecret.Length >= 32,
+                $"{AlertOptions.SectionName}:WebhookSecret must be at least 32 characters (e.g. openssl rand -hex 32), or empty to send unsigned")
             .ValidateOnStart();
         builder.Services.AddOptions<StaffMapOptions>().Bind(builder.Configuration.GetSection(StaffMapOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -198,6 +198,45 @@ public sealed class AlertEvaluationTests
     }
 
     [Fact]
+    public async Task With_a_secret_each_delivery_carries_an_HMAC_of_its_timestamp_and_exact_body_that_the_receiver_can_check()
+    {
+        const string secret = "c2b7f1e0a9d84c6b8e3f5a1d7c9e2b40-municipal-receiver";
+        using var receiver = new WebhookReceiver();
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, receiver.Url, new Dictionary<string, double>(), secret, Node(Id));
+
+        Assert.True(fleet.Webhook.Enqueue(new PollutionWebhookPayload("pollution", 9, Id, "École", "Saint-Girons", 42.98, 1.15, "pm25_ugm3", "Poor", 42.5, Now, "pm25")));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        (System.Collections.Specialized.NameValueCollection headers, byte[] body) = await receiver.Raw.Reader.ReadAsync(patience.Token);
+
+        // Checked the way a receiver would, with the platform's HMAC rather than the fleet's code.
+        string timestamp = Assert.IsType<string>(headers["X-EdgeNode-Timestamp"]);
+        Assert.Equal(Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), timestamp);
+        byte[] signed = [.. System.Text.Encoding.ASCII.GetBytes(timestamp + "."), .. body];
+        string expected = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), signed));
+        Assert.Equal(expected, headers["X-EdgeNode-Signature"]);
+        Assert.Equal(9, JsonDocument.Parse(body).RootElement.GetProperty("alertId").GetInt64());
+
+        // A body changed on the way no longer matches.
+        byte[] tampered = [.. System.Text.Encoding.ASCII.GetBytes(timestamp + "."), .. System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(body).Replace("42.5", "12.5", StringComparison.Ordinal))];
+        Assert.NotEqual(expected, "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), tampered)));
+    }
+
+    [Fact]
+    public async Task Without_a_secret_deliveries_are_unsigned()
+    {
+        using var receiver = new WebhookReceiver();
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, receiver.Url, Node(Id));
+
+        Assert.True(fleet.Webhook.Enqueue(new PollutionWebhookPayload("pollution", 3, Id, "", "", null, null, "pm10_ugm3", "Poor", 80, Now, "")));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        (System.Collections.Specialized.NameValueCollection headers, byte[] body) = await receiver.Raw.Reader.ReadAsync(patience.Token);
+
+        Assert.Null(headers["X-EdgeNode-Signature"]);
+        Assert.Null(headers["X-EdgeNode-Timestamp"]);
+        Assert.Equal("pm10_ugm3", JsonDocument.Parse(body).RootElement.GetProperty("pollutant").GetString());
+    }
+
+    [Fact]
     public async Task A_receiver_that_hangs_does_not_hold_up_the_evaluator()
     {
         using var receiver = new WebhookReceiver(TimeSpan.FromSeconds(20));

@@ -42,7 +42,11 @@ internal sealed class AlertHarness : IAsyncDisposable
     public static Task<AlertHarness> StartAsync(DateTimeOffset now, Uri? webhook = null, params RegisteredNode[] nodes) =>
         StartAsync(now, webhook, new Dictionary<string, double>(), nodes);
 
-    public static async Task<AlertHarness> StartAsync(DateTimeOffset now, Uri? webhook, IReadOnlyDictionary<string, double> thresholds, params RegisteredNode[] nodes)
+    public static Task<AlertHarness> StartAsync(DateTimeOffset now, Uri? webhook, IReadOnlyDictionary<string, double> thresholds, params RegisteredNode[] nodes) =>
+        StartAsync(now, webhook, thresholds, webhookSecret: null, nodes);
+
+    public static async Task<AlertHarness> StartAsync(
+        DateTimeOffset now, Uri? webhook, IReadOnlyDictionary<string, double> thresholds, string? webhookSecret, params RegisteredNode[] nodes)
     {
         string folder = Directory.CreateTempSubdirectory("edgenode-alerts-").FullName;
         IFleetStore store = FleetStoreFactory.Create($"Data Source={Path.Combine(folder, "fleet.db")}");
@@ -58,6 +62,7 @@ internal sealed class AlertHarness : IAsyncDisposable
         services.AddOptions<AlertOptions>().Configure(options =>
         {
             options.WebhookUrl = webhook?.ToString();
+            options.WebhookSecret = webhookSecret;
             options.WebhookFirstRetryDelay = TimeSpan.FromMilliseconds(50);
             options.WebhookAttempts = 3;
             options.WebhookTimeout = TimeSpan.FromSeconds(5);

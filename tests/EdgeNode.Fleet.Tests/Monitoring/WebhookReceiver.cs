@@ -42,6 +42,10 @@ internal sealed class WebhookReceiver : IDisposable
     public Channel<(HttpStatusCode Answer, string ContentType, string Body)> Requests { get; } =
         Channel.CreateUnbounded<(HttpStatusCode, string, string)>();
 
+    /// <summary>Every request's headers and exact body bytes, as they arrived.</summary>
+    public Channel<(System.Collections.Specialized.NameValueCollection Headers, byte[] Body)> Raw { get; } =
+        Channel.CreateUnbounded<(System.Collections.Specialized.NameValueCollection, byte[])>();
+
     public void Dispose()
     {
         _listener.Stop();
@@ -70,8 +74,10 @@ internal sealed class WebhookReceiver : IDisposable
                 return;
             }
 
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            string body = await reader.ReadToEndAsync();
+            using var bytes = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(bytes);
+            string body = Encoding.UTF8.GetString(bytes.ToArray());
+            Raw.Writer.TryWrite((context.Request.Headers, bytes.ToArray()));
             Received.Writer.TryWrite(body);
             if (_answerDelay > TimeSpan.Zero)
             {
