@@ -1,3 +1,4 @@
+using EdgeNode.Protocol.AirQuality;
 using EdgeNode.Sensors;
 
 namespace EdgeNode.Daemon.Alerts;

@@ -1,3 +1,5 @@
+using EdgeNode.Daemon.Uplink;
+using EdgeNode.Protocol.AirQuality;
 using EdgeNode.Sensors;
 
 namespace EdgeNode.Daemon.Alerts;
@@ -78,7 +80,7 @@ public sealed class PollutionAlertOptions
 
         foreach (PollutionThreshold threshold in Thresholds ?? [])
         {
-            if (!EuropeanAirQualityIndex.Covers(threshold.Metric))
+            if (!EuropeanAirQualityIndex.Covers(WireMapping.ToWire(threshold.Metric).Name))
             {
                 problems.Add($"{SectionName}:{nameof(Thresholds)} has a threshold for {threshold.Metric}; pollution alerts are for PM2.5, PM10 and NO2.");
             }

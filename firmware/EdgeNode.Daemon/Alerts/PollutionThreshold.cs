@@ -1,3 +1,5 @@
+using EdgeNode.Daemon.Uplink;
+using EdgeNode.Protocol.AirQuality;
 using EdgeNode.Sensors;
 
 namespace EdgeNode.Daemon.Alerts;
@@ -9,5 +11,5 @@ public sealed record PollutionThreshold(Metric Metric, AirQualityBand Band, doub
     /// <summary>The threshold at the lower bound of <paramref name="band"/> in the European Air Quality Index.</summary>
     /// <exception cref="ArgumentException">The index has no bands for <paramref name="metric"/>.</exception>
     public static PollutionThreshold AtBand(Metric metric, AirQualityBand band) =>
-        new(metric, band, EuropeanAirQualityIndex.LowerBoundMicrogramsPerCubicMetre(metric, band));
+        new(metric, band, EuropeanAirQualityIndex.LowerBound(WireMapping.ToWire(metric).Name, band));
 }

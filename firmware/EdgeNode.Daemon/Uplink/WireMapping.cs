@@ -1,6 +1,7 @@
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Windows;
+using EdgeNode.Protocol.AirQuality;
 using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.Sensors;

@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Storage;
+using EdgeNode.Protocol.AirQuality;
 
 namespace EdgeNode.Fleet.AirQuality;
 

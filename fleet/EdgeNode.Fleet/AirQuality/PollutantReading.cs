@@ -1,3 +1,5 @@
+using EdgeNode.Protocol.AirQuality;
+
 namespace EdgeNode.Fleet.AirQuality;
 
 /// <summary>One pollutant's mean over the averaging period and the band it falls in.</summary>

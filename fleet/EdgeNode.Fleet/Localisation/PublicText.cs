@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeNode.Fleet.AirQuality;
+using EdgeNode.Protocol.AirQuality;
 using EdgeNode.Protocol.Catalogue;
 
 namespace EdgeNode.Fleet.Localisation;

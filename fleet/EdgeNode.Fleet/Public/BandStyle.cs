@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.AirQuality;
+using EdgeNode.Protocol.AirQuality;
 
 namespace EdgeNode.Fleet.Public;
 

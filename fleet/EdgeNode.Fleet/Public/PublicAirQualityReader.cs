@@ -1,6 +1,7 @@
 using EdgeNode.Fleet.AirQuality;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Storage;
+using EdgeNode.Protocol.AirQuality;
 using Microsoft.Extensions.Options;
 
 namespace EdgeNode.Fleet.Public;

@@ -1,4 +1,5 @@
 using EdgeNode.Daemon.Alerts;
+using EdgeNode.Protocol.AirQuality;
 using EdgeNode.Sensors;
 
 namespace EdgeNode.Daemon.Tests.Alerts;

@@ -3,6 +3,7 @@ using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Tests.Buffer;
 using EdgeNode.Daemon.Uplink;
 using EdgeNode.Mqtt;
+using EdgeNode.Protocol.AirQuality;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.Protocol.Topics;

@@ -1,5 +1,6 @@
 using EdgeNode.Fleet.AirQuality;
 using EdgeNode.Fleet.Storage;
+using EdgeNode.Protocol.AirQuality;
 
 namespace EdgeNode.Fleet.Tests.Public;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using EdgeNode.Fleet.Localisation;
+using EdgeNode.Protocol.AirQuality;
 
 namespace EdgeNode.Fleet.Tests.Public;
 
@@ -61,7 +62,7 @@ public sealed class PublicPagesTests : IAsyncLifetime
         Assert.Contains("Pas de comptage de véhicules aujourd&#x27;hui.", mairie, StringComparison.Ordinal);
 
         // The advice for each band shown, for everyone and for sensitive people.
-        Assert.Contains(PublicText.French.AdviceSensitive(EdgeNode.Fleet.AirQuality.AirQualityBand.Poor).Replace("'", "&#x27;", StringComparison.Ordinal), html, StringComparison.Ordinal);
+        Assert.Contains(PublicText.French.AdviceSensitive(AirQualityBand.Poor).Replace("'", "&#x27;", StringComparison.Ordinal), html, StringComparison.Ordinal);
         Assert.Contains("Pour les personnes sensibles", html, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using EdgeNode.Fleet.AirQuality;
 using EdgeNode.Fleet.Public;
+using EdgeNode.Protocol.AirQuality;
 
 namespace EdgeNode.Fleet.Pages.Public;
 

@@ -1,4 +1,4 @@
-namespace EdgeNode.Fleet.AirQuality;
+namespace EdgeNode.Protocol.AirQuality;
 
 /// <summary>The six bands of the European Air Quality Index, best to worst; the number is the EEA's level minus one.</summary>
 public enum AirQualityBand
