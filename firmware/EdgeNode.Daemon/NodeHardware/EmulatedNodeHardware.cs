@@ -97,8 +97,9 @@ public sealed class EmulatedNodeHardware : INodeHardware
     };
 
     /// <summary>
-    /// Takes a sensor off the node, as if never fitted or unplugged while running: an I2C device leaves the bus,
-    /// a serial sensor's USB adapter or UART disappears (a port already open falls silent).
+    /// Takes a sensor off the node, as if never fitted or unplugged while running: an I2C device leaves the bus;
+    /// a serial sensor's port can no longer be opened, and one already open either fails for good (a USB adapter:
+    /// the kernel drops its tty) or falls silent (a UART whose wire came loose).
     /// </summary>
     public void Remove(string sensor) => SetPlugged(sensor, plugged: false);
 
@@ -148,10 +149,22 @@ public sealed class EmulatedNodeHardware : INodeHardware
 
             foreach (EmulatedSerialPort open in _openPorts.Where(p => p.PortName == port))
             {
-                open.Unplugged = !plugged;
+                if (IsUsbAttached(port))
+                {
+                    // The kernel removes the tty with the adapter: the open descriptor stays dead after a replug.
+                    open.HungUp |= !plugged;
+                }
+                else
+                {
+                    open.Unplugged = !plugged;
+                }
             }
         }
     }
+
+    /// <summary>A USB serial adapter (/dev/ttyUSB*, /dev/ttyACM*) rather than a UART on the Pi's header, whose tty stays.</summary>
+    private static bool IsUsbAttached(string port) =>
+        port.StartsWith("/dev/ttyUSB", StringComparison.Ordinal) || port.StartsWith("/dev/ttyACM", StringComparison.Ordinal);
 
     public I2cBus OpenI2cBus(int busId) =>
         busId == _bus.BusId

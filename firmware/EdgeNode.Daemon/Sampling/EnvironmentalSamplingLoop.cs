@@ -7,7 +7,8 @@ namespace EdgeNode.Daemon.Sampling;
 /// <summary>
 /// Reads one air sensor on its schedule for as long as the node runs. A sensor that sleeps is woken, left
 /// to warm up (those samples are never taken), read, and put back to sleep. A failure is reported and
-/// retried after a growing back-off; nothing a sensor does stops the loop, and nothing stops another loop.
+/// retried after a growing back-off, on the sensor opened afresh when the connection was lost
+/// (<see cref="ConnectionLost"/>); nothing a sensor does stops the loop, and nothing stops another loop.
 /// </summary>
 public sealed class EnvironmentalSamplingLoop(
     string sensor,
@@ -75,8 +76,19 @@ public sealed class EnvironmentalSamplingLoop(
         }
         catch (Exception e) when (e is SensorFaultException or DeviceAccessException)
         {
+            if (ConnectionLost.Means(e))
+            {
+                Close();
+            }
+
             return _failures.Failed(e);
         }
+    }
+
+    private void Close()
+    {
+        _device?.Dispose();
+        _device = null;
     }
 
     private async Task ReadAwakeAsync(IDutyCycledSensor sleeper, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace EdgeNode.Daemon.Sampling;
 
 /// <summary>
 /// Listens to the traffic sensor without pause, in slices, and delivers each slice's passages. A failure
-/// is reported and retried after a growing back-off; an empty road is not a failure.
+/// is reported and retried after a growing back-off, on the radar opened afresh when the connection was lost
+/// (<see cref="ConnectionLost"/>); an empty road is not a failure.
 /// </summary>
 public sealed class TrafficSamplingLoop(
     string sensor,
@@ -38,6 +39,12 @@ public sealed class TrafficSamplingLoop(
                 }
                 catch (Exception e) when (e is SensorFaultException or DeviceAccessException)
                 {
+                    if (ConnectionLost.Means(e))
+                    {
+                        _device?.Dispose();
+                        _device = null;
+                    }
+
                     wait = _failures.Failed(e);
                 }
 

@@ -5,7 +5,7 @@ namespace EdgeNode.Hardware.Emulation;
 /// <summary>
 /// A serial line with an emulated peripheral on the other end, driven by a <see cref="TimeProvider"/> so a
 /// test can run hours of streamed frames at once. Line faults a technician meets are injectable:
-/// an unplugged cable (<see cref="Unplugged"/>), noise (<see cref="InjectNoise"/>), and bytes arriving in
+/// an unplugged cable (<see cref="Unplugged"/>), a USB adapter pulled out (<see cref="HungUp"/>), noise (<see cref="InjectNoise"/>), and bytes arriving in
 /// small pieces (<see cref="MaxBytesPerRead"/>), as a UART FIFO delivers them.
 /// </summary>
 public sealed class EmulatedSerialPort(IEmulatedSerialPeripheral peripheral, TimeProvider time, string portName = "/dev/ttyEMU0")
@@ -19,6 +19,12 @@ public sealed class EmulatedSerialPort(IEmulatedSerialPeripheral peripheral, Tim
 
     /// <summary>When true nothing crosses the line in either direction, as with a loose connector.</summary>
     public bool Unplugged { get; set; }
+
+    /// <summary>
+    /// When true the port is gone for good, as the kernel's descriptor of a USB adapter that was pulled out: every
+    /// read and write fails, and plugging the adapter back does not revive it; only opening the port again does.
+    /// </summary>
+    public bool HungUp { get; set; }
 
     /// <summary>The most bytes one read returns; 1 cuts every frame at every position.</summary>
     public int MaxBytesPerRead { get; set; } = int.MaxValue;
@@ -37,6 +43,7 @@ public sealed class EmulatedSerialPort(IEmulatedSerialPeripheral peripheral, Tim
 
     public override void Write(ReadOnlySpan<byte> data)
     {
+        ThrowIfHungUp();
         if (Unplugged)
         {
             return;
@@ -61,6 +68,7 @@ public sealed class EmulatedSerialPort(IEmulatedSerialPeripheral peripheral, Tim
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfHungUp();
             DateTimeOffset now = time.GetUtcNow();
             DateTimeOffset? next;
             lock (_lock)
@@ -101,6 +109,15 @@ public sealed class EmulatedSerialPort(IEmulatedSerialPeripheral peripheral, Tim
             DateTimeOffset wakeAt = next is { } n && n < deadline ? n : deadline;
             double waitMilliseconds = Math.Max(1, Math.Ceiling((wakeAt - now).TotalMilliseconds));
             await Task.Delay(TimeSpan.FromMilliseconds(waitMilliseconds), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What <see cref="UnixSerialDevice"/> throws when poll reports POLLHUP.</summary>
+    private void ThrowIfHungUp()
+    {
+        if (HungUp)
+        {
+            throw SerialErrors.Lost(PortName, Interop.Libc.EIO, "the device hung up");
         }
     }
 
