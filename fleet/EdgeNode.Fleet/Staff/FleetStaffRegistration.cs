@@ -43,6 +43,8 @@ public static class FleetStaffRegistration
             {
                 options.Cookie.Name = "EdgeNode.Staff";
                 options.Cookie.HttpOnly = true;
+                // Lax, not Strict: a link to /staff/alerts in an alert e-mail opens the page signed in; cross-site POSTs
+                // still come without the cookie, and every POST needs an antiforgery token anyway.
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = LoginPath;
@@ -53,6 +55,10 @@ public static class FleetStaffRegistration
             });
         builder.Services.AddOptions<CookieAuthenticationOptions>(StaffClaims.AuthenticationScheme)
             .Configure<StaffOptions>((cookie, staff) => cookie.ExpireTimeSpan = staff.IdleTimeout);
+
+        // The antiforgery cookie stays SameSite=Strict and HttpOnly (the framework's defaults) and becomes Secure over
+        // HTTPS like the session cookie; behind a proxy, "HTTPS" is what its X-Forwarded-Proto says (WebSecurity).
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         builder.Services.AddSingleton<IAuthorizationHandler, ViewersReadOnlyRequirement>();
         builder.Services.AddAuthorizationBuilder()
@@ -94,10 +100,8 @@ public static class FleetStaffRegistration
             if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase))
             {
                 // Staff pages show who may do what: never kept by a browser or a proxy (the back button after signing
-                // out on a shared office PC), never sniffed as another type, never named in another site's Referer.
+                // out on a shared office PC). The headers every response carries are WebSecurity's.
                 context.Response.Headers.CacheControl = "no-store";
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                context.Response.Headers["Referrer-Policy"] = "same-origin";
             }
 
             return next(context);
