@@ -49,6 +49,9 @@ internal sealed class StaffFleet : IAsyncDisposable
         BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
     }));
 
+    /// <summary>A browser-like client whose requests come from <paramref name="from"/> (a TCP connection's address).</summary>
+    public StaffClient Client(System.Net.IPAddress from) => new(_factory.ClientFrom(from, cookies: true));
+
     /// <summary>A client signed in as the given user (the first admin by default).</summary>
     public async Task<StaffClient> SignedInAsync(string userName = "admin", string password = AdminPassword)
     {
