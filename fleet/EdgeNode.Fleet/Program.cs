@@ -8,6 +8,7 @@ using EdgeNode.Fleet.Public;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Staff;
 using EdgeNode.Fleet.Storage;
+using EdgeNode.Fleet.WebSecurity;
 
 if (args is [NodesCommandLine.Verb, ..])
 {
@@ -15,6 +16,7 @@ if (args is [NodesCommandLine.Verb, ..])
 }
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+builder.AddFleetWebSecurity();
 builder.AddFleetStorage();
 builder.AddFleetBroker();
 builder.AddFleetIngest();
@@ -26,6 +28,9 @@ builder.AddFleetOpenData();
 builder.AddFleetMonitoring();
 
 WebApplication app = builder.Build();
+
+// Before anything reads the client's address or writes a response: forwarded headers, then the security headers.
+app.UseFleetWebSecurity();
 app.MapFleetHealth();
 
 // Public first: its static files and rate limit answer before sign-in is looked at.

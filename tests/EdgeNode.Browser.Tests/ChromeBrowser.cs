@@ -37,6 +37,11 @@ public static class ChromeBrowser
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
         driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(30);
+        if (javaScript)
+        {
+            CspViolations.RecordInEveryPage(driver);
+        }
+
         return driver;
     }
 }

@@ -1,4 +1,5 @@
 using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
 
 namespace EdgeNode.Browser.Tests;
 
@@ -18,6 +19,22 @@ public sealed class MonitoringPagesTests(FleetInBrowser browser)
         Assert.Equal("État du parc", driver.FindElement(By.TagName("h1")).Text);
         Assert.Equal("page", driver.FindElement(By.CssSelector("header nav")).FindElement(By.LinkText("Vue d'ensemble")).GetAttribute("aria-current"));
         browser.AssertNoAxeViolations();
+    }
+
+    [Fact]
+    public void With_the_Content_Security_Policy_on_the_overview_map_initialises_and_nothing_is_refused()
+    {
+        browser.SignIn();
+        IWebDriver driver = browser.Open("/staff");
+
+        new WebDriverWait(driver, TimeSpan.FromSeconds(15)).Until(d => d.FindElements(By.CssSelector("#fleet-map.leaflet-container path.leaflet-interactive")).Count == 3);
+        IReadOnlyList<string> violations = CspViolations.In(driver);
+        (IReadOnlyList<string> refused, bool inlineRan) = CspViolations.TryInlineCode(driver);
+
+        Assert.False(driver.FindElement(By.Id("plain-map")).Displayed);
+        Assert.True(violations.Count == 0, "The overview broke its Content-Security-Policy:\n" + string.Join('\n', violations));
+        Assert.Contains(refused, violation => violation.StartsWith("script-src", StringComparison.Ordinal));
+        Assert.False(inlineRan, "An inline script ran: the Content-Security-Policy is not enforced.");
     }
 
     [Fact]

@@ -33,6 +33,22 @@ public sealed class PublicPagesInBrowserTests(PublicSiteInBrowser site)
         Assert.Empty(driver.FindElements(By.CssSelector("#carte .leaflet-tile")));
     }
 
+    [Fact]
+    public void With_the_Content_Security_Policy_on_the_commune_map_initialises_and_nothing_is_refused()
+    {
+        site.StartIn("fr");
+        IWebDriver driver = site.Open("/commune/saint-jean");
+
+        new WebDriverWait(driver, TimeSpan.FromSeconds(15)).Until(d => d.FindElements(By.CssSelector("#carte.leaflet-container path.leaflet-interactive")).Count == 3);
+        IReadOnlyList<string> violations = CspViolations.In(driver);
+        (IReadOnlyList<string> refused, bool inlineRan) = CspViolations.TryInlineCode(driver);
+
+        Assert.True(violations.Count == 0, "The commune page broke its Content-Security-Policy:\n" + string.Join('\n', violations));
+        Assert.Contains(refused, violation => violation.StartsWith("script-src", StringComparison.Ordinal));
+        Assert.Contains(refused, violation => violation.StartsWith("style-src", StringComparison.Ordinal));
+        Assert.False(inlineRan, "An inline script ran: the Content-Security-Policy is not enforced.");
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

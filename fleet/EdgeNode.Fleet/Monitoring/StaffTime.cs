@@ -16,6 +16,11 @@ public static class StaffTime
 
     public static string Format(DateTimeOffset? at, string none = "—") => at is { } value ? Format(value) : none;
 
+    /// <summary>The time of day only ("14:37 CET"), for an instant within the hour.</summary>
+    public static string FormatTimeOfDay(DateTimeOffset at) => Paris is null
+        ? at.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)
+        : TimeZoneInfo.ConvertTime(at, Paris).ToString("HH:mm", CultureInfo.InvariantCulture) + (Paris.IsDaylightSavingTime(at) ? " CEST" : " CET");
+
     private static TimeZoneInfo? Find(string id)
     {
         try

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using EdgeNode.Fleet.WebSecurity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +8,9 @@ namespace EdgeNode.Fleet.Public;
 
 /// <summary>
 /// One fixed window of requests per client IP for the public pages and open data (<see cref="PublicWebOptions"/>);
-/// past it, 429 with Retry-After. Staff pages and ingest are not limited by it. Behind a reverse proxy the client
-/// IP is the proxy's unless forwarded headers are configured: then every visitor shares one window.
+/// past it, 429 with Retry-After. Staff pages and ingest are not limited by it. The client is
+/// <see cref="ClientAddress.RateLimitKey"/>: behind a reverse proxy listed in Fleet:Web:TrustedProxies, the visitor's
+/// address, not the proxy's (which would make one window for every visitor).
 /// </summary>
 public static class PublicRateLimiting
 {
@@ -22,7 +24,7 @@ public static class PublicRateLimiting
             limiter.AddPolicy(PolicyName, context =>
             {
                 PublicWebOptions options = context.RequestServices.GetRequiredService<IOptions<PublicWebOptions>>().Value;
-                string client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                string client = ClientAddress.RateLimitKey(context);
                 return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.RateLimitPermits,

@@ -2,6 +2,7 @@ using EdgeNode.Fleet.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -26,6 +27,8 @@ public static class FleetStaffRegistration
             .Validate(options => options.LockoutDuration > TimeSpan.Zero, $"{StaffOptions.SectionName}:LockoutDuration must be positive (e.g. 00:15:00)")
             .Validate(options => options.IdleTimeout > TimeSpan.Zero, $"{StaffOptions.SectionName}:IdleTimeout must be positive (e.g. 08:00:00)")
             .Validate(options => options.MinPasswordLength >= 8, $"{StaffOptions.SectionName}:MinPasswordLength must be at least 8")
+            .Validate(options => options.SignInLimitPerClient >= 1, $"{StaffOptions.SectionName}:SignInLimitPerClient must be at least 1")
+            .Validate(options => options.SignInLimitWindow > TimeSpan.Zero, $"{StaffOptions.SectionName}:SignInLimitWindow must be positive (e.g. 00:05:00)")
             .ValidateOnStart();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<StaffOptions>>().Value);
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -43,6 +46,8 @@ public static class FleetStaffRegistration
             {
                 options.Cookie.Name = "EdgeNode.Staff";
                 options.Cookie.HttpOnly = true;
+                // Lax, not Strict: a link to /staff/alerts in an alert e-mail opens the page signed in; cross-site POSTs
+                // still come without the cookie, and every POST needs an antiforgery token anyway.
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = LoginPath;
@@ -53,6 +58,10 @@ public static class FleetStaffRegistration
             });
         builder.Services.AddOptions<CookieAuthenticationOptions>(StaffClaims.AuthenticationScheme)
             .Configure<StaffOptions>((cookie, staff) => cookie.ExpireTimeSpan = staff.IdleTimeout);
+
+        // The antiforgery cookie stays SameSite=Strict and HttpOnly (the framework's defaults) and becomes Secure over
+        // HTTPS like the session cookie; behind a proxy, "HTTPS" is what its X-Forwarded-Proto says (WebSecurity).
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         builder.Services.AddSingleton<IAuthorizationHandler, ViewersReadOnlyRequirement>();
         builder.Services.AddAuthorizationBuilder()
@@ -70,7 +79,13 @@ public static class FleetStaffRegistration
             options.Conventions.AddFolderApplicationModelConvention(
                 "/Staff", page => page.EndpointMetadata.Add(new AuthorizeAttribute(StaffPolicies.ChangesNeedTechnician)));
             options.Conventions.AllowAnonymousToPage("/Staff/Login");
+            options.Conventions.AddPageApplicationModelConvention(
+                "/Staff/Login", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInThrottle.PolicyName)));
         });
+
+        // The public side's rate limiter (PublicRateLimiting) with one more policy; its middleware, mapped by
+        // MapFleetPublic before authentication, applies both.
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, SignInThrottle>(SignInThrottle.PolicyName));
 
         // Cookies and antiforgery tokens are sealed with data-protection keys: kept in the data directory when one is
         // set, so that a restart does not sign every staff user out.
@@ -94,10 +109,8 @@ public static class FleetStaffRegistration
             if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase))
             {
                 // Staff pages show who may do what: never kept by a browser or a proxy (the back button after signing
-                // out on a shared office PC), never sniffed as another type, never named in another site's Referer.
+                // out on a shared office PC). The headers every response carries are WebSecurity's.
                 context.Response.Headers.CacheControl = "no-store";
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                context.Response.Headers["Referrer-Policy"] = "same-origin";
             }
 
             return next(context);

@@ -17,6 +17,16 @@ public sealed class StaffOptions
     /// <summary>How long a lockout lasts; an admin's password reset lifts it sooner.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Sign-in attempts (POSTs of the login form, right or wrong) one client address may make per
+    /// <see cref="SignInLimitWindow"/>, whatever user names it tries; past it, 429 until the window ends. Beside the
+    /// per-user lockout, which one address trying one password on many users never reaches. An office behind one
+    /// address shares it.
+    /// </summary>
+    public int SignInLimitPerClient { get; set; } = 10;
+
+    public TimeSpan SignInLimitWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>A session ends after this long without a request.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(8);
 

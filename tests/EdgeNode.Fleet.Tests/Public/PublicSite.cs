@@ -38,6 +38,9 @@ internal sealed class PublicSite : IAsyncDisposable
     /// <summary>A client that neither follows redirects nor decompresses, so tests see exactly what was sent.</summary>
     public HttpClient CreateClient() => _site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>Like <see cref="CreateClient()"/>, with requests from <paramref name="from"/> (a TCP connection's address).</summary>
+    public HttpClient CreateClient(System.Net.IPAddress from) => _site.ClientFrom(from);
+
     public async Task<RegisteredNode> EnrolAsync(string id, string name, string municipality, double? latitude = 43.39, double? longitude = -1.66, bool enabled = true)
     {
         var node = new RegisteredNode(id, name, municipality, "LP-" + id, latitude, longitude, enabled, Now.AddDays(-30), Now.AddDays(-30));

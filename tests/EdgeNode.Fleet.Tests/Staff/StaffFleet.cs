@@ -41,7 +41,16 @@ internal sealed class StaffFleet : IAsyncDisposable
     public IStaffUserStore Users => Services.GetRequiredService<IStaffUserStore>();
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
-    public StaffClient Client() => new(_factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <param name="https">Requests to https://localhost, as a browser behind TLS makes them.</param>
+    public StaffClient Client(bool https = false) => new(_factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+    }));
+
+    /// <summary>A browser-like client whose requests come from <paramref name="from"/> (a TCP connection's address).</summary>
+    public StaffClient Client(System.Net.IPAddress from) => new(_factory.ClientFrom(from, cookies: true));
 
     /// <summary>A client signed in as the given user (the first admin by default).</summary>
     public async Task<StaffClient> SignedInAsync(string userName = "admin", string password = AdminPassword)
