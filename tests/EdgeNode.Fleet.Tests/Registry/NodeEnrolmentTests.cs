@@ -82,7 +82,7 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Contains(refused.Problems, problem => problem.StartsWith("Id: ", StringComparison.Ordinal));
         Assert.Empty(await Registry.ListAsync(None));
         BrokerAccounts accounts = await _broker.Services.GetRequiredService<BrokerAdministration>().AccountsAsync(None);
-        Assert.Equal([BrokerCredential.AdminUsername, FleetBrokerSecrets.IngestUsername], (await accounts.ListUsernamesAsync(None)).Order(StringComparer.Ordinal));
+        Assert.Equal([BrokerCredential.AdminUsername, FleetBrokerSecrets.IngestUsername], (await accounts.ListClientsAsync(None)).Select(client => client.Username).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
         await SupervisedBroker.WaitForClientAsync(node, s => !s.IsConnected && s.LastFailure is MqttConnectionFailure.RefusedCredentials or MqttConnectionFailure.NotAuthorised, "refused");
         Assert.Null(await Registry.FindAsync("n1", None));
         BrokerAccounts accounts = await _broker.Services.GetRequiredService<BrokerAdministration>().AccountsAsync(None);
-        Assert.DoesNotContain("n1", await accounts.ListUsernamesAsync(None));
+        Assert.Null(await accounts.FindClientAsync("n1", None));
         await Assert.ThrowsAsync<UnknownNodeException>(() => Enrolment.DisableAsync("n1", Staff, None));
     }
 
