@@ -77,17 +77,47 @@ public sealed class NodeEnrolment(
         await audit.RecordAsync(actor, "node.enable", nodeId, "", CancellationToken.None);
     }
 
-    /// <summary>A new secret: the old one stops working at once (a node connected with it is disconnected).</summary>
+    /// <summary>
+    /// A new secret: the old one stops working at once (a node connected with it is disconnected). When the broker has
+    /// no account for the node (lost with a restored plugin file, deleted by hand, an enrolment cut short), this creates
+    /// it, disabled if the registry shows the node disabled: the registry keeps only a hash, from which no password can be
+    /// made, so a new secret is the only repair.
+    /// </summary>
     public async Task<NodeEnrolmentResult> RotateAsync(string nodeId, string actor, CancellationToken ct)
     {
         RegisteredNode node = await RequireAsync(nodeId, ct);
         string authority = AuthorityPem();
         string secret = NodeCredentials.NewSecret();
         DateTimeOffset now = time.GetUtcNow();
-        await (await broker.AccountsAsync(ct)).SetNodePasswordAsync(nodeId, secret, ct);
+        BrokerAccounts accounts = await broker.AccountsAsync(ct);
+        bool created = false;
+        try
+        {
+            await accounts.SetNodePasswordAsync(nodeId, secret, ct);
+        }
+        catch (BrokerCommandRefusedException exception) when (exception.PluginError == BrokerAccounts.ClientNotFound)
+        {
+            await accounts.CreateNodeAsync(nodeId, secret, ct);
+            if (!node.Enabled)
+            {
+                // Created enabled, with a secret nobody holds yet (it is handed out only when this returns).
+                await accounts.DisableNodeAsync(nodeId, ct);
+            }
+
+            created = true;
+        }
+
         await registry.SetCredentialAsync(nodeId, NodeCredentials.Hash(nodeId, secret), now, ct);
-        logger.LogInformation("Credential of node {Node} rotated by {Actor}", nodeId, actor);
-        await audit.RecordAsync(actor, "node.rotate", nodeId, "", CancellationToken.None);
+        if (created)
+        {
+            logger.LogInformation("Credential of node {Node} rotated by {Actor}; the broker had no account for it, so one was created ({Access})", nodeId, actor, node.Enabled ? "enabled" : "disabled");
+        }
+        else
+        {
+            logger.LogInformation("Credential of node {Node} rotated by {Actor}", nodeId, actor);
+        }
+
+        await audit.RecordAsync(actor, "node.rotate", nodeId, created ? "compte recréé sur le broker, qui n'en avait plus" : "", CancellationToken.None);
         return new NodeEnrolmentResult(node with { CredentialIssuedAt = now }, secret, Bundle(nodeId, secret, authority));
     }
 
