@@ -23,6 +23,7 @@ public static class FleetRegistryRegistration
         builder.Services.AddSingleton<NodeAccessLock>();
         builder.Services.AddSingleton<RegistryReconciliationStatus>();
         builder.Services.AddSingleton<RegistryReconciler>();
+        builder.Services.AddHostedService<RegistryReconciliationService>();
         builder.Services.AddSingleton<NodeEnrolment>();
         return builder;
     }

@@ -30,6 +30,7 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
     {
         _broker = await SupervisedBroker.StartAsync(output);
         await _broker.WaitUntilRunningAsync();
+        await _broker.WaitUntilReconciledAsync();
     }
 
     public async Task DisposeAsync() => await _broker.DisposeAsync();

@@ -32,6 +32,7 @@ public sealed class RegistryReconciliationTests(ITestOutputHelper output) : IAsy
     {
         _broker = await SupervisedBroker.StartAsync(output);
         await _broker.WaitUntilRunningAsync();
+        await _broker.WaitUntilReconciledAsync();
     }
 
     public async Task DisposeAsync() => await _broker.DisposeAsync();

@@ -208,6 +208,9 @@ public sealed class BrokerAccounts : IAsyncDisposable
         limit.CancelAfter(_options.Timeout);
         try
         {
+            // Only once connected. A command published while the broker is away (restarting) would be resent at the
+            // reconnect before the answer topic is subscribed again (the session is clean), and its answer lost.
+            await _client.WaitUntilConnectedAsync(limit.Token).ConfigureAwait(false);
             await _client.PublishAsync(new MqttApplicationMessage(BrokerRoles.ControlTopic, Encoding.UTF8.GetBytes(payload), MqttQualityOfService.AtLeastOnce), limit.Token).ConfigureAwait(false);
             return await Task.WhenAll(waits.Select(w => w.Answer)).WaitAsync(limit.Token).ConfigureAwait(false);
         }
