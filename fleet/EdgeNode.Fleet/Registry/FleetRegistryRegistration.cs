@@ -24,6 +24,7 @@ public static class FleetRegistryRegistration
         builder.Services.AddSingleton<RegistryReconciliationStatus>();
         builder.Services.AddSingleton<RegistryReconciler>();
         builder.Services.AddHostedService<RegistryReconciliationService>();
+        builder.Services.AddHealthChecks().AddCheck<RegistryHealthCheck>("registry");
         builder.Services.AddSingleton<NodeEnrolment>();
         return builder;
     }
