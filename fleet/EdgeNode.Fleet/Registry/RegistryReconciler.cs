@@ -72,7 +72,7 @@ public sealed class RegistryReconciler(
         if (newlyMissing.Length > 0)
         {
             // Only when the list grows: a node left without an account would otherwise warn at every pass.
-            logger.LogWarning("No broker account for nodes {Nodes}: rotate their credential to give them one", string.Join(", ", newlyMissing));
+            logger.LogWarning("Nodes without a broker account: {Nodes}. Rotate their credential to give them one", string.Join(", ", newlyMissing));
         }
 
         logger.LogDebug("Node registry and broker accounts compared: {Nodes} nodes, {Repairs} repairs, {Missing} without an account",
