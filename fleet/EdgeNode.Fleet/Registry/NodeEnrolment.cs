@@ -11,7 +11,8 @@ namespace EdgeNode.Fleet.Registry;
 /// Enrols, disables, enables, rotates and removes nodes, keeping the registry and the broker's accounts in step: a
 /// node exists for the broker only while the registry holds it, and a revocation reaches the broker before this
 /// returns. The broker comes first when taking access away and last when giving it, so a failure halfway never leaves a
-/// node with more access than the registry shows.
+/// node with more access than the registry shows. Each change holds <see cref="NodeAccessLock"/>, so that
+/// <see cref="RegistryReconciler"/> never sees one half made.
 /// </summary>
 public sealed class NodeEnrolment(
     INodeRegistryStore registry,
@@ -21,6 +22,8 @@ public sealed class NodeEnrolment(
     IOptions<LocalBrokerOptions> local,
     IOptions<FleetBrokerOptions> external,
     IAuditLog audit,
+    NodeAccessLock access,
+    RegistryReconciliationStatus reconciliation,
     TimeProvider time,
     ILogger<NodeEnrolment> logger)
 {
@@ -34,6 +37,7 @@ public sealed class NodeEnrolment(
             throw new InvalidEnrolmentException(problems);
         }
 
+        using IDisposable held = await access.EnterAsync(ct);
         string authority = AuthorityPem();
         BrokerAccounts accounts = await broker.AccountsAsync(ct);
         string secret = NodeCredentials.NewSecret();
@@ -61,6 +65,7 @@ public sealed class NodeEnrolment(
     /// <summary>Cuts the node off at the broker now (a connected node is disconnected) and keeps it disabled.</summary>
     public async Task DisableAsync(string nodeId, string actor, CancellationToken ct)
     {
+        using IDisposable held = await access.EnterAsync(ct);
         await RequireAsync(nodeId, ct);
         await (await broker.AccountsAsync(ct)).DisableNodeAsync(nodeId, ct);
         await registry.SetEnabledAsync(nodeId, false, ct);
@@ -70,6 +75,7 @@ public sealed class NodeEnrolment(
 
     public async Task EnableAsync(string nodeId, string actor, CancellationToken ct)
     {
+        using IDisposable held = await access.EnterAsync(ct);
         await RequireAsync(nodeId, ct);
         await registry.SetEnabledAsync(nodeId, true, ct);
         await (await broker.AccountsAsync(ct)).EnableNodeAsync(nodeId, ct);
@@ -77,23 +83,56 @@ public sealed class NodeEnrolment(
         await audit.RecordAsync(actor, "node.enable", nodeId, "", CancellationToken.None);
     }
 
-    /// <summary>A new secret: the old one stops working at once (a node connected with it is disconnected).</summary>
+    /// <summary>
+    /// A new secret: the old one stops working at once (a node connected with it is disconnected). When the broker has
+    /// no account for the node (lost with a restored plugin file, deleted by hand, an enrolment cut short), this creates
+    /// it, disabled if the registry shows the node disabled: the registry keeps only a hash, from which no password can be
+    /// made, so a new secret is the only repair.
+    /// </summary>
     public async Task<NodeEnrolmentResult> RotateAsync(string nodeId, string actor, CancellationToken ct)
     {
+        using IDisposable held = await access.EnterAsync(ct);
         RegisteredNode node = await RequireAsync(nodeId, ct);
         string authority = AuthorityPem();
         string secret = NodeCredentials.NewSecret();
         DateTimeOffset now = time.GetUtcNow();
-        await (await broker.AccountsAsync(ct)).SetNodePasswordAsync(nodeId, secret, ct);
+        BrokerAccounts accounts = await broker.AccountsAsync(ct);
+        bool created = false;
+        try
+        {
+            await accounts.SetNodePasswordAsync(nodeId, secret, ct);
+        }
+        catch (BrokerCommandRefusedException exception) when (exception.PluginError == BrokerAccounts.ClientNotFound)
+        {
+            await accounts.CreateNodeAsync(nodeId, secret, ct);
+            if (!node.Enabled)
+            {
+                // Created enabled, with a secret nobody holds yet (it is handed out only when this returns).
+                await accounts.DisableNodeAsync(nodeId, ct);
+            }
+
+            created = true;
+        }
+
         await registry.SetCredentialAsync(nodeId, NodeCredentials.Hash(nodeId, secret), now, ct);
-        logger.LogInformation("Credential of node {Node} rotated by {Actor}", nodeId, actor);
-        await audit.RecordAsync(actor, "node.rotate", nodeId, "", CancellationToken.None);
+        if (created)
+        {
+            reconciliation.Settled(nodeId);
+            logger.LogInformation("Credential of node {Node} rotated by {Actor}; the broker had no account for it, so one was created ({Access})", nodeId, actor, node.Enabled ? "enabled" : "disabled");
+        }
+        else
+        {
+            logger.LogInformation("Credential of node {Node} rotated by {Actor}", nodeId, actor);
+        }
+
+        await audit.RecordAsync(actor, "node.rotate", nodeId, created ? "compte recréé sur le broker, qui n'en avait plus" : "", CancellationToken.None);
         return new NodeEnrolmentResult(node with { CredentialIssuedAt = now }, secret, Bundle(nodeId, secret, authority));
     }
 
     /// <summary>Deletes the node's broker account (cutting it off) and forgets it; its measurements stay.</summary>
     public async Task RemoveAsync(string nodeId, string actor, CancellationToken ct)
     {
+        using IDisposable held = await access.EnterAsync(ct);
         await RequireAsync(nodeId, ct);
         try
         {
@@ -105,6 +144,7 @@ public sealed class NodeEnrolment(
         }
 
         await registry.RemoveAsync(nodeId, ct);
+        reconciliation.Settled(nodeId);
         logger.LogInformation("Node {Node} removed by {Actor}: its broker account is deleted", nodeId, actor);
         await audit.RecordAsync(actor, "node.remove", nodeId, "", CancellationToken.None);
     }

@@ -12,14 +12,19 @@ internal sealed class AccountBroker : IAsyncDisposable
 {
     private readonly TemporaryDirectory _files;
 
-    private AccountBroker(TemporaryDirectory files, MosquittoBroker broker, BrokerAccounts accounts)
+    private AccountBroker(TemporaryDirectory files, MosquittoBroker broker, BrokerCredential admin, BrokerAccounts accounts)
     {
         _files = files;
         Mosquitto = broker;
+        Admin = admin;
         Accounts = accounts;
     }
 
     public MosquittoBroker Mosquitto { get; }
+
+    /// <summary>The plugin's admin, for a second control client with other options.</summary>
+    public BrokerCredential Admin { get; }
+
     public BrokerAccounts Accounts { get; }
 
     public static async Task<AccountBroker> StartAsync()
@@ -34,7 +39,7 @@ internal sealed class AccountBroker : IAsyncDisposable
             broker = await MosquittoBroker.StartAsync(DynamicSecurityPlugin.ConfigurationLines(configuration));
             var accounts = new BrokerAccounts(new BrokerAccountsOptions { Host = broker.Host, Port = broker.Port, Admin = admin, Timeout = MessageInbox.Patience });
             await accounts.StartAsync();
-            return new AccountBroker(files, broker, accounts);
+            return new AccountBroker(files, broker, admin, accounts);
         }
         catch
         {

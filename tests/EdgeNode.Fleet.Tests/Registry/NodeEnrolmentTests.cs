@@ -30,6 +30,7 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
     {
         _broker = await SupervisedBroker.StartAsync(output);
         await _broker.WaitUntilRunningAsync();
+        await _broker.WaitUntilReconciledAsync();
     }
 
     public async Task DisposeAsync() => await _broker.DisposeAsync();
@@ -82,7 +83,7 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Contains(refused.Problems, problem => problem.StartsWith("Id: ", StringComparison.Ordinal));
         Assert.Empty(await Registry.ListAsync(None));
         BrokerAccounts accounts = await _broker.Services.GetRequiredService<BrokerAdministration>().AccountsAsync(None);
-        Assert.Equal([BrokerCredential.AdminUsername, FleetBrokerSecrets.IngestUsername], (await accounts.ListUsernamesAsync(None)).Order(StringComparer.Ordinal));
+        Assert.Equal([BrokerCredential.AdminUsername, FleetBrokerSecrets.IngestUsername], (await accounts.ListClientsAsync(None)).Select(client => client.Username).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -166,6 +167,45 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Rotating_a_node_whose_broker_account_is_gone_creates_the_account_for_the_new_secret()
+    {
+        NodeEnrolmentResult enrolled = await Enrolment.EnrolAsync(new NodeEnrolmentRequest("n1", "Gare", "Villeneuve"), Staff, None);
+        BrokerAccounts accounts = await AccountsAsync();
+        await accounts.DeleteNodeAsync("n1", None);
+
+        NodeEnrolmentResult rotated = await Enrolment.RotateAsync("n1", Staff, None);
+
+        Assert.Equal(new BrokerClient("n1", Disabled: false), await accounts.FindClientAsync("n1", None));
+        await using MqttClient renewed = NodeClient("n1", rotated.Secret, rotated.Bundle.AuthorityPem);
+        await renewed.StartAsync();
+        Assert.True((await SupervisedBroker.WaitForClientAsync(renewed, s => s.IsConnected || s.LastFailure != MqttConnectionFailure.None, "connected or refused")).IsConnected);
+        await using MqttClient old = NodeClient("n1", enrolled.Secret, enrolled.Bundle.AuthorityPem);
+        await old.StartAsync();
+        await SupervisedBroker.WaitForClientAsync(old, s => s.LastFailure is MqttConnectionFailure.RefusedCredentials or MqttConnectionFailure.NotAuthorised, "refused");
+        AuditEntry rotation = (await _broker.Services.GetRequiredService<IAuditLog>().ReadAsync(1, null, None))[0];
+        Assert.Equal(("node.rotate", "n1"), (rotation.Action, rotation.Target));
+        Assert.Contains("recréé", rotation.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_disabled_node_whose_broker_account_is_gone_gets_it_back_disabled_on_rotation()
+    {
+        await Enrolment.EnrolAsync(new NodeEnrolmentRequest("n1", "Gare", "Villeneuve"), Staff, None);
+        await Enrolment.DisableAsync("n1", Staff, None);
+        BrokerAccounts accounts = await AccountsAsync();
+        await accounts.DeleteNodeAsync("n1", None);
+
+        NodeEnrolmentResult rotated = await Enrolment.RotateAsync("n1", Staff, None);
+
+        Assert.Equal(new BrokerClient("n1", Disabled: true), await accounts.FindClientAsync("n1", None));
+        await using MqttClient node = NodeClient("n1", rotated.Secret, rotated.Bundle.AuthorityPem);
+        await node.StartAsync();
+        await SupervisedBroker.WaitForClientAsync(node, s => s.LastFailure is MqttConnectionFailure.RefusedCredentials or MqttConnectionFailure.NotAuthorised, "refused");
+        await Enrolment.EnableAsync("n1", Staff, None);
+        await SupervisedBroker.WaitForClientAsync(node, s => s.IsConnected, "let in once enabled");
+    }
+
+    [Fact]
     public async Task Removing_cuts_the_node_off_and_forgets_it_at_the_broker_and_in_the_registry()
     {
         NodeEnrolmentResult enrolled = await Enrolment.EnrolAsync(new NodeEnrolmentRequest("n1", "Gare", "Villeneuve"), Staff, None);
@@ -178,9 +218,11 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
         await SupervisedBroker.WaitForClientAsync(node, s => !s.IsConnected && s.LastFailure is MqttConnectionFailure.RefusedCredentials or MqttConnectionFailure.NotAuthorised, "refused");
         Assert.Null(await Registry.FindAsync("n1", None));
         BrokerAccounts accounts = await _broker.Services.GetRequiredService<BrokerAdministration>().AccountsAsync(None);
-        Assert.DoesNotContain("n1", await accounts.ListUsernamesAsync(None));
+        Assert.Null(await accounts.FindClientAsync("n1", None));
         await Assert.ThrowsAsync<UnknownNodeException>(() => Enrolment.DisableAsync("n1", Staff, None));
     }
+
+    private Task<BrokerAccounts> AccountsAsync() => _broker.Services.GetRequiredService<BrokerAdministration>().AccountsAsync(None);
 
     private MqttClient NodeClient(string nodeId, string secret, string authorityPem)
     {

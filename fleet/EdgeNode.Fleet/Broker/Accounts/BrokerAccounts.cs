@@ -14,6 +14,9 @@ namespace EdgeNode.Fleet.Broker.Accounts;
 /// </summary>
 public sealed class BrokerAccounts : IAsyncDisposable
 {
+    /// <summary>The plugin's answer to a command about a user name it does not hold (Mosquitto 2.0.11's words).</summary>
+    public const string ClientNotFound = "Client not found";
+
     private readonly BrokerAccountsOptions _options;
     private readonly ILogger _logger;
     private readonly PendingCommands _pending = new();
@@ -138,15 +141,39 @@ public sealed class BrokerAccounts : IAsyncDisposable
         _logger.LogInformation("Broker fleet account {Username} created", username);
     }
 
-    /// <summary>Every user name the plugin knows (nodes, fleet accounts, the admin): to reconcile with the registry.</summary>
-    public async Task<IReadOnlyList<string>> ListUsernamesAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every account the plugin holds (nodes, fleet accounts, the admin), each with whether it is disabled: to reconcile
+    /// with the registry. Asked for a page at a time (<see cref="BrokerAccountsOptions.ListPageSize"/>); an account
+    /// created or deleted between two pages may be missed or seen twice (it is listed once) until the next call.
+    /// </summary>
+    public async Task<IReadOnlyList<BrokerClient>> ListClientsAsync(CancellationToken cancellationToken = default)
     {
-        var answer = await SendOneAsync(DynamicSecurityCommands.ListClients(), "all clients", cancellationToken).ConfigureAwait(false);
-        if (answer.Data?["clients"] is not JsonArray clients)
-            return [];
-        return clients.Select(c => c is JsonValue v && v.TryGetValue(out string? name) ? name : c?["username"]?.GetValue<string>())
-            .OfType<string>()
-            .ToList();
+        int pageSize = Math.Max(1, _options.ListPageSize);
+        var clients = new Dictionary<string, BrokerClient>(StringComparer.Ordinal);
+        for (int offset = 0; ; offset += pageSize)
+        {
+            var answer = await SendOneAsync(DynamicSecurityCommands.ListClients(offset, pageSize), "all clients", cancellationToken).ConfigureAwait(false);
+            if (answer.Data?["clients"] is not JsonArray page)
+                break;
+            foreach (var client in page.Select(BrokerClient.FromPlugin).OfType<BrokerClient>())
+                clients.TryAdd(client.Username, client);
+            int total = answer.Data["totalCount"] is JsonValue count && count.TryGetValue(out int value) ? value : 0;
+            if (page.Count < pageSize || offset + page.Count >= total)
+                break;
+        }
+        return [.. clients.Values];
+    }
+
+    /// <summary>One account as the plugin holds it now; null when it has no client by that user name.</summary>
+    public async Task<BrokerClient?> FindClientAsync(string username, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        var answer = (await SendAsync([DynamicSecurityCommands.ForUser("getClient", username)], cancellationToken).ConfigureAwait(false))[0];
+        if (answer.Error is { } error)
+        {
+            return error == ClientNotFound ? null : throw new BrokerCommandRefusedException("getClient", username, error);
+        }
+        return BrokerClient.FromPlugin(answer.Data?["client"]);
     }
 
     private async Task ForNodeAsync(string command, string nodeId, CancellationToken cancellationToken)
@@ -181,6 +208,9 @@ public sealed class BrokerAccounts : IAsyncDisposable
         limit.CancelAfter(_options.Timeout);
         try
         {
+            // Only once connected. A command published while the broker is away (restarting) would be resent at the
+            // reconnect before the answer topic is subscribed again (the session is clean), and its answer lost.
+            await _client.WaitUntilConnectedAsync(limit.Token).ConfigureAwait(false);
             await _client.PublishAsync(new MqttApplicationMessage(BrokerRoles.ControlTopic, Encoding.UTF8.GetBytes(payload), MqttQualityOfService.AtLeastOnce), limit.Token).ConfigureAwait(false);
             return await Task.WhenAll(waits.Select(w => w.Answer)).WaitAsync(limit.Token).ConfigureAwait(false);
         }

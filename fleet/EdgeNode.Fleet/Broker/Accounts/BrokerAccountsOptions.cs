@@ -18,4 +18,10 @@ public sealed class BrokerAccountsOptions
 
     /// <summary>How long to wait for the connection at start, and for the plugin's answer to each request.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Clients asked for per listClients request. One answer is one MQTT message, and the control client takes at most
+    /// 1 MiB per message; a verbose client is about 200 bytes, so 1000 a page stays well under that with any fleet size.
+    /// </summary>
+    public int ListPageSize { get; init; } = 1000;
 }

@@ -18,6 +18,21 @@ public sealed class BrokerAdministration(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private BrokerAccounts? _accounts;
 
+    /// <summary>The plugin admin's user name: an account the fleet never treats as a node's.</summary>
+    public string AdminUsername => local.Value.Mode == BrokerMode.Supervised ? BrokerCredential.AdminUsername : broker.Value.AdminUsername;
+
+    /// <summary>
+    /// Null when the fleet has an admin credential for its broker (always for the supervised one), else why not, naming
+    /// the settings.
+    /// </summary>
+    public string? MissingAdmin()
+    {
+        FleetBrokerOptions external = broker.Value;
+        return local.Value.Mode == BrokerMode.Supervised || external.AdminPassword.Length > 0
+            ? null
+            : $"The fleet cannot manage node accounts on the external broker {external.Host}:{external.Port}: set {FleetBrokerOptions.SectionName}:AdminUsername and AdminPassword to the dynamic-security plugin's admin, or run the broker supervised ({LocalBrokerOptions.SectionName}:Mode=Supervised).";
+    }
+
     /// <summary>The started control client.</summary>
     /// <exception cref="InvalidOperationException">No admin credential is configured for an external broker.</exception>
     /// <exception cref="TimeoutException">The broker did not let the admin in, with the reason.</exception>
@@ -67,13 +82,12 @@ public sealed class BrokerAdministration(
             };
         }
 
-        FleetBrokerOptions external = broker.Value;
-        if (external.AdminPassword.Length == 0)
+        if (MissingAdmin() is { } missing)
         {
-            throw new InvalidOperationException(
-                $"The fleet cannot manage node accounts on the external broker {external.Host}:{external.Port}: set {FleetBrokerOptions.SectionName}:AdminUsername and AdminPassword to the dynamic-security plugin's admin, or run the broker supervised ({LocalBrokerOptions.SectionName}:Mode=Supervised).");
+            throw new InvalidOperationException(missing);
         }
 
+        FleetBrokerOptions external = broker.Value;
         return new BrokerAccountsOptions
         {
             Host = external.Host,

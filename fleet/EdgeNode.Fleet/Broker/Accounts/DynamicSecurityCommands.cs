@@ -44,5 +44,12 @@ internal static class DynamicSecurityCommands
         ["password"] = password,
     };
 
-    public static JsonObject ListClients() => new() { ["command"] = "listClients", ["verbose"] = false };
+    /// <summary>One page of the clients, each with its details (verbose), among them whether it is disabled.</summary>
+    public static JsonObject ListClients(int offset, int count) => new()
+    {
+        ["command"] = "listClients",
+        ["verbose"] = true,
+        ["offset"] = offset,
+        ["count"] = count,
+    };
 }

@@ -16,6 +16,13 @@ internal static class MosquittoLogLine
         {
             return LogLevel.Debug;
         }
+        // The plugin logs every command; the registry's reconciliation reads the accounts every few minutes. Changes
+        // (createClient, disableClient, deleteClient…) stay at Information.
+        if (line.StartsWith("dynsec: ", StringComparison.Ordinal) &&
+            (line.Contains("| listClients |", StringComparison.Ordinal) || line.Contains("| getClient |", StringComparison.Ordinal)))
+        {
+            return LogLevel.Debug;
+        }
         return LogLevel.Information;
     }
 }

@@ -31,7 +31,21 @@ public sealed class MosquittoSupervisor(
     private readonly LocalBrokerOptions _options = options.Value;
     private volatile BrokerState _state = new(BrokerPhase.Starting, "not started yet", null, time.GetUtcNow());
 
+    /// <summary>Completed (and replaced) at every change of <see cref="State"/>.</summary>
+    private TaskCompletionSource _stateChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public BrokerState State => _state;
+
+    /// <summary>
+    /// Completes once <see cref="State"/> is no longer <paramref name="seen"/>: at once if it has changed already. For
+    /// those who act when the broker (re)starts, such as the registry's reconciliation.
+    /// </summary>
+    public Task ChangedAsync(BrokerState seen, CancellationToken cancellationToken)
+    {
+        // The task before the state: a change between the two reads is then seen in the state, one after completes the task.
+        Task changed = Volatile.Read(ref _stateChanged).Task;
+        return ReferenceEquals(_state, seen) ? changed.WaitAsync(cancellationToken) : Task.CompletedTask;
+    }
 
     /// <summary>The written configuration file, once prepared.</summary>
     public string? ConfigurationFile { get; private set; }
@@ -250,6 +264,9 @@ public sealed class MosquittoSupervisor(
 
     private string RunningDescription(int pid) => $"running (pid {pid}), {Listeners()}";
 
-    private void SetState(BrokerPhase phase, string description, int? pid) =>
+    private void SetState(BrokerPhase phase, string description, int? pid)
+    {
         _state = new BrokerState(phase, description, pid, time.GetUtcNow());
+        Interlocked.Exchange(ref _stateChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 }

@@ -11,11 +11,27 @@ namespace EdgeNode.Fleet.Pages.Staff;
 /// <summary>
 /// Admins enrol nodes and manage their access (disable, enable, rotate, remove) through <see cref="NodeEnrolment"/>,
 /// the same service as the command line. A new secret is shown on the answer to the POST only, never stored for later.
+/// The nodes the broker has no account for (as the registry's last reconciliation found) are listed first: rotating
+/// their credential is what gives them one.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Admin)]
-public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore registry) : PageModel
+public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore registry, RegistryReconciliationStatus reconciliation) : PageModel
 {
-    public IReadOnlyList<RegisteredNode> Nodes { get; private set; } = [];
+    private IReadOnlyList<RegisteredNode> _nodes = [];
+
+    public IReadOnlyList<RegisteredNode> Nodes
+    {
+        get => _nodes;
+        private set
+        {
+            _nodes = value;
+            var listed = value.Select(node => node.Id).ToHashSet(StringComparer.Ordinal);
+            NodesWithoutAccount = [.. reconciliation.NodesWithoutAccount.Where(listed.Contains)];
+        }
+    }
+
+    /// <summary>Ids of listed nodes the broker has no account for: they need a new secret (<see cref="OnPostRotateAsync"/>).</summary>
+    public IReadOnlyList<string> NodesWithoutAccount { get; private set; } = [];
 
     /// <summary>Just enrolled or rotated: shown once, on this answer only.</summary>
     public NodeEnrolmentResult? Issued { get; private set; }

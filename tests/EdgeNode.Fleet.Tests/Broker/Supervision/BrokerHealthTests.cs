@@ -39,6 +39,8 @@ public sealed class BrokerHealthTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("external broker", body, StringComparison.Ordinal);
+        // No admin account configured for it: the registry cannot be compared with its accounts, and /health says why.
+        Assert.Contains("registry: Healthy: not compared with the broker's accounts: The fleet cannot manage node accounts", body, StringComparison.Ordinal);
     }
 
     /// <summary>The supervisor decides at start, in the background: ask until the answer is the awaited one (or give up).</summary>

@@ -24,6 +24,7 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
     {
         _broker = await SupervisedBroker.StartAsync(output);
         await _broker.WaitUntilRunningAsync();
+        await _broker.WaitUntilReconciledAsync();
     }
 
     public async Task DisposeAsync() => await _broker.DisposeAsync();

@@ -80,7 +80,8 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         }
     }
 
-    public static async Task<SupervisedBroker> StartAsync(ITestOutputHelper output, string? executable = null, int? tlsPort = null)
+    /// <param name="settings">More settings, or other values ("Fleet:Broker:ReconcileInterval").</param>
+    public static async Task<SupervisedBroker> StartAsync(ITestOutputHelper output, string? executable = null, int? tlsPort = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var data = new TemporaryDirectory("edgenode-fleet-broker-");
         tlsPort ??= MosquittoBroker.FreeLoopbackPort();
@@ -101,6 +102,7 @@ internal sealed class SupervisedBroker : IAsyncDisposable
             ["Fleet:Broker:Executable"] = executable ?? "",
             ["Fleet:Storage:ConnectionString"] = $"Data Source={Path.Combine(data.Path, "fleet.db")}",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new TestOutputLoggerProvider(output));
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
@@ -134,6 +136,28 @@ internal sealed class SupervisedBroker : IAsyncDisposable
     }
 
     public Task<BrokerState> WaitUntilRunningAsync() => WaitForStateAsync(state => state.Phase == BrokerPhase.Running, "running");
+
+    /// <summary>
+    /// Waits until the fleet has compared its registry with the broker's accounts once, as it does when the broker first
+    /// runs: a test that makes an account the registry does not hold must not race that pass, which would delete it.
+    /// </summary>
+    public async Task<RegistryReconciliation> WaitUntilReconciledAsync()
+    {
+        var status = _host.Services.GetRequiredService<RegistryReconciliationStatus>();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (status.LastSuccess is { } pass)
+            {
+                return pass;
+            }
+            if (clock.Elapsed > Patience)
+            {
+                throw new TimeoutException($"The registry was not reconciled within {Patience}: {status.Failure ?? "no pass yet"}");
+            }
+            await Task.Delay(100);
+        }
+    }
 
     public Task StopAsync() => _host.StopAsync();
 
