@@ -109,7 +109,10 @@ internal sealed class BufferDatabase : IDisposable
         }
     }
 
-    /// <summary>Stores one window in one transaction, making room under the quota first; durable when it returns.</summary>
+    /// <summary>
+    /// Stores one window in one transaction, making room under the quota first; durable when it returns. A partial
+    /// window whose earlier piece is still stored is stored merged with it (<see cref="WindowMerger.Overlay"/>).
+    /// </summary>
     /// <param name="overflow">Windows the memory queue lost meanwhile, recorded as a gap in the same transaction.</param>
     /// <returns>The window's outbox id.</returns>
     /// <param name="stamp">Where an Unconfirmed window started on its boot's monotonic clock, to re-stamp it later.</param>
@@ -121,6 +124,16 @@ internal sealed class BufferDatabase : IDisposable
         if (overflow is { } lost)
         {
             BufferReports.InsertGap(_connection, transaction, lost, GapCause.MemoryQueueOverflow, now);
+        }
+
+        if (window.Partial && stamp is null && window.Time != WindowTimeQuality.Unconfirmed
+            && WindowRows.EarlierPieceOf(_connection, transaction, window) is { } earlier)
+        {
+            // The service stopped and started again inside this window: one window of both pieces. A new row, not an
+            // update: were the earlier piece on its way to the fleet, its acknowledgement must not delete this one.
+            WindowRows.Delete(_connection, transaction, earlier.Id);
+            window = WindowMerger.Overlay(earlier.Window, window);
+            payload = WindowCodec.Encode(window);
         }
 
         long id = WindowRows.Insert(_connection, transaction, window, payload, stamp);

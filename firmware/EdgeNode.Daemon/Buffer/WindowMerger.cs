@@ -33,6 +33,26 @@ internal static class WindowMerger
         return new ClosedWindow(windows[0].Start, length, time, partial, MergeSensors(windows, length), MergeTraffic(windows));
     }
 
+    /// <summary>
+    /// The two pieces of one window that a stop and a start of the service cut in two (the same start and length,
+    /// watched over parts that do not overlap): one partial window whose coverage is the sum of the pieces' and whose
+    /// summaries merge as above. Without it the later piece would replace the earlier at the fleet, which keys a window
+    /// by its start.
+    /// </summary>
+    public static ClosedWindow Overlay(ClosedWindow earlier, ClosedWindow later)
+    {
+        if (earlier.Start != later.Start || earlier.Length != later.Length)
+        {
+            throw new ArgumentException($"Only pieces of one window overlay: {earlier.Start:u}+{earlier.Length} and {later.Start:u}+{later.Length} differ.", nameof(later));
+        }
+
+        WindowTimeQuality time = Rank(later.Time) > Rank(earlier.Time) ? later.Time : earlier.Time;
+        List<SensorWindow> sensors = MergeSensors([earlier, later], earlier.Length)
+            .Select(s => s.Coverage > 1 ? s with { Coverage = 1 } : s)
+            .ToList();
+        return new ClosedWindow(earlier.Start, earlier.Length, time, Partial: true, sensors, MergeTraffic([earlier, later]));
+    }
+
     private static int Rank(WindowTimeQuality time) => time switch
     {
         WindowTimeQuality.Synchronised => 0,

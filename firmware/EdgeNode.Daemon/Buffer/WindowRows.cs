@@ -31,6 +31,35 @@ internal static class WindowRows
             ("$payload", payload),
             ("$id", id));
 
+    /// <summary>
+    /// The stored piece of <paramref name="window"/>'s own window (same start and length, partial, dated) that an
+    /// earlier run of the service wrote when it stopped inside it; null when there is none.
+    /// </summary>
+    public static (long Id, ClosedWindow Window)? EarlierPieceOf(SqliteConnection connection, SqliteTransaction? transaction, ClosedWindow window)
+    {
+        using SqliteCommand command = Sql.Command(
+            connection,
+            transaction,
+            "SELECT id, payload FROM windows WHERE start_ticks = $start AND length_ticks = $length AND monotonic_start_ticks IS NULL ORDER BY id DESC LIMIT 1",
+            ("$start", window.Start.UtcTicks),
+            ("$length", window.Length.Ticks));
+        using SqliteDataReader reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        try
+        {
+            ClosedWindow stored = WindowCodec.Decode((byte[])reader.GetValue(1));
+            return stored.Partial && stored.Time != WindowTimeQuality.Unconfirmed ? (reader.GetInt64(0), stored) : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null; // left for PeekOldest to remove and record
+        }
+    }
+
     public static void Delete(SqliteConnection connection, SqliteTransaction? transaction, long id) =>
         Sql.Execute(connection, transaction, "DELETE FROM windows WHERE id = $id", ("$id", id));
 

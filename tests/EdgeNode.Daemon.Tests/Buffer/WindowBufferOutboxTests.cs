@@ -184,4 +184,45 @@ public sealed class WindowBufferOutboxTests : IDisposable
 
         Assert.Throws<ObjectDisposedException>(() => buffer.Append(SampleWindows.Quarterly(0)));
     }
+
+    [Fact]
+    public async Task A_partial_window_whose_earlier_piece_is_stored_is_stored_as_one_window_of_both_pieces_across_a_restart()
+    {
+        ClosedWindow stoppedAt = SampleWindows.Quarterly(4) with { Partial = true };
+        ClosedWindow startedAgain = SampleWindows.Quarterly(4) with
+        {
+            Partial = true,
+            Sensors = [new SensorWindow("bme280", 0.25, [new MetricSummary(EdgeNode.Sensors.Metric.TemperatureCelsius, 5, 30, 29, 31, 30)], 0, null)],
+        };
+        long earlierId;
+        await using (WindowBuffer buffer = _folder.Open())
+        {
+            await buffer.AppendAsync(SampleWindows.Quarterly(3));
+            earlierId = await buffer.AppendAsync(stoppedAt);
+        }
+
+        await using WindowBuffer reopened = _folder.Open();
+        long id = await reopened.AppendAsync(startedAgain);
+
+        IReadOnlyList<StoredWindow> stored = reopened.PeekOldest(10);
+        Assert.Equal([SampleWindows.Quarterly(3).Start, stoppedAt.Start], stored.Select(w => w.Window.Start));
+        WindowAssert.Same(WindowMerger.Overlay(stoppedAt, startedAgain), stored[1].Window);
+        Assert.Equal(15, stored[1].Window.Sensors.Single().Metrics.Single().Count);
+        // A new row: an acknowledgement of the earlier piece, were it on its way, would not delete the merged window.
+        Assert.NotEqual(earlierId, id);
+        Assert.Equal(0, reopened.Acknowledge([earlierId]));
+        Assert.Equal(2, reopened.PeekOldest(10).Count);
+    }
+
+    [Fact]
+    public async Task Only_partial_dated_pieces_merge_a_complete_window_with_the_same_start_is_stored_beside()
+    {
+        await using WindowBuffer buffer = _folder.Open();
+        await buffer.AppendAsync(SampleWindows.Quarterly(0) with { Partial = true });
+        await buffer.AppendAsync(SampleWindows.Quarterly(0));
+        await buffer.AppendAsync(SampleWindows.Quarterly(1));
+        await buffer.AppendAsync(SampleWindows.Quarterly(1) with { Partial = true, Time = WindowTimeQuality.Unconfirmed });
+
+        Assert.Equal(4, buffer.PeekOldest(10).Count);
+    }
 }

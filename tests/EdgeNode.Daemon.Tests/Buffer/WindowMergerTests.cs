@@ -100,4 +100,38 @@ public sealed class WindowMergerTests
 
         Assert.Null(WindowMerger.Merge(quarters).Traffic);
     }
+
+    [Fact]
+    public void Two_pieces_of_one_window_overlay_into_one_partial_window_whose_coverage_and_counts_add()
+    {
+        var stoppedAt = new ClosedWindow(Hour, SampleWindows.Quarter, WindowTimeQuality.Synchronised, true,
+            [new SensorWindow("bme280", 0.45, [new MetricSummary(Metric.TemperatureCelsius, 7, 10, 8, 12, 11)], 0, null)],
+            new TrafficWindow(3, 1, SampleWindows.Bins((3, 4)), 38));
+        var startedAgain = new ClosedWindow(Hour, SampleWindows.Quarter, WindowTimeQuality.Restamped, true,
+            [
+                new SensorWindow("bme280", 0.5, [new MetricSummary(Metric.TemperatureCelsius, 3, 20, 19, 21, 19.5)], 1, SensorFaultKind.Stuck),
+                new SensorWindow("sds011", 0.2, [new MetricSummary(Metric.Pm25MicrogramsPerCubicMetre, 2, 5, 4, 6, 6)], 0, null),
+            ],
+            new TrafficWindow(2, 2, SampleWindows.Bins((4, 4)), 48));
+
+        ClosedWindow one = WindowMerger.Overlay(stoppedAt, startedAgain);
+
+        Assert.Equal((Hour, SampleWindows.Quarter, WindowTimeQuality.Restamped, true), (one.Start, one.Length, one.Time, one.Partial));
+        SensorWindow bme = one.Sensors.Single(s => s.Sensor == "bme280");
+        Assert.Equal(0.95, bme.Coverage, 9);
+        MetricSummary temperature = Assert.Single(bme.Metrics);
+        Assert.Equal((10, 13.0, 8.0, 21.0, 19.5), (temperature.Count, temperature.Mean, temperature.Minimum, temperature.Maximum, temperature.Last));
+        Assert.Equal((1, SensorFaultKind.Stuck), (bme.Faults, bme.LastFault));
+        Assert.Equal(0.2, one.Sensors.Single(s => s.Sensor == "sds011").Coverage, 9);
+        Assert.Equal((5, 3), (one.Traffic!.Approaching, one.Traffic.Receding));
+    }
+
+    [Fact]
+    public void Pieces_of_different_windows_do_not_overlay()
+    {
+        ClosedWindow first = SampleWindows.Quarterly(0) with { Partial = true };
+
+        Assert.Throws<ArgumentException>(() => WindowMerger.Overlay(first, SampleWindows.Quarterly(1) with { Partial = true }));
+        Assert.Throws<ArgumentException>(() => WindowMerger.Overlay(first, first with { Length = TimeSpan.FromHours(1) }));
+    }
 }

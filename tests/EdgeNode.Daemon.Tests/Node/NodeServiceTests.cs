@@ -112,6 +112,42 @@ public sealed class NodeServiceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_service_stopped_and_started_again_inside_a_window_stores_one_window_of_both_runs()
+    {
+        // Fifteen-minute windows at 60× speed: a run of 3 s covers 3 minutes of one window.
+        var windowStart = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var aggregation = new WindowAggregationOptions { WindowLength = TimeSpan.FromMinutes(15) };
+        string bufferPath = Path.Combine(_data, "buffer.db");
+        await RunAsync(windowStart.AddMinutes(1));
+
+        ClosedWindow first;
+        await using (WindowBuffer look = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = bufferPath }))
+        {
+            first = Assert.Single(look.PeekOldest(10)).Window;
+        }
+
+        await RunAsync(windowStart.AddMinutes(7));
+
+        await using WindowBuffer buffer = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = bufferPath });
+        ClosedWindow both = Assert.Single(buffer.PeekOldest(10)).Window;
+        Assert.Equal((windowStart, true), (both.Start, both.Partial));
+        SensorWindow before = first.Sensors.Single(), after = both.Sensors.Single();
+        int readingsBefore = before.Metrics.Single(m => m.Metric == Sensors.Metric.TemperatureCelsius).Count;
+        int readingsAfter = after.Metrics.Single(m => m.Metric == Sensors.Metric.TemperatureCelsius).Count;
+        Assert.True(readingsBefore >= 2 && readingsAfter >= readingsBefore + 2, $"{readingsBefore} readings in the first run, {readingsAfter} in both");
+        Assert.True(after.Coverage > before.Coverage + 0.1, $"coverage {before.Coverage} after the first run, {after.Coverage} after both");
+
+        async Task RunAsync(DateTimeOffset from)
+        {
+            using var hardware = Hardware(new ScaledTimeProvider(60, from), ClockSynchronisation.Synchronised);
+            NodeService service = Service(hardware, aggregation);
+            await service.StartAsync(CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static EmulatedNodeHardware Hardware(TimeProvider time, ClockSynchronisation clock) =>
         new(time, new ConstantAmbient(AmbientConditions.Typical), new ScriptedTraffic([]), new SensorWiring { Fitted = new HashSet<string> { SensorWiring.Bme280 } })
         {
