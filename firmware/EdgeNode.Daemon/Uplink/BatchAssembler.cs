@@ -11,13 +11,6 @@ public sealed class BatchAssembler(WindowBuffer buffer, string nodeId, string tr
     // daemon from reusing the id of a batch whose ack may still be on its way.
     private ulong _nextId = (ulong)time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    /// <summary>
-    /// How long past its end a partial window waits before it is sent: one the service wrote as it stopped may get its
-    /// other piece from the restarted service, which closes the window a few seconds (the aggregator's grace) after
-    /// its end, and the buffer merges the two. Sent at once, the earlier piece would be replaced at the fleet by the later.
-    /// </summary>
-    public static readonly TimeSpan PartialWindowHold = TimeSpan.FromMinutes(1);
-
     /// <summary>The next batch, or null when there is nothing to send.</summary>
     /// <param name="holdBackUndated">
     /// Leave out windows of this boot that wait for the clock to be synchronised: sent now they could only be
@@ -25,10 +18,7 @@ public sealed class BatchAssembler(WindowBuffer buffer, string nodeId, string tr
     /// </param>
     public OutgoingBatch? Next(int maxWindows, bool holdBackUndated = false)
     {
-        DateTimeOffset now = time.GetUtcNow();
-        IReadOnlyList<StoredWindow> windows = buffer.PeekOldest(maxWindows)
-            .Where(w => !w.Window.Partial || w.Window.End + PartialWindowHold <= now)
-            .ToList();
+        IReadOnlyList<StoredWindow> windows = buffer.PeekOldest(maxWindows);
         if (holdBackUndated)
         {
             windows = windows.Where(w => !buffer.IsAwaitingRestamp(w)).ToList();

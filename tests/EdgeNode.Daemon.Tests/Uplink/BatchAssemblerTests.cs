@@ -3,7 +3,6 @@ using EdgeNode.Daemon.Clock;
 using EdgeNode.Daemon.Tests.Buffer;
 using EdgeNode.Daemon.Uplink;
 using EdgeNode.Daemon.Windows;
-using EdgeNode.Hardware.Emulation;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.TestSupport;
@@ -66,22 +65,4 @@ public sealed class BatchAssemblerTests : IAsyncLifetime
     [Fact]
     public void An_empty_outbox_gives_no_batch() =>
         Assert.Null(new BatchAssembler(_buffer, "n1", "ops243", TimeProvider.System).Next(10));
-
-    [Fact]
-    public async Task A_partial_window_waits_a_minute_past_its_end_for_its_other_piece_a_complete_one_goes_at_once()
-    {
-        ClosedWindow complete = SampleWindows.Quarterly(0);
-        ClosedWindow partial = SampleWindows.Quarterly(1) with { Partial = true };
-        await _buffer.AppendAsync(complete);
-        await _buffer.AppendAsync(partial);
-        var time = new VirtualTimeProvider(partial.End.AddSeconds(30));
-        var assembler = new BatchAssembler(_buffer, "n1", "ops243", time);
-
-        var early = EdgeCodec.DecodeBatch(assembler.Next(10)!.Payload).Windows;
-        time.Advance(BatchAssembler.PartialWindowHold - TimeSpan.FromSeconds(30));
-        var later = EdgeCodec.DecodeBatch(assembler.Next(10)!.Payload).Windows;
-
-        Assert.Equal([complete.Start], early.Select(w => w.Start));
-        Assert.Equal([complete.Start, partial.Start], later.Select(w => w.Start));
-    }
 }
