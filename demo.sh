@@ -102,7 +102,7 @@ curl -s "$fleet_url/health" || { echo "The fleet did not start: see $run/fleet.l
 echo
 echo "== 3. An admin enrols five nodes; each gets fleet.json (its id, the broker, its secret) and fleet-ca.pem."
 enrol() { # id, municipality, name, latitude, longitude
-  "${fleet[@]}" nodes enrol "$1" --municipality "$2" --name "$3" --latitude "$4" --longitude "$5" --output "$run/$1/etc" | head -1
+  "${fleet[@]}" nodes enrol "$1" --municipality "$2" --name "$3" --latitude "$4" --longitude "$5" --output "$run/$1/etc" | grep -F "enrolled"
   echo "{}" >"$run/$1/etc/edgenode.json"
 }
 echo "\$ EdgeNode.Fleet nodes enrol saint-jean-mairie --municipality Saint-Jean --name \"Mairie\" ... --output $run/saint-jean-mairie/etc"

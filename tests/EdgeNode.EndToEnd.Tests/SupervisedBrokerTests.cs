@@ -25,6 +25,9 @@ public sealed partial class SupervisedBrokerTests
         string said = await fleet.AdministerAsync(
             "enrol", "saint-jean-mairie", "--name", "Mairie", "--municipality", "Saint-Jean", "--latitude", "43.38", "--longitude", "-1.66", "--output", enrolment.Path);
         Assert.Contains("Node saint-jean-mairie enrolled", said, StringComparison.Ordinal);
+        // The command's admin connection and the running fleet's must not take each other's place at the broker.
+        Assert.DoesNotContain("connection to", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("connection lost", (await fleet.HealthAsync()) + fleet.Process.Output, StringComparison.OrdinalIgnoreCase);
 
         // A day at 1000 times real speed, syncing every 15 minutes of its time, so that the kill falls among many syncs.
         await using NodeUnderTest node = NodeUnderTest.Enrolled("saint-jean-mairie", enrolment.Path, history: TimeSpan.FromDays(1), syncInterval: "00:15:00");

@@ -18,6 +18,10 @@ public sealed class BrokerAdministration(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private BrokerAccounts? _accounts;
 
+    // Unique per process: the fleet service keeps its admin connection open (reconciliation), and a broker drops the
+    // older of two connections with one client id, so a `nodes` command beside it would cut it off, and back.
+    private readonly string _clientId = "fleet.admin." + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+
     /// <summary>The plugin admin's user name: an account the fleet never treats as a node's.</summary>
     public string AdminUsername => local.Value.Mode == BrokerMode.Supervised ? BrokerCredential.AdminUsername : broker.Value.AdminUsername;
 
@@ -78,6 +82,7 @@ public sealed class BrokerAdministration(
             {
                 Host = "127.0.0.1",
                 Port = local.Value.LoopbackPort,
+                ClientId = _clientId,
                 Admin = FleetBrokerSecrets.LoadOrCreate(data.Value.BrokerDirectory).Admin,
             };
         }
@@ -92,6 +97,7 @@ public sealed class BrokerAdministration(
         {
             Host = external.Host,
             Port = external.Port,
+            ClientId = _clientId,
             Admin = new BrokerCredential(external.AdminUsername, external.AdminPassword),
             Tls = external.CaFile.Length > 0 ? MqttTlsOptions.FromPemFile(external.CaFile) : null,
         };
