@@ -139,6 +139,20 @@ internal static class PostgresSchema
         CREATE UNIQUE INDEX fleet_alerts_one_open ON fleet_alerts (node_id, kind, subject) WHERE cleared_at IS NULL;
         CREATE INDEX fleet_alerts_by_cleared ON fleet_alerts (cleared_at);
         """,
+        // Calibration: every set given to a node, as the settings the node receives, and the node's answer.
+        """
+        CREATE TABLE calibration_sets (
+            node_id       text COLLATE "C" NOT NULL CHECK (node_id <> ''),
+            version       integer          NOT NULL CHECK (version > 0),
+            settings_json text             NOT NULL,
+            created_at    timestamptz      NOT NULL,
+            created_by    text             NOT NULL CHECK (created_by <> ''),
+            answered_at   timestamptz,
+            applied       boolean,
+            problem       text,
+            PRIMARY KEY (node_id, version)
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -136,6 +136,20 @@ internal static class SqliteSchema
         CREATE UNIQUE INDEX fleet_alerts_one_open ON fleet_alerts (node_id, kind, subject) WHERE cleared_at_us IS NULL;
         CREATE INDEX fleet_alerts_by_cleared ON fleet_alerts (cleared_at_us);
         """,
+        // Calibration: every set given to a node, as the settings the node receives, and the node's answer.
+        """
+        CREATE TABLE calibration_sets (
+            node_id        TEXT    NOT NULL CHECK (node_id <> ''),
+            version        INTEGER NOT NULL CHECK (version > 0),
+            settings_json  TEXT    NOT NULL,
+            created_at_us  INTEGER NOT NULL,
+            created_by     TEXT    NOT NULL CHECK (created_by <> ''),
+            answered_at_us INTEGER,
+            applied        INTEGER,
+            problem        TEXT,
+            PRIMARY KEY (node_id, version)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -1,0 +1,77 @@
+using EdgeNode.Fleet.Calibration;
+using EdgeNode.Protocol.Calibration;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EdgeNode.Fleet.Storage.Postgres;
+
+/// <summary>Calibration sets in PostgreSQL (table calibration_sets).</summary>
+internal sealed partial class PostgresFleetStore : ICalibrationStore
+{
+    private const string CalibrationColumns = "node_id, version, settings_json, created_at, created_by, answered_at, applied, problem";
+
+    public Task<CalibrationRecord> AddCalibrationAsync(string nodeId, IReadOnlyList<CalibrationEntry> entries, string createdBy, DateTimeOffset at, CancellationToken ct)
+    {
+        StoredCalibration.RequireApplicable(entries);
+        return ReadAsync(ct, async (connection, token) =>
+        {
+            // Two fleet instances may add a set for the same node at once: the loser of the primary key takes the next version.
+            for (int attempt = 0; ; attempt++)
+            {
+                await using NpgsqlCommand newest = Command(connection, "SELECT coalesce(max(version), 0) FROM calibration_sets WHERE node_id = $1", Text(nodeId));
+                var set = new CalibrationSet((int)(await newest.ExecuteScalarAsync(token))! + 1, entries);
+                await using NpgsqlCommand insert = Command(
+                    connection,
+                    """
+                    INSERT INTO calibration_sets (node_id, version, settings_json, created_at, created_by) VALUES ($1, $2, $3, $4, $5)
+                    ON CONFLICT (node_id, version) DO NOTHING
+                    """,
+                    Text(nodeId), Version(set.Version), Text(StoredCalibration.ToJson(set)), Instant(at), Text(createdBy));
+                if (await insert.ExecuteNonQueryAsync(token) == 1)
+                {
+                    return new CalibrationRecord(nodeId, set, StoredInstant.FromUnixMicroseconds(StoredInstant.ToUnixMicroseconds(at)), createdBy, null);
+                }
+                if (attempt == 5)
+                {
+                    throw new FleetStoreException($"Could not add a calibration set for {nodeId}: other writers kept taking the next version.");
+                }
+            }
+        });
+    }
+
+    public Task<IReadOnlyList<CalibrationRecord>> ReadCalibrationsAsync(string nodeId, CancellationToken ct) =>
+        ReadAsync(ct, async (connection, token) =>
+        {
+            await using NpgsqlCommand command = Command(connection, $"SELECT {CalibrationColumns} FROM calibration_sets WHERE node_id = $1 ORDER BY version DESC", Text(nodeId));
+            return await ReadAllAsync(command, token, ReadCalibration);
+        });
+
+    public Task<IReadOnlyList<CalibrationRecord>> ReadLatestCalibrationsAsync(CancellationToken ct) =>
+        ReadAsync(ct, async (connection, token) =>
+        {
+            await using NpgsqlCommand command = Command(connection, $"SELECT DISTINCT ON (node_id) {CalibrationColumns} FROM calibration_sets ORDER BY node_id, version DESC");
+            return await ReadAllAsync(command, token, ReadCalibration);
+        });
+
+    public Task<bool> RecordCalibrationAnswerAsync(string nodeId, int version, CalibrationAnswer answer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return ReadAsync(ct, async (connection, token) =>
+        {
+            await using NpgsqlCommand command = Command(
+                connection,
+                "UPDATE calibration_sets SET answered_at = $3, applied = $4, problem = $5 WHERE node_id = $1 AND version = $2",
+                Text(nodeId), Version(version), Instant(answer.At), new NpgsqlParameter { Value = answer.Applied, NpgsqlDbType = NpgsqlDbType.Boolean }, Text(answer.Problem));
+            return await command.ExecuteNonQueryAsync(token) == 1;
+        });
+    }
+
+    private static NpgsqlParameter Version(int version) => new() { Value = version, NpgsqlDbType = NpgsqlDbType.Integer };
+
+    private static CalibrationRecord ReadCalibration(NpgsqlDataReader row) => new(
+        row.GetString(0),
+        StoredCalibration.FromJson(row.GetString(2)),
+        row.GetFieldValue<DateTimeOffset>(3),
+        row.GetString(4),
+        row.IsDBNull(5) ? null : new CalibrationAnswer(row.GetBoolean(6), row.IsDBNull(7) ? null : row.GetString(7), row.GetFieldValue<DateTimeOffset>(5)));
+}
