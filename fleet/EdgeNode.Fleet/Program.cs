@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Audit;
+using EdgeNode.Fleet.Calibration;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Health;
 using EdgeNode.Fleet.Ingest;
@@ -26,6 +27,7 @@ builder.AddFleetStaff();
 builder.AddFleetPublic();
 builder.AddFleetOpenData();
 builder.AddFleetMonitoring();
+builder.AddFleetCalibration();
 
 WebApplication app = builder.Build();
 

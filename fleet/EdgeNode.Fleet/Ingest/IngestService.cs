@@ -10,7 +10,8 @@ namespace EdgeNode.Fleet.Ingest;
 /// Reads every node's upward messages through a shared subscription (so several fleet instances can split the load),
 /// classifies them and hands them to the <see cref="IngestPipeline"/>, which commits and then acks.
 /// </summary>
-public sealed class IngestService(IOptions<FleetBrokerOptions> options, Storage.IFleetStore store, TimeProvider time, ILoggerFactory loggers) : BackgroundService
+public sealed class IngestService(
+    IOptions<FleetBrokerOptions> options, Storage.IFleetStore store, Calibration.ICalibrationStore calibrations, TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
     private readonly FleetBrokerOptions _options = options.Value;
     private readonly ILogger _logger = loggers.CreateLogger<IngestService>();
@@ -56,8 +57,38 @@ public sealed class IngestService(IOptions<FleetBrokerOptions> options, Storage.
 
     private string SharedFilter => $"$share/{_options.SharedGroup}/{EdgeTopics.AllUp}";
 
-    private ValueTask ReceiveAsync(IngestPipeline pipeline, MqttApplicationMessage message, CancellationToken token) =>
-        pipeline.EnqueueAsync(MessageClassifier.Classify(message.Topic, message.Payload, time.GetUtcNow()), token);
+    /// <summary>
+    /// Publishes to one node's <c>down</c> topic over the fleet's own connection, at QoS 1: it completes once the
+    /// broker has the message, waiting across reconnects.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No broker is configured, or ingest has not started yet.</exception>
+    public Task PublishDownAsync(string nodeId, DownChannel channel, byte[] payload, bool retain, CancellationToken token) =>
+        (_client ?? throw new InvalidOperationException($"The fleet has no broker connection ({FleetBrokerOptions.SectionName}:Host is empty, or ingest has not started)."))
+            .PublishAsync(new MqttApplicationMessage(EdgeTopics.Down(nodeId, channel), payload, MqttQualityOfService.AtLeastOnce, retain), token);
+
+    private async ValueTask ReceiveAsync(IngestPipeline pipeline, MqttApplicationMessage message, CancellationToken token)
+    {
+        IngestItem item = MessageClassifier.Classify(message.Topic, message.Payload, time.GetUtcNow());
+        if (item.ConfigAnswer is { } answer)
+        {
+            await RecordCalibrationAnswerAsync(answer, token);
+        }
+        await pipeline.EnqueueAsync(item, token);
+    }
+
+    // The fleet's configuration revisions are its calibration versions (Calibration/CalibrationSender).
+    private async Task RecordCalibrationAnswerAsync(ConfigApplied answer, CancellationToken token)
+    {
+        try
+        {
+            await calibrations.RecordCalibrationAnswerAsync(answer.NodeId, answer.Revision, new Calibration.CalibrationAnswer(answer.Applied, answer.Problem, time.GetUtcNow()), token);
+        }
+        catch (Storage.FleetStoreException e)
+        {
+            // The node does not resend its answer, but the staff page still shows the version as sent; nothing is lost but the date.
+            _logger.LogWarning("Could not record node {Node}'s answer to calibration version {Version}: {Problem}", answer.NodeId, answer.Revision, e.Message);
+        }
+    }
 
     private Task SendAckAsync(AckMessage ack, CancellationToken token) =>
         _client!.PublishAsync(new MqttApplicationMessage(EdgeTopics.Down(ack.NodeId, DownChannel.Ack), EdgeCodec.Encode(ack), MqttQualityOfService.AtLeastOnce), token);

@@ -20,20 +20,31 @@ public static class SvgChart
 
     /// <param name="points">In time order.</param>
     /// <param name="windowSeconds">The windows' length, to tell a gap from a step.</param>
-    public static string Render(string title, string unit, IReadOnlyList<ChartPoint> points, DateTimeOffset from, DateTimeOffset to, int windowSeconds)
+    /// <param name="raw">
+    /// The same windows' means before calibration, drawn as a dashed line, when a calibration changed them; null or
+    /// empty draws none.
+    /// </param>
+    public static string Render(string title, string unit, IReadOnlyList<ChartPoint> points, DateTimeOffset from, DateTimeOffset to, int windowSeconds,
+        IReadOnlyList<ChartPoint>? raw = null)
     {
         ArgumentNullException.ThrowIfNull(points);
+        raw ??= [];
         var svg = new StringBuilder();
         string description = points.Count == 0
             ? "Aucune donnée sur la période."
             : Invariant($"{points.Count} fenêtres ; moyenne de {points.Average(p => p.Mean):0.##} {unit}, minimum {points.Min(p => p.Minimum):0.##}, maximum {points.Max(p => p.Maximum):0.##}.");
+        if (raw.Count > 0)
+        {
+            description += Invariant($" Valeurs brutes (avant calibration, en pointillés) : moyenne de {raw.Average(p => p.Mean):0.##} {unit}.");
+        }
         svg.Append(Invariant($"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{Id(title)}-t {Id(title)}-d\">"));
         svg.Append(Invariant($"<title id=\"{Id(title)}-t\">{Encode(title)}</title><desc id=\"{Id(title)}-d\">{Encode(description)}</desc>"));
         svg.Append(Invariant($"<rect x=\"{Left}\" y=\"{Top}\" width=\"{Width - Left - Right}\" height=\"{Height - Top - Bottom}\" fill=\"#fafafa\" stroke=\"#bbb\"/>"));
 
         List<ChartPoint> shown = Thin(points, from, to);
-        double low = shown.Count == 0 ? 0 : shown.Min(p => p.Minimum);
-        double high = shown.Count == 0 ? 1 : shown.Max(p => p.Maximum);
+        List<ChartPoint> rawShown = Thin(raw, from, to);
+        double low = shown.Count == 0 ? 0 : Math.Min(shown.Min(p => p.Minimum), rawShown.Count == 0 ? double.MaxValue : rawShown.Min(p => p.Mean));
+        double high = shown.Count == 0 ? 1 : Math.Max(shown.Max(p => p.Maximum), rawShown.Count == 0 ? double.MinValue : rawShown.Max(p => p.Mean));
         (double axisLow, double axisHigh, double step) = NiceScale(Math.Min(low, 0 <= low && low < high * 0.5 ? 0 : low), high);
 
         double X(DateTimeOffset at) => Left + (Width - Left - Right) * Math.Clamp((at - from) / (to - from), 0, 1);
@@ -66,6 +77,11 @@ public static class SvgChart
             string lower = string.Join(" ", Enumerable.Reverse(run).Select(p => Invariant($"{X(p.At):0.#},{Y(p.Minimum):0.#}")));
             svg.Append(Invariant($"<polygon class=\"range\" points=\"{upper} {lower}\" fill=\"#aed6f1\" fill-opacity=\"0.6\"/>"));
             svg.Append(Invariant($"<polyline class=\"mean\" points=\"{string.Join(" ", run.Select(p => Invariant($"{X(p.At):0.#},{Y(p.Mean):0.#}")))}\" fill=\"none\" stroke=\"#1f618d\" stroke-width=\"1.5\"/>"));
+        }
+
+        foreach (List<ChartPoint> run in Runs(rawShown, gap).Where(run => run.Count > 1))
+        {
+            svg.Append(Invariant($"<polyline class=\"raw\" points=\"{string.Join(" ", run.Select(p => Invariant($"{X(p.At):0.#},{Y(p.Mean):0.#}")))}\" fill=\"none\" stroke=\"#b9770e\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"));
         }
 
         if (points.Count == 0)

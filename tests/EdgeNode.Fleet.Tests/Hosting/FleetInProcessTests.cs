@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Threading.Channels;
+using EdgeNode.Fleet.Calibration;
 using EdgeNode.Fleet.Ingest;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Fleet.Tests.Support;
 using EdgeNode.Mqtt;
+using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.Protocol.Topics;
@@ -66,6 +68,32 @@ public sealed class FleetInProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_calibration_set_waits_retained_for_its_node_and_the_nodes_answer_is_recorded()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        await WaitUntilIngestIsSubscribedAsync(timeout.Token);
+        var calibrations = _fleet.Services.GetRequiredService<ICalibrationStore>();
+        CalibrationRecord saved = await calibrations.AddCalibrationAsync(Node, [new CalibrationEntry("sds011", "pm25_ugm3", 0.8, -1.5)], "alice", DateTimeOffset.UtcNow, timeout.Token);
+        _fleet.Services.GetRequiredService<CalibrationSender>().Wake();
+        await WaitForAsync(() => IsRetainedAsync(EdgeTopics.Down(Node, DownChannel.Config), timeout.Token), "the retained configuration", timeout.Token);
+
+        // The node connects only now, as one offline when the set was saved would.
+        await using MqttClient node = await ConnectNodeAsync(timeout.Token);
+        MqttApplicationMessage down = await ReadDownAsync(timeout.Token);
+
+        Assert.Equal(EdgeTopics.Down(Node, DownChannel.Config), down.Topic);
+        ConfigMessage config = EdgeCodec.DecodeConfig(down.Payload);
+        Assert.Equal(1, config.Revision);
+        Assert.Equal(saved.Set.ToSettings(), config.Settings);
+        var problems = new List<string>();
+        Assert.Equal(saved.Set.Entries, CalibrationSet.FromSettings(config.Settings, problems)!.Entries);
+
+        await node.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up(Node, UpChannel.Ack), EdgeCodec.Encode(new ConfigApplied(Node, 1, true, null)), MqttQualityOfService.AtLeastOnce), timeout.Token);
+
+        await WaitForAsync(async () => (await calibrations.ReadCalibrationsAsync(Node, timeout.Token))[0].Answer is { Applied: true }, "the node's answer in the store", timeout.Token);
+    }
+
+    [Fact]
     public async Task Health_answers_200()
     {
         using HttpClient client = _fleet.CreateClient();
@@ -109,6 +137,40 @@ public sealed class FleetInProcessTests : IAsyncLifetime
         await client.StartAsync(token);
         await client.WaitUntilConnectedAsync(token);
         return client;
+    }
+
+    /// <summary>Whether the broker holds a retained message on the topic: a new subscriber gets it at once.</summary>
+    private async Task<bool> IsRetainedAsync(string topic, CancellationToken token)
+    {
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new MqttClientOptions
+        {
+            Host = _broker.Host,
+            Port = _broker.Port,
+            ClientId = "retained.probe",
+            CleanSession = true,
+            Subscriptions = [new MqttSubscription(topic, MqttQualityOfService.AtLeastOnce)],
+        };
+        await using var probe = new MqttClient(options, (message, ct) =>
+        {
+            received.TrySetResult();
+            return ValueTask.CompletedTask;
+        });
+        await probe.StartAsync(token);
+        await probe.WaitUntilConnectedAsync(token);
+        return await Task.WhenAny(received.Task, Task.Delay(TimeSpan.FromMilliseconds(500), token)) == received.Task;
+    }
+
+    private async Task WaitForAsync(Func<Task<bool>> condition, string what, CancellationToken token)
+    {
+        while (!await condition())
+        {
+            if (token.IsCancellationRequested)
+            {
+                throw new TimeoutException($"No sign of {what} within {Patience}. Broker:\n{_broker.Output}");
+            }
+            await Task.Delay(50, CancellationToken.None);
+        }
     }
 
     private async Task<MqttApplicationMessage> ReadDownAsync(CancellationToken token)
