@@ -79,6 +79,29 @@ public sealed class MonitoringPagesTests(FleetInBrowser browser)
     }
 
     [Fact]
+    public void Staff_set_a_calibration_from_the_nodes_page_without_javascript_and_the_page_has_no_axe_violation()
+    {
+        browser.SignIn(javaScript: false);
+        IWebDriver driver = browser.Open($"/staff/nodes/{MonitoredNodes.InService}");
+        IWebElement form = driver.FindElement(By.Id("calibrate-form"));
+        form.FindElement(By.CssSelector("option[value='pms5003/pm25_ugm3']")).Click();
+        IWebElement gain = form.FindElement(By.Name("gain"));
+        gain.Clear();
+        gain.SendKeys("0,85");
+        IWebElement offset = form.FindElement(By.Name("offset"));
+        offset.Clear();
+        offset.SendKeys("-1");
+
+        form.Submit();
+
+        Assert.Contains("Calibration n° 1 enregistrée", driver.FindElement(By.CssSelector("#calibration [role=status]")).Text, StringComparison.Ordinal);
+        IWebElement entry = driver.FindElement(By.CssSelector("tr[data-calibration-entry='pms5003/pm25_ugm3']"));
+        Assert.Contains("0.85", entry.Text, StringComparison.Ordinal);
+        Assert.Contains("-1", entry.Text, StringComparison.Ordinal);
+        browser.AssertNoAxeViolations();
+    }
+
+    [Fact]
     public void The_alerts_page_has_no_axe_violation()
     {
         browser.SignIn();
