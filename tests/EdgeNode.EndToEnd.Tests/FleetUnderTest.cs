@@ -38,8 +38,10 @@ internal sealed class FleetUnderTest : IAsyncDisposable
     /// The fleet running its own Mosquitto (Supervised mode) with its site CA and dynamic-security accounts, all kept in
     /// <paramref name="dataDirectory"/>; nodes reach it over TLS at "localhost" on <see cref="TlsPort"/>.
     /// </summary>
-    public static Task<FleetUnderTest> StartSupervisedAsync(string dataDirectory, string connectionString, int tlsPort) =>
-        StartAsync(connectionString, new Dictionary<string, string>
+    /// <param name="adminPassword">The first staff admin's password (user <c>admin</c>), for a test that uses the staff pages.</param>
+    public static Task<FleetUnderTest> StartSupervisedAsync(string dataDirectory, string connectionString, int tlsPort, string? adminPassword = null)
+    {
+        var settings = new Dictionary<string, string>
         {
             ["Fleet__DataDirectory"] = dataDirectory,
             ["Fleet__Broker__Mode"] = "Supervised",
@@ -47,7 +49,13 @@ internal sealed class FleetUnderTest : IAsyncDisposable
             ["Fleet__Broker__LoopbackPort"] = MosquittoBroker.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
             ["Fleet__Broker__TlsNames"] = "localhost,127.0.0.1",
             ["Fleet__Broker__RestartMinimumDelay"] = "00:00:00.500",
-        });
+        };
+        if (adminPassword is not null)
+        {
+            settings["Fleet__Staff__InitialAdminPassword"] = adminPassword;
+        }
+        return StartAsync(connectionString, settings);
+    }
 
     private static async Task<FleetUnderTest> StartAsync(string connectionString, Dictionary<string, string> settings)
     {
