@@ -2,6 +2,7 @@ using EdgeNode.Daemon.Aggregation;
 using System.Reflection;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Calibration;
 using EdgeNode.Daemon.Clock;
 using EdgeNode.Daemon.Health;
 using EdgeNode.Daemon.NodeHardware;
@@ -71,13 +72,14 @@ public sealed class NodeService(
         FollowClock(aggregator, clock);
         var alerts = new PollutionAlertEvaluator(alertOptions);
         var board = new SensorStatusBoard();
-        var sink = new WindowingSink(aggregator, alerts, board);
+        var calibration = new CalibrationInForce();
+        var sink = new WindowingSink(aggregator, alerts, board, calibration);
         var heartbeat = new SamplingHeartbeat(time);
         var vitals = new NodeVitalsProbe(node.DataDirectory);
         NodeStatus CurrentStatus() => new(node.Id, FirmwareVersion, time.GetUtcNow(), FollowClock(aggregator, clock), vitals.Read(), buffer.Status(), board.Snapshot(), Uplink?.Status ?? UplinkStatus.Disabled);
         string trafficSensor = sensors.FirstOrDefault(s => s.OpenVehicleCounter is not null)?.Name ?? SensorWiring.Radar;
         await using NodeUplink? uplink = uplinkOptions.Enabled
-            ? new NodeUplink(uplinkOptions, node.Id, buffer, trafficSensor, node.DataDirectory, time, () => HealthReports.From(CurrentStatus(), Uplink?.Status.LastSyncAt, Uplink?.Status.AppliedConfigRevision ?? 0), loggers)
+            ? new NodeUplink(uplinkOptions, node.Id, buffer, trafficSensor, node.DataDirectory, time, () => HealthReports.From(CurrentStatus(), Uplink?.Status.LastSyncAt, Uplink?.Status.AppliedConfigRevision ?? 0), loggers, calibration)
             : null;
         Uplink = uplink;
 

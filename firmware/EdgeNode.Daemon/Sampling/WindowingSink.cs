@@ -1,21 +1,23 @@
 using EdgeNode.Daemon.Aggregation;
 using EdgeNode.Daemon.Alerts;
+using EdgeNode.Daemon.Calibration;
 using EdgeNode.Daemon.Status;
 using EdgeNode.Sensors;
 
 namespace EdgeNode.Daemon.Sampling;
 
 /// <summary>
-/// What the running node does with each sample: add it to the window in progress, let the pollution
-/// alerts see the particulate values at once rather than when the window closes, and keep each sensor's
-/// state current for the status report.
+/// What the running node does with each sample: add it to the window in progress (raw), let the pollution
+/// alerts see the particulate values at once rather than when the window closes (calibrated, so that a sensor known
+/// to read high does not alert), and keep each sensor's state current for the status report.
 /// </summary>
-public sealed class WindowingSink(WindowAggregator aggregator, PollutionAlertEvaluator alerts, SensorStatusBoard board) : ISampleSink
+/// <param name="calibration">The fleet's set in force; none when null.</param>
+public sealed class WindowingSink(WindowAggregator aggregator, PollutionAlertEvaluator alerts, SensorStatusBoard board, CalibrationInForce? calibration = null) : ISampleSink
 {
     public void Reading(string sensor, IReadOnlyList<Measurement> measurements, DateTimeOffset at, TimeSpan standsFor)
     {
         aggregator.RecordReading(sensor, measurements, at, standsFor);
-        alerts.Observe(measurements, at);
+        alerts.Observe(calibration?.Apply(sensor, measurements) ?? measurements, at);
         board.Good(sensor, at);
     }
 

@@ -81,6 +81,12 @@ public static class StatusCommand
             : (u.Connected ? "Fleet: connected" : $"Fleet: NOT connected — {u.Problem}")
               + (u.LastSyncAt is { } synced ? $"; last sync {synced:yyyy-MM-dd HH:mm} UTC" : "; no sync yet")
               + string.Create(CultureInfo.InvariantCulture, $"; sent {Size(u.BytesSent)}, received {Size(u.BytesReceived)} since start"));
+        if (u.Enabled)
+        {
+            output.WriteLine(u.CalibrationVersion == 0
+                ? "Calibration: none from the fleet — values go out as the sensors read them"
+                : string.Create(CultureInfo.InvariantCulture, $"Calibration: version {u.CalibrationVersion} from the fleet, applied to what the node sends (the buffer keeps raw values)"));
+        }
 
         bool allOk = !stale && b.StorageWorking;
         output.WriteLine("Sensors:");

@@ -1,11 +1,14 @@
 using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Calibration;
+using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
 
 namespace EdgeNode.Daemon.Uplink;
 
 /// <summary>Takes the oldest windows and the unreported buffer events from the outbox and encodes them as one batch.</summary>
-public sealed class BatchAssembler(WindowBuffer buffer, string nodeId, string trafficSensor, TimeProvider time)
+/// <param name="calibration">Applied as windows leave; null sends raw values (calibration version 0).</param>
+public sealed class BatchAssembler(WindowBuffer buffer, string nodeId, string trafficSensor, TimeProvider time, CalibrationInForce? calibration = null)
 {
     // Batch ids only need to be unique among this node's batches in flight; starting from the clock keeps a restarted
     // daemon from reusing the id of a batch whose ack may still be on its way.
@@ -32,10 +35,11 @@ public sealed class BatchAssembler(WindowBuffer buffer, string nodeId, string tr
         }
 
         ulong id = Interlocked.Increment(ref _nextId);
+        CalibrationSet set = calibration?.Current ?? CalibrationSet.None;
         var batch = new WindowBatch(
             nodeId,
             id,
-            windows.Select(w => WireMapping.ToWire(w.Window, trafficSensor)).ToList(),
+            windows.Select(w => WireMapping.ToWire(w.Window, trafficSensor, set)).ToList(),
             gaps.Select(WireMapping.ToWire).ToList(),
             downsamplings.Select(WireMapping.ToWire).ToList(),
             setAside.Select(WireMapping.ToWire).ToList());

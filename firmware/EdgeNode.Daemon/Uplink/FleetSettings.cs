@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Text.Json;
+using EdgeNode.Daemon.Calibration;
+using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Messages;
 
 namespace EdgeNode.Daemon.Uplink;
 
 /// <summary>
-/// Applies the fleet's retained <c>down/config</c> to the uplink's settings and remembers the revision on disk, so
-/// a restarted node keeps what the fleet last set even before it reconnects. Only the keys below may be set from
-/// the fleet: anything that could lock a node out (broker, credentials) stays in the local file.
+/// Applies the fleet's retained <c>down/config</c> to the uplink's settings and to the calibration in force, and
+/// remembers the revision on disk, so a restarted node keeps what the fleet last set even before it reconnects. Only
+/// the keys below and the calibration settings (<see cref="CalibrationSet"/>) may be set from the fleet: anything
+/// that could lock a node out (broker, credentials) stays in the local file.
 /// </summary>
-public sealed class FleetSettings(UplinkOptions options, string dataDirectory)
+public sealed class FleetSettings(UplinkOptions options, string dataDirectory, CalibrationInForce calibration)
 {
     public const string FileName = "fleet-config.json";
 
@@ -49,7 +52,8 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory)
         // Checked on a copy with the same rules as the configuration file, then applied whole or not at all.
         UplinkOptions next = options.Copy();
         var problems = new List<string>();
-        foreach ((string key, string value) in config.Settings)
+        CalibrationSet? calibrationSet = CalibrationSet.FromSettings(config.Settings, problems);
+        foreach ((string key, string value) in config.Settings.Where(setting => !CalibrationSet.IsCalibrationKey(setting.Key)))
         {
             switch (key)
             {
@@ -80,6 +84,10 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory)
         options.HealthInterval = next.HealthInterval;
         options.BacklogBytesPerSecond = next.BacklogBytesPerSecond;
         options.MaxWindowsPerBatch = next.MaxWindowsPerBatch;
+        if (calibrationSet is not null)
+        {
+            calibration.Replace(calibrationSet);
+        }
         AppliedRevision = config.Revision;
         if (persist)
         {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Calibration;
 using EdgeNode.Mqtt;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
@@ -24,6 +25,7 @@ public sealed class NodeUplink : IAsyncDisposable
     private readonly BatchAssembler _batches;
     private readonly FleetAcks _acks = new();
     private readonly FleetSettings _settings;
+    private readonly CalibrationInForce _calibration;
     private readonly ByteRatePacer _pacer;
     private readonly MqttClient _client;
     private readonly Channel<PollutionAlert> _alerts = Channel.CreateUnbounded<PollutionAlert>();
@@ -35,15 +37,19 @@ public sealed class NodeUplink : IAsyncDisposable
     private DateTimeOffset? _lastHealthAt;
     private string? _lastFaultSignature;
 
-    public NodeUplink(UplinkOptions options, string nodeId, WindowBuffer buffer, string trafficSensor, string dataDirectory, TimeProvider time, Func<HealthReport> health, ILoggerFactory loggers)
+    /// <param name="calibration">Where the fleet's calibration set is kept for the alerts to read too; the uplink's own when null.</param>
+    public NodeUplink(
+        UplinkOptions options, string nodeId, WindowBuffer buffer, string trafficSensor, string dataDirectory, TimeProvider time, Func<HealthReport> health, ILoggerFactory loggers,
+        CalibrationInForce? calibration = null)
     {
+        _calibration = calibration ?? new CalibrationInForce();
         _options = options;
         _nodeId = NodeId.Require(nodeId);
         _time = time;
         _health = health;
         _logger = loggers.CreateLogger<NodeUplink>();
-        _batches = new BatchAssembler(buffer, nodeId, trafficSensor, time);
-        _settings = new FleetSettings(options, dataDirectory);
+        _batches = new BatchAssembler(buffer, nodeId, trafficSensor, time, _calibration);
+        _settings = new FleetSettings(options, dataDirectory, _calibration);
         _settings.Load();
         _pacer = new ByteRatePacer(time);
         _startedAt = time.GetUtcNow();
@@ -68,7 +74,8 @@ public sealed class NodeUplink : IAsyncDisposable
         _lastSyncAt,
         _settings.AppliedRevision,
         _client.Traffic.BytesSent,
-        _client.Traffic.BytesReceived);
+        _client.Traffic.BytesReceived,
+        _calibration.Current.Version);
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -261,8 +268,9 @@ public sealed class NodeUplink : IAsyncDisposable
                     ConfigApplied? answer = _settings.Apply(EdgeCodec.DecodeConfig(message.Payload));
                     if (answer is not null)
                     {
-                        _logger.Log(answer.Applied ? LogLevel.Information : LogLevel.Warning, "Configuration revision {Revision} from the fleet {Outcome}",
-                            answer.Revision, answer.Applied ? "applied" : $"refused: {answer.Problem}");
+                        _logger.Log(answer.Applied ? LogLevel.Information : LogLevel.Warning,
+                            "Configuration revision {Revision} from the fleet {Outcome}; calibration version {CalibrationVersion} in force ({Corrections} corrections)",
+                            answer.Revision, answer.Applied ? "applied" : $"refused: {answer.Problem}", _calibration.Current.Version, _calibration.Current.Entries.Count);
                         _configAnswers.Writer.TryWrite(answer);
                     }
                     break;

@@ -2,6 +2,7 @@ using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Windows;
 using EdgeNode.Protocol.AirQuality;
+using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.Sensors;
@@ -39,24 +40,37 @@ public static class WireMapping
     };
 
     /// <param name="trafficSensor">The name the radar is configured under, since a traffic window does not carry it.</param>
-    public static WireWindow ToWire(ClosedWindow window, string trafficSensor, int calibrationVersion = 0) => new(
-        window.Start,
-        (int)window.Length.TotalSeconds,
-        window.Time switch
-        {
-            WindowTimeQuality.Synchronised => WireTimeQuality.Synchronised,
-            WindowTimeQuality.Restamped => WireTimeQuality.Restamped,
-            _ => WireTimeQuality.Unconfirmed,
-        },
-        window.Partial,
-        calibrationVersion,
-        window.Sensors.Select(s => new WireSensorWindow(
-            s.Sensor,
-            s.Coverage,
-            s.Metrics.Select(m => new WireMetricSummary(ToWire(m.Metric), m.Count, m.Mean, m.Minimum, m.Maximum, m.Last)).ToList(),
-            s.Faults,
-            s.LastFault is { } fault ? ToWire(fault) : null)).ToList(),
-        window.Traffic is { } t ? new WireTrafficWindow(trafficSensor, t.Approaching, t.Receding, t.SpeedHistogram, t.V85KilometresPerHour) : null);
+    /// <param name="calibration">The set in force, applied here as the window leaves (the buffer keeps raw values); none by default.</param>
+    public static WireWindow ToWire(ClosedWindow window, string trafficSensor, CalibrationSet? calibration = null)
+    {
+        CalibrationSet set = calibration ?? CalibrationSet.None;
+        return new WireWindow(
+            window.Start,
+            (int)window.Length.TotalSeconds,
+            window.Time switch
+            {
+                WindowTimeQuality.Synchronised => WireTimeQuality.Synchronised,
+                WindowTimeQuality.Restamped => WireTimeQuality.Restamped,
+                _ => WireTimeQuality.Unconfirmed,
+            },
+            window.Partial,
+            set.Version,
+            window.Sensors.Select(s => new WireSensorWindow(
+                s.Sensor,
+                s.Coverage,
+                s.Metrics.Select(m => Calibrated(s.Sensor, m, set)).ToList(),
+                s.Faults,
+                s.LastFault is { } fault ? ToWire(fault) : null)).ToList(),
+            window.Traffic is { } t ? new WireTrafficWindow(trafficSensor, t.Approaching, t.Receding, t.SpeedHistogram, t.V85KilometresPerHour) : null);
+    }
+
+    // A linear correction with a positive gain, then a clamp, keeps minimum ≤ mean ≤ maximum and last in between.
+    private static WireMetricSummary Calibrated(string sensor, MetricSummary m, CalibrationSet calibration)
+    {
+        WireMetric metric = ToWire(m.Metric);
+        double Apply(double value) => calibration.Apply(sensor, metric, value);
+        return new WireMetricSummary(metric, m.Count, Apply(m.Mean), Apply(m.Minimum), Apply(m.Maximum), Apply(m.Last));
+    }
 
     public static WireGap ToWire(BufferGap gap) => new(gap.From, gap.To, gap.WindowCount, gap.Cause switch
     {

@@ -121,6 +121,19 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_status_names_the_calibration_version_in_force_or_says_there_is_none()
+    {
+        var calibrated = new StringWriter();
+        var raw = new StringWriter();
+
+        StatusCommand.Write(Status(Now, new UplinkStatus(true, true, null, Now, 3, 0, 0, CalibrationVersion: 5)), Now, calibrated);
+        StatusCommand.Write(Status(Now, new UplinkStatus(true, true, null, Now, 3, 0, 0)), Now, raw);
+
+        Assert.Contains("Calibration: version 5 from the fleet", calibrated.ToString());
+        Assert.Contains("Calibration: none from the fleet", raw.ToString());
+    }
+
+    [Fact]
     public void A_node_without_a_broker_says_its_windows_stay_on_it()
     {
         var output = new StringWriter();

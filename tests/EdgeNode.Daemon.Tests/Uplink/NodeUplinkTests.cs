@@ -4,6 +4,7 @@ using EdgeNode.Daemon.Tests.Buffer;
 using EdgeNode.Daemon.Uplink;
 using EdgeNode.Mqtt;
 using EdgeNode.Protocol.AirQuality;
+using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.Protocol.Topics;
@@ -172,6 +173,38 @@ public sealed class NodeUplinkTests : IAsyncLifetime
         await using NodeUplink again = Uplink(restarted);
         Assert.Equal(TimeSpan.FromMinutes(30), restarted.SyncInterval);
         Assert.Equal(2, again.Status.AppliedConfigRevision);
+    }
+
+    [Fact]
+    public async Task A_calibration_set_in_the_retained_configuration_is_applied_answered_and_windows_leave_calibrated_after_a_restart()
+    {
+        var set = new CalibrationSet(3, [new CalibrationEntry("bme280", "temperature_c", 1, -1.5)]);
+        await PublishConfig(new ConfigMessage(Node, 3, set.ToSettings()));
+        await using (NodeUplink uplink = Uplink(Options()))
+        {
+            using var stop = new CancellationTokenSource();
+            Task running = uplink.RunAsync(stop.Token);
+            await Eventually(() => !_fleet.ConfigAnswers.IsEmpty);
+            ConfigApplied answer = Assert.Single(_fleet.ConfigAnswers);
+            Assert.True(answer.Applied, answer.Problem);
+            Assert.Equal(3, uplink.Status.CalibrationVersion);
+            await stop.CancelAsync();
+            await running;
+        }
+
+        // Restarted, the node has the set before the broker repeats it, and its first sync goes out calibrated.
+        await _buffer.AppendAsync(SampleWindows.Quarterly(0));
+        await using NodeUplink restarted = Uplink(Options());
+        Assert.Equal(3, restarted.Status.CalibrationVersion);
+        using var stopAgain = new CancellationTokenSource();
+        Task again = restarted.RunAsync(stopAgain.Token);
+        await Eventually(() => !_fleet.Batches.IsEmpty);
+
+        WireWindow sent = Assert.Single(Assert.Single(_fleet.Batches).Windows);
+        Assert.Equal(3, sent.CalibrationVersion);
+        Assert.Equal(18.5, sent.Sensors.Single(s => s.Sensor == "bme280").Metrics.Single().Mean);
+        await stopAgain.CancelAsync();
+        await again;
     }
 
     [Fact]
