@@ -29,7 +29,9 @@ public sealed partial class CalibrationTests
         node.Start();
         await using IFleetStore store = fleet.OpenStore();
         var calibrations = (ICalibrationStore)store;
-        await WaitUntilAsync(async () => (await Temperatures(store)).Count > 0, "the node's first temperature windows", fleet, node);
+        // The page offers to calibrate what the node reported in its default range, the last 24 hours; the history's
+        // first windows are dated a day back, at that range's edge.
+        await WaitUntilAsync(async () => (await Temperatures(store)).Any(w => w.WindowStart > DateTimeOffset.UtcNow.AddHours(-22)), "the node's temperature windows of the last 22 hours", fleet, node);
 
         using HttpClient staff = await SignInAsync(fleet);
         string page = await staff.GetStringAsync(new Uri($"{fleet.Url}/staff/nodes/{NodeId}"));
