@@ -133,14 +133,32 @@ public sealed class CalibrationPageTests : IAsyncLifetime
         Assert.Contains("appliquée par le nœud le", page, StringComparison.Ordinal);
     }
 
-    private async Task CommitWindowsAsync(int calibrationVersion, int hoursAgo, double mean)
+    [Fact]
+    public async Task A_node_catching_up_with_nothing_in_the_last_day_can_still_be_calibrated_and_one_with_nothing_at_all_says_why_not()
+    {
+        var registry = _fleet.Services.GetRequiredService<INodeRegistryStore>();
+        await registry.AddAsync(new RegisteredNode("lampadaire-behind", "Stade", "Saint-Lizier", "LP-2", 43.0, 1.13, true, _now.AddDays(-9), _now.AddDays(-9)), "hash-2", default);
+        await registry.AddAsync(new RegisteredNode("lampadaire-new", "Gare", "Saint-Lizier", "LP-3", 43.0, 1.13, true, _now, _now), "hash-3", default);
+        await CommitWindowsAsync(calibrationVersion: 0, hoursAgo: 72, mean: 20, node: "lampadaire-behind");
+        using HttpClient browser = _fleet.SignedIn(StaffRoles.Technician);
+
+        string behind = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/staff/nodes/lampadaire-behind", UriKind.Relative)));
+        string fresh = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/staff/nodes/lampadaire-new", UriKind.Relative)));
+
+        Assert.Contains("Aucune mesure sur la période", behind, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"sds011/pm25_ugm3\">", behind, StringComparison.Ordinal);
+        Assert.DoesNotContain("calibrate-form", fresh, StringComparison.Ordinal);
+        Assert.Contains("aucune mesure depuis 30 jours", fresh, StringComparison.Ordinal);
+    }
+
+    private async Task CommitWindowsAsync(int calibrationVersion, int hoursAgo, double mean, string node = Node)
     {
         var batch = new IngestBatch();
         DateTimeOffset start = DateTimeOffset.FromUnixTimeSeconds(_now.ToUnixTimeSeconds() / 900 * 900).AddHours(-hoursAgo);
         for (int i = 0; i < 12; i++)
         {
-            batch.Metrics.Add(new MetricWindowRow(Node, "sds011", "pm25_ugm3", start.AddMinutes(15 * i), 900, 0, false, 30, mean, mean - 1, mean + 1, mean, 1, 0, null, calibrationVersion));
-            batch.Metrics.Add(new MetricWindowRow(Node, "bme280", "temperature_c", start.AddMinutes(15 * i), 900, 0, false, 30, 11.5, 11, 12, 11.5, 1, 0, null, calibrationVersion));
+            batch.Metrics.Add(new MetricWindowRow(node, "sds011", "pm25_ugm3", start.AddMinutes(15 * i), 900, 0, false, 30, mean, mean - 1, mean + 1, mean, 1, 0, null, calibrationVersion));
+            batch.Metrics.Add(new MetricWindowRow(node, "bme280", "temperature_c", start.AddMinutes(15 * i), 900, 0, false, 30, 11.5, 11, 12, 11.5, 1, 0, null, calibrationVersion));
         }
         await _fleet.Services.GetRequiredService<IFleetStore>().CommitAsync(batch, default);
     }

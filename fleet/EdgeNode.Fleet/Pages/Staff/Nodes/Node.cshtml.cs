@@ -36,6 +36,7 @@ public sealed class NodeModel(
 
     private const int DeadLetterLimit = 50;
     private const int FaultLimit = 200;
+    private static readonly TimeSpan CalibratableLookBack = TimeSpan.FromDays(30);
 
     public NodeState Node { get; private set; } = null!;
 
@@ -169,7 +170,10 @@ public sealed class NodeModel(
                 SvgChart.Render($"{group.Key.Metric} ({group.Key.Sensor})", MetricChart.UnitOf(group.Key.Metric),
                     [.. group.Select(row => new ChartPoint(row.WindowStart, row.Mean, row.Minimum, row.Maximum))], Range.From, Range.To, group.First().WindowSeconds,
                     RawPoints(history, group.Key.Sensor, group.Key.Metric, [.. group]))))];
-        Calibratable = [.. windows.Select(row => (row.Sensor, row.Metric))
+        // A node catching up on a long outage may have nothing in the period shown: look further back for its sensors.
+        IReadOnlyList<MetricWindowRow> reported = windows.Count > 0 ? windows
+            : await store.ReadMetricWindowsAsync(id, null, time.GetUtcNow() - CalibratableLookBack, time.GetUtcNow(), ct);
+        Calibratable = [.. reported.Select(row => (row.Sensor, row.Metric))
             .Concat(Calibrations.FirstOrDefault()?.Set.Entries.Select(e => (e.Sensor, e.Metric)) ?? [])
             .Where(pair => MetricChart.UnitOf(pair.Item2).Length > 0)
             .Distinct().OrderBy(pair => pair.Item1, StringComparer.Ordinal).ThenBy(pair => pair.Item2, StringComparer.Ordinal)];
