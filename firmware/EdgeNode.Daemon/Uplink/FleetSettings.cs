@@ -18,6 +18,8 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory, C
 
     public static IReadOnlyList<string> Keys { get; } = ["Uplink:SyncInterval", "Uplink:HealthInterval", "Uplink:BacklogBytesPerSecond", "Uplink:MaxWindowsPerBatch"];
 
+    private readonly Dictionary<string, string> _fleetSet = new(StringComparer.Ordinal);
+
     public int AppliedRevision { get; private set; }
 
     private string FilePath => Path.Combine(dataDirectory, FileName);
@@ -87,21 +89,31 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory, C
         if (calibrationSet is not null)
         {
             calibration.Replace(calibrationSet);
+            foreach (string replaced in _fleetSet.Keys.Where(CalibrationSet.IsCalibrationKey).ToList())
+            {
+                _fleetSet.Remove(replaced);
+            }
+        }
+        foreach ((string key, string value) in config.Settings)
+        {
+            _fleetSet[key] = value;
         }
         AppliedRevision = config.Revision;
         if (persist)
         {
-            Save(config);
+            Save(config.Revision);
         }
         return new ConfigApplied(config.NodeId, config.Revision, true, null);
     }
 
-    private void Save(ConfigMessage config)
+    // What the fleet has set and is in force, not only the last revision's keys: a revision that leaves a key out
+    // keeps its value, and so must a restart. Keys the fleet never sent stay with the local configuration file.
+    private void Save(int revision)
     {
         try
         {
             string temporary = FilePath + ".new";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(new SavedConfig(config.Revision, new Dictionary<string, string>(config.Settings))));
+            File.WriteAllText(temporary, JsonSerializer.Serialize(new SavedConfig(revision, new Dictionary<string, string>(_fleetSet))));
             File.Move(temporary, FilePath, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -92,6 +92,25 @@ public sealed class FleetCalibrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_restart_after_a_revision_without_calibration_keys_still_has_the_set_and_the_earlier_settings()
+    {
+        new FleetSettings(new UplinkOptions(), _data.Path, _calibration).Apply(Config(1, Bme280PlusTwo.ToSettings(), ("Uplink:MaxWindowsPerBatch", "48")));
+        var settings = new FleetSettings(new UplinkOptions(), _data.Path, new CalibrationInForce());
+        settings.Load();
+        settings.Apply(Config(2, new Dictionary<string, string>(), ("Uplink:SyncInterval", "00:30:00")));
+
+        var restarted = new CalibrationInForce();
+        var options = new UplinkOptions();
+        var again = new FleetSettings(options, _data.Path, restarted);
+        again.Load();
+
+        Assert.Equal(2, again.AppliedRevision);
+        Assert.Equal(4, restarted.Current.Version);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.SyncInterval);
+        Assert.Equal(48, options.MaxWindowsPerBatch);
+    }
+
+    [Fact]
     public async Task Windows_stored_raw_leave_calibrated_with_the_version_and_the_buffer_keeps_them_raw()
     {
         await _buffer.AppendAsync(SampleWindows.Quarterly(0));
