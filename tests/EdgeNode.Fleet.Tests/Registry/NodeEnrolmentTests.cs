@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
 using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Supervision;
@@ -185,6 +185,29 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
         AuditEntry rotation = (await _broker.Services.GetRequiredService<IAuditLog>().ReadAsync(1, null, None))[0];
         Assert.Equal(("node.rotate", "n1"), (rotation.Action, rotation.Target));
         Assert.Contains("recréé", rotation.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rotating_a_node_whose_account_was_deleted_by_hand_writes_the_role_it_left_behind_afresh()
+    {
+        await Enrolment.EnrolAsync(new NodeEnrolmentRequest("n1", "Gare", "Villeneuve"), Staff, None);
+        string role = BrokerRoles.NodeRole("n1");
+        // As with mosquitto_ctrl: the account deleted, its role left behind, and that role widened to the whole tree.
+        Assert.Null((await _broker.ControlAsync(new JsonObject { ["command"] = "deleteClient", ["username"] = "n1" }))["error"]);
+        Assert.Null((await _broker.ControlAsync(new JsonObject { ["command"] = "addRoleACL", ["rolename"] = role, ["acltype"] = AclType.SubscribePattern, ["topic"] = "#", ["allow"] = true }))["error"]);
+
+        NodeEnrolmentResult rotated = await Enrolment.RotateAsync("n1", Staff, None);
+
+        JsonObject written = await _broker.ControlAsync(new JsonObject { ["command"] = "getRole", ["rolename"] = role });
+        var acls = written["data"]!["role"]!["acls"]!.AsArray()
+            .Select(acl => new RoleAcl((string)acl!["acltype"]!, (string)acl["topic"]!, (bool)acl["allow"]!))
+            .OrderBy(acl => acl.Type, StringComparer.Ordinal).ThenBy(acl => acl.Topic, StringComparer.Ordinal);
+        Assert.Equal(BrokerRoles.NodeAcls("n1").OrderBy(acl => acl.Type, StringComparer.Ordinal).ThenBy(acl => acl.Topic, StringComparer.Ordinal), acls);
+        JsonObject account = await _broker.ControlAsync(new JsonObject { ["command"] = "getClient", ["username"] = "n1" });
+        Assert.Equal([role], account["data"]!["client"]!["roles"]!.AsArray().Select(held => (string)held!["rolename"]!));
+        await using MqttClient renewed = NodeClient("n1", rotated.Secret, rotated.Bundle.AuthorityPem);
+        await renewed.StartAsync();
+        Assert.True((await SupervisedBroker.WaitForClientAsync(renewed, s => s.IsConnected || s.LastFailure != MqttConnectionFailure.None, "connected or refused")).IsConnected);
     }
 
     [Fact]

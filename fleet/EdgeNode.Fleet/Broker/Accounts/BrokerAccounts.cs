@@ -17,6 +17,9 @@ public sealed class BrokerAccounts : IAsyncDisposable
     /// <summary>The plugin's answer to a command about a user name it does not hold (Mosquitto 2.0.11's words).</summary>
     public const string ClientNotFound = "Client not found";
 
+    /// <summary>The plugin's answer to createRole for a name it already holds.</summary>
+    private const string RoleAlreadyExists = "Role already exists";
+
     private readonly BrokerAccountsOptions _options;
     private readonly ILogger _logger;
     private readonly PendingCommands _pending = new();
@@ -91,13 +94,42 @@ public sealed class BrokerAccounts : IAsyncDisposable
                 await SendAsync([DynamicSecurityCommands.DeleteRole(role)], cancellationToken).ConfigureAwait(false);
             throw new BrokerCommandRefusedException("createClient", nodeId, clientError);
         }
+        if (roleError == RoleAlreadyExists)
+        {
+            // The role is named after this node and no account stood on it (the account is new): a leftover of an
+            // account deleted by hand or a removal cut short. Its ACLs are not ours to trust, and refusing would leave
+            // the node without an account for good, so the role is written afresh under the new account.
+            roleError = await ReplaceNodeRoleAsync(nodeId, role, cancellationToken).ConfigureAwait(false);
+        }
         if (roleError is not null)
         {
-            // A role left over from elsewhere, with ACLs we did not write this time: no account may stand on it.
+            // No account may stand on a role with ACLs we did not write this time.
             await SendAsync([DynamicSecurityCommands.ForUser("deleteClient", nodeId)], cancellationToken).ConfigureAwait(false);
             throw new BrokerCommandRefusedException("createRole", role, roleError);
         }
         _logger.LogInformation("Broker account created for node {Node}", nodeId);
+    }
+
+    /// <summary>
+    /// Takes the node's role from its account, deletes it, creates it with the node's ACLs and gives it back. Until the
+    /// last step the account holds no role, so it may do nothing.
+    /// </summary>
+    /// <returns>The plugin's first refusal, or null.</returns>
+    private async Task<string?> ReplaceNodeRoleAsync(string nodeId, string role, CancellationToken cancellationToken)
+    {
+        var answers = await SendAsync(
+        [
+            // First, or the account would keep a pointer to the deleted role: Mosquitto 2.0.11's createClient links
+            // the account to its roles but not the roles back to the account, so deleteRole cannot find it.
+            DynamicSecurityCommands.ForClientRole("removeClientRole", nodeId, role),
+            DynamicSecurityCommands.DeleteRole(role),
+            DynamicSecurityCommands.CreateRole(role, $"Node {nodeId}: its own topics only", BrokerRoles.NodeAcls(nodeId)),
+            DynamicSecurityCommands.ForClientRole("addClientRole", nodeId, role),
+        ], cancellationToken).ConfigureAwait(false);
+        string? error = answers.Select(answer => answer.Error).FirstOrDefault(error => error is not null);
+        if (error is null)
+            _logger.LogWarning("Broker role {Role} was left over without its account; written afresh for node {Node}", role, nodeId);
+        return error;
     }
 
     /// <summary>Refuses the node's logins from now on and disconnects it if connected; its account stays.</summary>

@@ -35,6 +35,14 @@ internal static class DynamicSecurityCommands
         return command;
     }
 
+    /// <summary>addClientRole or removeClientRole.</summary>
+    public static JsonObject ForClientRole(string command, string username, string role) => new()
+    {
+        ["command"] = command,
+        ["username"] = username,
+        ["rolename"] = role,
+    };
+
     public static JsonObject ForUser(string command, string username) => new() { ["command"] = command, ["username"] = username };
 
     public static JsonObject SetClientPassword(string username, string password) => new()

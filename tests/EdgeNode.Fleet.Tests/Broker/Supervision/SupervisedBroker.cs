@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json.Nodes;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Audit;
@@ -62,6 +64,32 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         var credential = new BrokerCredential(nodeId, BrokerCredential.NewPassword());
         await accounts.CreateNodeAsync(nodeId, credential.Password);
         return credential;
+    }
+
+    /// <summary>
+    /// Sends one of the plugin's commands as someone with mosquitto_ctrl would, outside the fleet, and returns the
+    /// plugin's answer to it (its JSON object): for a test to change the broker behind the fleet's back.
+    /// </summary>
+    public async Task<JsonObject> ControlAsync(JsonObject command)
+    {
+        var inbox = new MessageInbox();
+        BrokerCredential adminCredential = FleetBrokerSecrets.LoadOrCreate(BrokerDirectory).Admin;
+        await using var admin = new MqttClient(new MqttClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = LoopbackPort,
+            ClientId = "fleet.test-control",
+            Username = adminCredential.Username,
+            Password = adminCredential.Password,
+            CleanSession = true,
+            Subscriptions = [new MqttSubscription(BrokerRoles.ControlResponseTopic)],
+        }, inbox.Handle);
+        await admin.StartAsync();
+        await admin.WaitUntilConnectedAsync(new CancellationTokenSource(Patience).Token);
+        string request = new JsonObject { ["commands"] = new JsonArray(command) }.ToJsonString();
+        await admin.PublishAsync(new MqttApplicationMessage(BrokerRoles.ControlTopic, Encoding.UTF8.GetBytes(request), MqttQualityOfService.AtLeastOnce));
+        var answer = JsonNode.Parse(MessageInbox.Text(await inbox.NextAsync()))!;
+        return answer["responses"]![0]!.AsObject();
     }
 
     public MosquittoSupervisor Supervisor => _host.Services.GetRequiredService<MosquittoSupervisor>();
