@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using EdgeNode.Fleet.Calibration;
 using EdgeNode.Fleet.Public;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Storage;
@@ -37,7 +38,7 @@ public static class OpenDataEndpoints
         ["coverage"] = "Fraction of the window the sensor actually sampled, 0 to 1.",
         ["partial"] = "True when the window was cut short (node restart, sensor warm-up).",
         ["timeQuality"] = "synchronised: the node's clock was synchronised; restamped: dated after the clock was synchronised; unconfirmed: the clock was not confirmed.",
-        ["calibrationVersion"] = "Version of the calibration the node applied (0: the sensor's factory output).",
+        ["calibrationVersion"] = "Version of the calibration the node applied (0: the sensor's factory output). The metadata's calibrations give each version's gain and offset per sensor (value = gain × raw + offset), so raw = (value − offset) / gain; a sensor a version does not list went out uncorrected.",
     };
 
     public static IEndpointRouteBuilder MapOpenDataEndpoints(this IEndpointRouteBuilder endpoints)
@@ -100,13 +101,13 @@ public static class OpenDataEndpoints
     private static async Task<IResult> WindowsAsync(
         [Description(IdText)] string id, [Description(MetricText)] string? metric, [Description(FromText)] string? from, [Description(ToText)] string? to,
         [Description(FormatText)] string? format, HttpContext context,
-        INodeRegistryStore registry, IFleetStore store, TimeProvider time, IOptions<PublicWebOptions> options, CancellationToken ct)
+        INodeRegistryStore registry, IFleetStore store, ICalibrationStore calibrations, TimeProvider time, IOptions<PublicWebOptions> options, CancellationToken ct)
     {
         if (Format(format) is not { } csv)
         {
             return FormatProblem(format);
         }
-        (OpenWindowData? data, IResult? problem) = await ReadWindowsAsync(id, metric, from, to, registry, store, time, options.Value, ct);
+        (OpenWindowData? data, IResult? problem) = await ReadWindowsAsync(id, metric, from, to, registry, store, calibrations, time, options.Value, ct);
         if (data is null)
         {
             return problem!;
@@ -122,9 +123,9 @@ public static class OpenDataEndpoints
 
     private static async Task<IResult> WindowMetadataAsync(
         [Description(IdText)] string id, [Description(MetricText)] string? metric, [Description(FromText)] string? from, [Description(ToText)] string? to,
-        INodeRegistryStore registry, IFleetStore store, TimeProvider time, IOptions<PublicWebOptions> options, CancellationToken ct)
+        INodeRegistryStore registry, IFleetStore store, ICalibrationStore calibrations, TimeProvider time, IOptions<PublicWebOptions> options, CancellationToken ct)
     {
-        (OpenWindowData? data, IResult? problem) = await ReadWindowsAsync(id, metric, from, to, registry, store, time, options.Value, ct);
+        (OpenWindowData? data, IResult? problem) = await ReadWindowsAsync(id, metric, from, to, registry, store, calibrations, time, options.Value, ct);
         return data is null ? problem! : Results.Json(data.Metadata);
     }
 
@@ -161,7 +162,7 @@ public static class OpenDataEndpoints
 
     private static async Task<(OpenWindowData? Data, IResult? Problem)> ReadWindowsAsync(
         string id, string? metric, string? from, string? to,
-        INodeRegistryStore registry, IFleetStore store, TimeProvider time, PublicWebOptions options, CancellationToken ct)
+        INodeRegistryStore registry, IFleetStore store, ICalibrationStore calibrations, TimeProvider time, PublicWebOptions options, CancellationToken ct)
     {
         WireMetric? wire = MetricCatalogue.All.FirstOrDefault(m => m.Name == metric?.Trim());
         if (wire is null)
@@ -181,6 +182,7 @@ public static class OpenDataEndpoints
             return (null, UnknownNode(id));
         }
         IReadOnlyList<MetricWindowRow> rows = await store.ReadMetricWindowsAsync(id, wire.Name, range.From, range.To, ct);
+        List<int> versions = rows.Select(r => r.CalibrationVersion).Distinct().Order().ToList();
         var metadata = new OpenWindowMetadata(
             OpenDataLicence.Etalab20,
             Describe(node),
@@ -189,12 +191,32 @@ public static class OpenDataEndpoints
             range.To,
             Sensors(rows.Select(r => r.Sensor)),
             rows.Select(r => r.WindowSeconds).Distinct().Order().ToList(),
-            rows.Select(r => r.CalibrationVersion).Distinct().Order().ToList(),
+            versions,
+            await CorrectionsAsync(calibrations, id, wire.Name, versions, ct),
             WindowColumns);
         List<OpenWindow> windows = rows.Select(r => new OpenWindow(
             r.Sensor, r.WindowStart, r.WindowStart.AddSeconds(r.WindowSeconds), r.WindowSeconds, r.Mean, r.Minimum, r.Maximum, r.Last, r.Count,
             r.Coverage, r.Partial, TimeQuality(r.TimeQuality), r.CalibrationVersion)).ToList();
         return (new OpenWindowData(metadata, windows), null);
+    }
+
+    /// <summary>What each of <paramref name="versions"/> did to the metric, for the versions this fleet knows.</summary>
+    private static async Task<List<OpenCalibration>> CorrectionsAsync(ICalibrationStore calibrations, string id, string metric, List<int> versions, CancellationToken ct)
+    {
+        if (!versions.Any(version => version > 0))
+        {
+            return [];
+        }
+        IReadOnlyList<CalibrationRecord> records = await calibrations.ReadCalibrationsAsync(id, ct);
+        return records
+            .Where(record => versions.Contains(record.Set.Version))
+            .OrderBy(record => record.Set.Version)
+            .Select(record => new OpenCalibration(
+                record.Set.Version,
+                record.CreatedAt,
+                record.Set.Entries.Where(entry => entry.Metric == metric).OrderBy(entry => entry.Sensor, StringComparer.Ordinal)
+                    .Select(entry => new OpenCorrection(entry.Sensor, entry.Gain, entry.Offset)).ToList()))
+            .ToList();
     }
 
     private static OpenNode Describe(RegisteredNode node) => new(

@@ -12,9 +12,19 @@ public sealed record OpenMetric(string Name, string Unit);
 /// <summary>One sensor seen in the answer's windows and what it is.</summary>
 public sealed record OpenSensor(string Name, string? Model);
 
+/// <summary>One sensor's correction of the metric under a calibration version: value = gain × raw + offset.</summary>
+public sealed record OpenCorrection(string Sensor, double Gain, double Offset);
+
+/// <summary>
+/// A calibration version as it touched the metric: the corrections of the sensors it corrected (a sensor not listed went
+/// out as measured), and when staff set it (the node applies it when it next connects).
+/// </summary>
+public sealed record OpenCalibration(int Version, DateTimeOffset SetAt, IReadOnlyList<OpenCorrection> Corrections);
+
 /// <summary>
 /// What a reuser needs to read the windows: licence, node, metric and unit, the instruments, the window lengths and
-/// calibration versions found in the range, and what the columns mean.
+/// calibration versions found in the range with what each did (<paramref name="Calibrations"/>: the versions this fleet
+/// knows; a version it lost, in a database restored from before it, is missing there), and what the columns mean.
 /// </summary>
 public sealed record OpenWindowMetadata(
     OpenDataLicence Licence,
@@ -25,6 +35,7 @@ public sealed record OpenWindowMetadata(
     IReadOnlyList<OpenSensor> Sensors,
     IReadOnlyList<int> WindowSeconds,
     IReadOnlyList<int> CalibrationVersions,
+    IReadOnlyList<OpenCalibration> Calibrations,
     IReadOnlyDictionary<string, string> Columns);
 
 /// <summary>One aggregated window of one metric from one sensor.</summary>

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using EdgeNode.Fleet.Calibration;
+using EdgeNode.Protocol.Calibration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeNode.Fleet.Tests.Public;
 
@@ -50,6 +53,36 @@ public sealed class OpenDataTests : IAsyncLifetime
         Assert.Equal(3, windows.Length);
         Assert.All(windows, w => Assert.Equal(12.5, w.GetProperty("mean").GetDouble()));
         Assert.Equal("2026-11-22T09:15:00+00:00", windows[0].GetProperty("start").GetString());
+    }
+
+    [Fact]
+    public async Task The_metadata_gives_what_each_calibration_version_in_the_range_did_to_the_metric()
+    {
+        // Before any set is known (a fleet database restored from before them): the version, but no claim about it.
+        using (JsonDocument unknown = await GetJsonAsync("/api/open/v1/nodes/ecole-1/windows/metadata?metric=pm25_ugm3"))
+        {
+            Assert.Equal([3], unknown.RootElement.GetProperty("calibrationVersions").EnumerateArray().Select(e => e.GetInt32()));
+            Assert.Empty(unknown.RootElement.GetProperty("calibrations").EnumerateArray());
+        }
+        var calibrations = _site.Services.GetRequiredService<ICalibrationStore>();
+        DateTimeOffset setAt = _site.Now.AddDays(-2);
+        await calibrations.AddCalibrationAsync("ecole-1", [new CalibrationEntry("sds011", "pm25_ugm3", 1.25, 0)], "tech", setAt, CancellationToken.None);
+        await calibrations.AddCalibrationAsync("ecole-1", [new CalibrationEntry("sds011", "pm25_ugm3", 1.1, 0)], "tech", setAt, CancellationToken.None);
+        await calibrations.AddCalibrationAsync("ecole-1",
+            [new CalibrationEntry("sds011", "pm25_ugm3", 0.8, 1.5), new CalibrationEntry("bme280", "temperature_c", 1, -0.7)], "tech", setAt, CancellationToken.None);
+
+        using JsonDocument pm25 = await GetJsonAsync("/api/open/v1/nodes/ecole-1/windows/metadata?metric=pm25_ugm3");
+        using JsonDocument pm10 = await GetJsonAsync("/api/open/v1/nodes/ecole-1/windows?metric=pm10_ugm3");
+
+        JsonElement version = Assert.Single(pm25.RootElement.GetProperty("calibrations").EnumerateArray());
+        Assert.Equal(3, version.GetProperty("version").GetInt32());
+        Assert.Equal(setAt, version.GetProperty("setAt").GetDateTimeOffset());
+        JsonElement correction = Assert.Single(version.GetProperty("corrections").EnumerateArray());
+        Assert.Equal(("sds011", 0.8, 1.5), (correction.GetProperty("sensor").GetString(), correction.GetProperty("gain").GetDouble(), correction.GetProperty("offset").GetDouble()));
+        // Version 3 did not touch the pms5003's PM10: it went out as measured.
+        JsonElement untouched = Assert.Single(pm10.RootElement.GetProperty("metadata").GetProperty("calibrations").EnumerateArray());
+        Assert.Equal(3, untouched.GetProperty("version").GetInt32());
+        Assert.Empty(untouched.GetProperty("corrections").EnumerateArray());
     }
 
     [Fact]
