@@ -23,7 +23,6 @@ public static class FleetMonitoringRegistration
                 options => string.IsNullOrEmpty(options.WebhookSecret) || options.WebhookSecret.Length >= 32,
                 $"{AlertOptions.SectionName}:WebhookSecret must be at least 32 characters (e.g. openssl rand -hex 32), or empty to send unsigned")
             .ValidateOnStart();
-        builder.Services.AddOptions<StaffMapOptions>().Bind(builder.Configuration.GetSection(StaffMapOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IMonitoringStore>(services => (IMonitoringStore)services.GetRequiredService<IFleetStore>());
         builder.Services.AddSingleton<FleetStatusReader>();

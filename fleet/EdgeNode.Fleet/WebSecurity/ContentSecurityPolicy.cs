@@ -6,30 +6,22 @@ namespace EdgeNode.Fleet.WebSecurity;
 /// </summary>
 public static class ContentSecurityPolicy
 {
-    /// <param name="tileUrlTemplates">The maps' Leaflet tile templates (empty ones are skipped).</param>
-    /// <exception cref="ArgumentException">A template is not one <see cref="TryGetTileSource"/> understands.</exception>
-    public static string For(IEnumerable<string?> tileUrlTemplates)
+    /// <param name="tileUrlTemplate">The maps' Leaflet tile template; null or empty for none.</param>
+    /// <exception cref="ArgumentException">The template is not one <see cref="TryGetTileSource"/> understands.</exception>
+    public static string For(string? tileUrlTemplate)
     {
-        ArgumentNullException.ThrowIfNull(tileUrlTemplates);
-        var images = new List<string> { "'self'", "data:" };
-        foreach (string? template in tileUrlTemplates)
+        if (!TryGetTileSource(tileUrlTemplate, out string? source))
         {
-            if (!TryGetTileSource(template, out string? source))
-            {
-                throw new ArgumentException($"Not a tile URL template the Content-Security-Policy can name: {template}", nameof(tileUrlTemplates));
-            }
-
-            if (source is not null && !images.Contains(source, StringComparer.Ordinal))
-            {
-                images.Add(source);
-            }
+            throw new ArgumentException($"Not a tile URL template the Content-Security-Policy can name: {tileUrlTemplate}", nameof(tileUrlTemplate));
         }
+
+        string images = source is null ? "'self' data:" : $"'self' data: {source}";
 
         // data: images: Leaflet swaps a removed tile's src for an empty data: GIF. object-src is not covered by
         // default-src in old browsers' eyes, so it is named.
         return string.Join("; ",
             "default-src 'self'",
-            $"img-src {string.Join(' ', images)}",
+            $"img-src {images}",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",

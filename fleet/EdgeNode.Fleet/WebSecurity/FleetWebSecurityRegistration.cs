@@ -1,4 +1,3 @@
-using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Public;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -56,9 +55,6 @@ public static class FleetWebSecurityRegistration
 
         // The Content-Security-Policy names the tile server: a template it cannot express stops the start.
         builder.Services.AddOptions<PublicWebOptions>()
-            .Validate(options => ContentSecurityPolicy.TryGetTileSource(options.MapTileUrl, out _), TileUrlMessage)
-            .ValidateOnStart();
-        builder.Services.AddOptions<StaffMapOptions>()
             .Validate(options => ContentSecurityPolicy.TryGetTileSource(options.MapTileUrl, out _), TileUrlMessage)
             .ValidateOnStart();
         builder.Services.AddSingleton<SecurityHeaders>();

@@ -1,4 +1,3 @@
-using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Public;
 using Microsoft.Extensions.Options;
 
@@ -6,13 +5,13 @@ namespace EdgeNode.Fleet.WebSecurity;
 
 /// <summary>
 /// The headers every response of the fleet carries, pages, static files, open data and refusals alike: the
-/// <see cref="ContentSecurityPolicy"/> (with the map's tile server, from the public and the staff map settings), no
+/// <see cref="ContentSecurityPolicy"/> (with the maps' tile server, <see cref="PublicWebOptions.MapTileUrl"/>), no
 /// type sniffing, no framing by old browsers either, the origin at most in other sites' Referer, and no camera,
 /// microphone or location for any page (none uses them).
 /// </summary>
-public sealed class SecurityHeaders(IOptions<PublicWebOptions> publicWeb, IOptions<StaffMapOptions> staffMap)
+public sealed class SecurityHeaders(IOptions<PublicWebOptions> web)
 {
-    public string ContentSecurityPolicyHeader { get; } = ContentSecurityPolicy.For([publicWeb.Value.MapTileUrl, staffMap.Value.MapTileUrl]);
+    public string ContentSecurityPolicyHeader { get; } = ContentSecurityPolicy.For(web.Value.MapTileUrl);
 
     public void AddTo(IHeaderDictionary headers)
     {

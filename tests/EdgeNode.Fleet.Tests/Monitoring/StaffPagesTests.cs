@@ -71,7 +71,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     {
         using HttpClient client = _fleet.SignedIn(StaffRoles.Viewer);
         using Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> tiled = _fleet.WithWebHostBuilder(builder =>
-            builder.UseSetting("Fleet:Web:MapTileUrl", "https://tiles.example.fr/{z}/{x}/{y}.png"));
+            builder.UseSetting("Fleet:Web:MapTileUrl", "https://tiles.example.fr/{z}/{x}/{y}.png").UseSetting("Fleet:Web:MapAttribution", "Tuiles Exemple SA"));
         using HttpClient tiledClient = tiled.CreateClient();
         tiledClient.DefaultRequestHeaders.Add(TestSignIn.RoleHeader, StaffRoles.Viewer);
 
@@ -83,6 +83,8 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
 
         Assert.Contains("data-tile-url=\"\"", plain, StringComparison.Ordinal);
         Assert.Contains("data-tile-url=\"https://tiles.example.fr/{z}/{x}/{y}.png\"", withTiles, StringComparison.Ordinal);
+        // The public map's settings, one background for both maps: the tiles' credit follows them.
+        Assert.Contains("data-tile-attribution=\"Tuiles Exemple SA\"", withTiles, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/lib/leaflet/leaflet.js\" defer>", plain, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, leaflet.StatusCode);
         Assert.Contains("Leaflet", await leaflet.Content.ReadAsStringAsync(), StringComparison.Ordinal);

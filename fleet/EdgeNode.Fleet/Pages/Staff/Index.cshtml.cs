@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Monitoring;
+using EdgeNode.Fleet.Public;
 using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace EdgeNode.Fleet.Pages.Staff;
 
 /// <summary>The fleet at a glance: counts by status, the map, and the table sorted and filtered by the query string.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class IndexModel(FleetStatusReader reader, IMonitoringStore alerts, IOptions<StaffMapOptions> map) : PageModel
+public sealed class IndexModel(FleetStatusReader reader, IMonitoringStore alerts, IOptions<PublicWebOptions> web) : PageModel
 {
     public FleetStatus Fleet { get; private set; } = null!;
 
@@ -18,7 +19,8 @@ public sealed class IndexModel(FleetStatusReader reader, IMonitoringStore alerts
 
     public IReadOnlyList<MapMarker> Markers { get; private set; } = [];
 
-    public StaffMapOptions Map => map.Value;
+    /// <summary>The tile server and its credit: the same settings as the public map's, one background for both.</summary>
+    public PublicWebOptions Map => web.Value;
 
     public int OpenAlerts { get; private set; }
 
