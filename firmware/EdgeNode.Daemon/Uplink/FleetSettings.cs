@@ -44,12 +44,21 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory, C
         }
     }
 
-    /// <summary>Applies a newer revision whole or not at all; an older or equal one is answered with null (nothing to say).</summary>
+    /// <summary>
+    /// Applies a newer revision whole or not at all. The revision in force, which the broker repeats at every
+    /// reconnect, is answered with null (nothing to say); an older one is refused with the revision in force, so that
+    /// the fleet (its database restored from before it, or this node enrolled again) learns to number above it.
+    /// </summary>
     public ConfigApplied? Apply(ConfigMessage config, bool persist = true)
     {
-        if (config.Revision <= AppliedRevision)
+        if (config.Revision == AppliedRevision)
         {
             return null;
+        }
+        if (config.Revision < AppliedRevision)
+        {
+            return new ConfigApplied(config.NodeId, config.Revision, false,
+                $"revision {config.Revision} is older than revision {AppliedRevision}, which this node has in force: send the change again as a revision above {AppliedRevision}");
         }
         // Checked on a copy with the same rules as the configuration file, then applied whole or not at all.
         UplinkOptions next = options.Copy();

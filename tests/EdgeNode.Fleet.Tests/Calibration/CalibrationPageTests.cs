@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Calibration;
@@ -7,6 +8,7 @@ using EdgeNode.Fleet.Staff;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Fleet.Tests.Monitoring;
 using EdgeNode.Protocol.Calibration;
+using EdgeNode.Protocol.Messages;
 using EdgeNode.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,6 +62,26 @@ public sealed class CalibrationPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_holding_a_newer_revision_than_this_database_gets_a_version_above_it_and_is_not_taken_as_having_applied_it()
+    {
+        // The node holds revision 6 from before this database (restored from a backup, or the node enrolled again).
+        var batch = new IngestBatch();
+        HealthReport report = Observations.Report(id: Node, at: _now.AddMinutes(-5)) with { AppliedConfigRevision = 6 };
+        batch.Health.Add(new NodeHealthReport(Node, report.ReportedAt, JsonSerializer.Serialize(report)));
+        await _fleet.Services.GetRequiredService<IFleetStore>().CommitAsync(batch, default);
+        using HttpClient browser = _fleet.SignedIn(StaffRoles.Technician);
+        (Uri action, string token) = Form(await PageAsync(browser), "Calibrate");
+
+        using HttpResponseMessage saved = await browser.SendAsync(Post(action, token, ("target", "sds011/pm25_ugm3"), ("gain", "0,8"), ("offset", "0")));
+
+        Assert.Equal(7, Assert.Single(await Calibrations.ReadCalibrationsAsync(Node, default)).Set.Version);
+        string after = WebUtility.HtmlDecode(await browser.GetStringAsync(saved.Headers.Location));
+        Assert.Contains("Calibration n° 7 enregistrée", after, StringComparison.Ordinal);
+        Assert.Contains("en attente du nœud", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("d'après son bilan de santé", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_correction_no_node_could_apply_is_refused_with_its_reason_and_nothing_is_saved()
     {
         using HttpClient browser = _fleet.SignedIn(StaffRoles.Technician);
@@ -78,7 +100,7 @@ public sealed class CalibrationPageTests : IAsyncLifetime
     [Fact]
     public async Task A_viewer_sees_the_calibration_but_no_form_and_is_refused_with_403()
     {
-        await Calibrations.AddCalibrationAsync(Node, [new("sds011", "pm25_ugm3", 0.8, -1.5)], "alice", _now, default);
+        await Calibrations.AddCalibrationAsync(Node, [new("sds011", "pm25_ugm3", 0.8, -1.5)], "alice", _now, 0, default);
         using HttpClient technician = _fleet.SignedIn(StaffRoles.Technician);
         (Uri action, string token) = Form(await PageAsync(technician), "Calibrate");
         using HttpClient viewer = _fleet.SignedIn(StaffRoles.Viewer);
@@ -96,7 +118,7 @@ public sealed class CalibrationPageTests : IAsyncLifetime
     [Fact]
     public async Task Removing_a_correction_is_a_new_version_and_the_same_form_sent_twice_adds_none()
     {
-        await Calibrations.AddCalibrationAsync(Node, [new("sds011", "pm25_ugm3", 0.8, -1.5)], "alice", _now, default);
+        await Calibrations.AddCalibrationAsync(Node, [new("sds011", "pm25_ugm3", 0.8, -1.5)], "alice", _now, 0, default);
         using HttpClient browser = _fleet.SignedIn(StaffRoles.Admin);
         (Uri remove, string token) = Form(await PageAsync(browser), "Uncalibrate");
 
@@ -114,7 +136,7 @@ public sealed class CalibrationPageTests : IAsyncLifetime
     [Fact]
     public async Task The_chart_draws_the_raw_means_where_a_calibration_changed_them_and_the_node_answer_shows()
     {
-        CalibrationRecord set = await Calibrations.AddCalibrationAsync(Node, [new("sds011", "pm25_ugm3", 0.5, 2)], "alice", _now, default);
+        CalibrationRecord set = await Calibrations.AddCalibrationAsync(Node, [new("sds011", "pm25_ugm3", 0.5, 2)], "alice", _now, 0, default);
         await Calibrations.RecordCalibrationAnswerAsync(Node, set.Set.Version, new CalibrationAnswer(true, null, _now), default);
         // Calibrated means of 12 µg/m³ from a raw 20: (12 − 2) / 0.5.
         await CommitWindowsAsync(calibrationVersion: 1, hoursAgo: 3, mean: 12);

@@ -73,7 +73,7 @@ public sealed class FleetInProcessTests : IAsyncLifetime
         using var timeout = new CancellationTokenSource(Patience);
         await WaitUntilIngestIsSubscribedAsync(timeout.Token);
         var calibrations = _fleet.Services.GetRequiredService<ICalibrationStore>();
-        CalibrationRecord saved = await calibrations.AddCalibrationAsync(Node, [new CalibrationEntry("sds011", "pm25_ugm3", 0.8, -1.5)], "alice", DateTimeOffset.UtcNow, timeout.Token);
+        CalibrationRecord saved = await calibrations.AddCalibrationAsync(Node, [new CalibrationEntry("sds011", "pm25_ugm3", 0.8, -1.5)], "alice", DateTimeOffset.UtcNow, 0, timeout.Token);
         _fleet.Services.GetRequiredService<CalibrationSender>().Wake();
         await WaitForAsync(() => IsRetainedAsync(EdgeTopics.Down(Node, DownChannel.Config), timeout.Token), "the retained configuration", timeout.Token);
 

@@ -66,10 +66,10 @@ public sealed class OpenDataTests : IAsyncLifetime
         }
         var calibrations = _site.Services.GetRequiredService<ICalibrationStore>();
         DateTimeOffset setAt = _site.Now.AddDays(-2);
-        await calibrations.AddCalibrationAsync("ecole-1", [new CalibrationEntry("sds011", "pm25_ugm3", 1.25, 0)], "tech", setAt, CancellationToken.None);
-        await calibrations.AddCalibrationAsync("ecole-1", [new CalibrationEntry("sds011", "pm25_ugm3", 1.1, 0)], "tech", setAt, CancellationToken.None);
+        await calibrations.AddCalibrationAsync("ecole-1", [new CalibrationEntry("sds011", "pm25_ugm3", 1.25, 0)], "tech", setAt, 0, CancellationToken.None);
+        await calibrations.AddCalibrationAsync("ecole-1", [new CalibrationEntry("sds011", "pm25_ugm3", 1.1, 0)], "tech", setAt, 0, CancellationToken.None);
         await calibrations.AddCalibrationAsync("ecole-1",
-            [new CalibrationEntry("sds011", "pm25_ugm3", 0.8, 1.5), new CalibrationEntry("bme280", "temperature_c", 1, -0.7)], "tech", setAt, CancellationToken.None);
+            [new CalibrationEntry("sds011", "pm25_ugm3", 0.8, 1.5), new CalibrationEntry("bme280", "temperature_c", 1, -0.7)], "tech", setAt, 0, CancellationToken.None);
 
         using JsonDocument pm25 = await GetJsonAsync("/api/open/v1/nodes/ecole-1/windows/metadata?metric=pm25_ugm3");
         using JsonDocument pm10 = await GetJsonAsync("/api/open/v1/nodes/ecole-1/windows?metric=pm10_ugm3");

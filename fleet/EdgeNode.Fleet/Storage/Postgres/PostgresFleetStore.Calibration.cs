@@ -10,7 +10,7 @@ internal sealed partial class PostgresFleetStore : ICalibrationStore
 {
     private const string CalibrationColumns = "node_id, version, settings_json, created_at, created_by, answered_at, applied, problem";
 
-    public Task<CalibrationRecord> AddCalibrationAsync(string nodeId, IReadOnlyList<CalibrationEntry> entries, string createdBy, DateTimeOffset at, CancellationToken ct)
+    public Task<CalibrationRecord> AddCalibrationAsync(string nodeId, IReadOnlyList<CalibrationEntry> entries, string createdBy, DateTimeOffset at, int nodeRevision, CancellationToken ct)
     {
         StoredCalibration.RequireApplicable(entries);
         return ReadAsync(ct, async (connection, token) =>
@@ -19,7 +19,7 @@ internal sealed partial class PostgresFleetStore : ICalibrationStore
             for (int attempt = 0; ; attempt++)
             {
                 await using NpgsqlCommand newest = Command(connection, "SELECT coalesce(max(version), 0) FROM calibration_sets WHERE node_id = $1", Text(nodeId));
-                var set = new CalibrationSet((int)(await newest.ExecuteScalarAsync(token))! + 1, entries);
+                var set = new CalibrationSet(Math.Max((int)(await newest.ExecuteScalarAsync(token))!, nodeRevision) + 1, entries);
                 await using NpgsqlCommand insert = Command(
                     connection,
                     """

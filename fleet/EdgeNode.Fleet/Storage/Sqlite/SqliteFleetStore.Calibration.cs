@@ -9,7 +9,7 @@ internal sealed partial class SqliteFleetStore : ICalibrationStore
 {
     private const string CalibrationColumns = "node_id, version, settings_json, created_at_us, created_by, answered_at_us, applied, problem";
 
-    public Task<CalibrationRecord> AddCalibrationAsync(string nodeId, IReadOnlyList<CalibrationEntry> entries, string createdBy, DateTimeOffset at, CancellationToken ct)
+    public Task<CalibrationRecord> AddCalibrationAsync(string nodeId, IReadOnlyList<CalibrationEntry> entries, string createdBy, DateTimeOffset at, int nodeRevision, CancellationToken ct)
     {
         StoredCalibration.RequireApplicable(entries);
         return WriteAsync(ct, (connection, transaction) =>
@@ -17,7 +17,7 @@ internal sealed partial class SqliteFleetStore : ICalibrationStore
             // Writers are serialised (one IMMEDIATE transaction at a time), so the newest version read here stays the newest.
             using SqliteCommand newest = Command(connection, "SELECT coalesce(max(version), 0) FROM calibration_sets WHERE node_id = $node", ("$node", nodeId));
             newest.Transaction = transaction;
-            var set = new CalibrationSet(Convert.ToInt32(newest.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) + 1, entries);
+            var set = new CalibrationSet(Math.Max(Convert.ToInt32(newest.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), nodeRevision) + 1, entries);
             using SqliteCommand insert = Command(
                 connection,
                 "INSERT INTO calibration_sets (node_id, version, settings_json, created_at_us, created_by) VALUES ($node, $version, $settings, $at, $by)",

@@ -131,7 +131,7 @@ public sealed class NodeModel(
         }
 
         string who = User.Identity?.Name ?? "?";
-        CalibrationRecord saved = await calibrations.AddCalibrationAsync(id, entries, who, time.GetUtcNow(), ct);
+        CalibrationRecord saved = await calibrations.AddCalibrationAsync(id, entries, who, time.GetUtcNow(), Node.Health?.AppliedConfigRevision ?? 0, ct);
         logger.LogInformation("Calibration version {Version} for node {Node} saved by {User} ({Entries} corrections)", saved.Set.Version, id, who, entries.Count);
         await audit.RecordAsync(who, CalibrateAction, id, $"calibration n° {saved.Set.Version} — {summary}", ct);
         sender.Wake();
