@@ -57,7 +57,7 @@ public sealed class ScaledTimeProvider : TimeProvider
     public override long GetTimestamp() => Scaled(Stopwatch.GetElapsedTime(_startTimestamp)).Ticks;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        new ScaledTimer(System.CreateTimer(callback, state, RealDue(dueTime), RealPeriod(period)), this);
+        new ScaledTimer(this, callback, state, dueTime, period);
 
     private TimeSpan Scaled(TimeSpan real) => real < _catchUpAfter
         ? TimeSpan.FromTicks((long)(real.Ticks * Factor))
@@ -84,17 +84,62 @@ public sealed class ScaledTimeProvider : TimeProvider
 
     /// <summary>
     /// Rounded up to whole milliseconds, plus one: timers round a shorter due time down to nothing and fire at
-    /// once, and may fire up to a millisecond early. A wait that ends before its time (a sensor read before its
-    /// measurement is done) is wrong, while one that ends a little late is only slow.
+    /// once. A timer may still fire a little early (see <see cref="ScaledTimer"/>).
     /// </summary>
     private static TimeSpan RoundUp(TimeSpan real) => TimeSpan.FromMilliseconds(Math.Ceiling(Math.Max(0, real.TotalMilliseconds)) + 1);
 
-    private sealed class ScaledTimer(ITimer inner, ScaledTimeProvider clock) : ITimer
+    /// <summary>
+    /// A system timer on the scaled clock. The runtime's timers run on a coarse millisecond clock and fire up to a
+    /// few milliseconds early against the Stopwatch this clock reads (seconds at a factor of 1 000), so a one-shot
+    /// timer that fires before its emulated time waits again for the rest: a wait that ends before its time (a sensor
+    /// read before its measurement is done) is wrong, while one that ends a little late is only slow.
+    /// </summary>
+    private sealed class ScaledTimer : ITimer
     {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(clock.RealDue(dueTime), clock.RealPeriod(period));
+        private readonly ScaledTimeProvider _clock;
+        private readonly TimerCallback _callback;
+        private readonly object? _state;
+        private readonly ITimer _inner;
+        private readonly Lock _gate = new();
 
-        public void Dispose() => inner.Dispose();
+        // Emulated timestamp at which a one-shot timer is due; long.MaxValue for a periodic or stopped one.
+        private long _due = long.MaxValue;
 
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
+        public ScaledTimer(ScaledTimeProvider clock, TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            _clock = clock;
+            _callback = callback;
+            _state = state;
+            _inner = System.CreateTimer(static timer => ((ScaledTimer)timer!).Fire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            Change(dueTime, period);
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_gate)
+            {
+                bool oneShot = period == Timeout.InfiniteTimeSpan && dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan;
+                _due = oneShot ? _clock.GetTimestamp() + dueTime.Ticks : long.MaxValue;
+                return _inner.Change(_clock.RealDue(dueTime), _clock.RealPeriod(period));
+            }
+        }
+
+        private void Fire()
+        {
+            lock (_gate)
+            {
+                long early = _due == long.MaxValue ? 0 : _due - _clock.GetTimestamp();
+                if (early > 0)
+                {
+                    _inner.Change(_clock.RealDue(TimeSpan.FromTicks(early)), Timeout.InfiniteTimeSpan);
+                    return;
+                }
+            }
+            _callback(_state);
+        }
+
+        public void Dispose() => _inner.Dispose();
+
+        public ValueTask DisposeAsync() => _inner.DisposeAsync();
     }
 }

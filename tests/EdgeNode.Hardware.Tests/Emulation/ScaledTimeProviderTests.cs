@@ -73,10 +73,15 @@ public class ScaledTimeProviderTests
     }
 
     [Fact]
-    public void A_clock_that_starts_in_the_present_has_nothing_to_catch_up()
+    public async Task A_clock_that_starts_ahead_of_the_present_has_nothing_to_catch_up_and_keeps_its_pace()
     {
         var time = new ScaledTimeProvider(100, DateTimeOffset.UtcNow.AddHours(1), catchUp: true);
+        DateTimeOffset before = time.GetUtcNow();
+
+        // At least 100 ms real: 10 s at 100×, where a clock that had slowed to the real pace would move 0.1 s.
+        await Task.Delay(TimeSpan.FromMilliseconds(100));
+
         Assert.False(time.CaughtUp);
-        Assert.True(time.GetUtcNow() > DateTimeOffset.UtcNow.AddHours(1));
+        Assert.True(time.GetUtcNow() - before >= TimeSpan.FromSeconds(9), $"moved {time.GetUtcNow() - before} in 100 ms or more");
     }
 }
