@@ -58,7 +58,7 @@ public sealed class MonitoringPagesTests(FleetInBrowser browser)
         Assert.StartsWith("Silencieux", Row(driver, MonitoredNodes.Silent).FindElement(By.CssSelector("td.status strong")).Text, StringComparison.Ordinal);
         IWebElement faulty = Row(driver, MonitoredNodes.SensorFault);
         Assert.Equal("Capteur en défaut", faulty.FindElement(By.CssSelector("td.status strong")).Text);
-        Assert.Contains("sds011 : NotAnswering", faulty.Text, StringComparison.Ordinal);
+        Assert.Contains("sds011 : ne répond pas", faulty.Text, StringComparison.Ordinal);
         Assert.Equal("En service", Row(driver, MonitoredNodes.InService).FindElement(By.CssSelector("td.status strong")).Text);
         Assert.Equal("1", driver.FindElement(By.CssSelector(".count[data-status=silent]")).Text);
         Assert.Equal("1", driver.FindElement(By.CssSelector(".count[data-status=sensor-fault]")).Text);

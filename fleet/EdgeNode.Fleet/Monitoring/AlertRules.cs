@@ -31,7 +31,7 @@ public static class AlertRules
             {
                 foreach (Protocol.Messages.SensorHealth sensor in health.Sensors.Where(FleetStatusClassifier.IsFaulty))
                 {
-                    conditions.Add(new AlertCondition(node.NodeId, AlertKind.SensorFault, sensor.Sensor, $"{sensor.Sensor}: {sensor.LastFault}"));
+                    conditions.Add(new AlertCondition(node.NodeId, AlertKind.SensorFault, sensor.Sensor, $"{sensor.Sensor} : {StatusText.Label(sensor.LastFault!.Value)}"));
                 }
 
                 if (node.Has(NodeProblem.LowDisk))

@@ -59,7 +59,7 @@ public static class FleetStatusClassifier
             {
                 problems |= NodeProblem.SensorFault;
                 reasons.AddRange(faulty.Select(sensor =>
-                    $"Capteur {sensor.Sensor} : {sensor.LastFault}{(sensor.LastFaultAt is { } at ? $" depuis le {Format(at)}" : "")}."));
+                    $"Capteur {sensor.Sensor} : {StatusText.Label(sensor.LastFault!.Value)}{(sensor.LastFaultAt is { } at ? $" depuis le {Format(at)}" : "")}."));
             }
 
             if (IsLowDisk(health, options))

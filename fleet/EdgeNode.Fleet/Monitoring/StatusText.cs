@@ -1,3 +1,5 @@
+using EdgeNode.Protocol.Messages;
+
 namespace EdgeNode.Fleet.Monitoring;
 
 /// <summary>Words and CSS classes for statuses and alert kinds on the staff pages (French, the staff's language).</summary>
@@ -40,6 +42,22 @@ public static class StatusText
         NodeStatus.Degraded => "#9a7d0a",
         _ => "#1e8449",
     };
+
+    /// <summary>A sensor's fault as staff read it; a kind this fleet does not know yet keeps the node's name for it.</summary>
+    public static string Label(WireFault fault) => fault switch
+    {
+        WireFault.NotPresent => "absent (non détecté)",
+        WireFault.NotAnswering => "ne répond pas",
+        WireFault.CorruptData => "données corrompues",
+        WireFault.OutOfRange => "valeur hors plage",
+        WireFault.Stuck => "valeur figée",
+        WireFault.WarmingUp => "en préchauffage",
+        _ => fault.ToString(),
+    };
+
+    /// <summary>A fault as the windows store it (the enum's name), in staff words.</summary>
+    public static string Fault(string? stored) =>
+        Enum.TryParse(stored, ignoreCase: false, out WireFault fault) && Enum.IsDefined(fault) ? Label(fault) : stored ?? "";
 
     public static string Label(AlertKind kind) => kind switch
     {

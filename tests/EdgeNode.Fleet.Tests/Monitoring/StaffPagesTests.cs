@@ -57,7 +57,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
         Assert.Equal("silent", RowStatus(html, Quiet));
         Assert.Equal("sensor-fault", RowStatus(html, Faulty));
         Assert.Contains("Capteur en défaut", html, StringComparison.Ordinal);
-        Assert.Contains("sds011 : NotAnswering", html, StringComparison.Ordinal);
+        Assert.Contains("sds011 : ne répond pas", html, StringComparison.Ordinal);
         Assert.Equal("1", Count(html, "silent"));
         Assert.Equal("1", Count(html, "sensor-fault"));
         Assert.Equal("0", Count(html, "healthy"));
@@ -133,7 +133,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
         Assert.Contains("<polyline class=\"mean\"", html, StringComparison.Ordinal);
         Assert.Contains("12 fenêtres", html, StringComparison.Ordinal);
         Assert.Contains("calibration n° 2", html, StringComparison.Ordinal);
-        Assert.Contains("<td>NotAnswering</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>ne répond pas</td>", html, StringComparison.Ordinal);
         Assert.Contains("DEADBEEF", html, StringComparison.Ordinal);
         Assert.Contains("payload names node", html, StringComparison.Ordinal);
         Assert.Contains("<polyline class=\"mean\"", week, StringComparison.Ordinal);
