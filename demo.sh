@@ -101,16 +101,16 @@ curl -s "$fleet_url/health" || { echo "The fleet did not start: see $run/fleet.l
 
 echo
 echo "== 3. An admin enrols five nodes; each gets fleet.json (its id, the broker, its secret) and fleet-ca.pem."
-enrol() { # id, municipality, name, latitude, longitude
-  "${fleet[@]}" nodes enrol "$1" --municipality "$2" --name "$3" --latitude "$4" --longitude "$5" --output "$run/$1/etc" | grep -F "enrolled"
+enrol() { # id, municipality, name, lamppost, latitude, longitude
+  "${fleet[@]}" nodes enrol "$1" --municipality "$2" --name "$3" --lamppost "$4" --latitude "$5" --longitude "$6" --output "$run/$1/etc" | grep -F "enrolled"
   echo "{}" >"$run/$1/etc/edgenode.json"
 }
-echo "\$ EdgeNode.Fleet nodes enrol saint-jean-mairie --municipality Saint-Jean --name \"Mairie\" ... --output $run/saint-jean-mairie/etc"
-enrol saint-jean-mairie "Saint-Jean" "Mairie, place de l'Église" 45.2721 1.4573
-enrol saint-jean-ecole "Saint-Jean" "École Jules-Ferry" 45.2745 1.4612
-enrol saint-jean-rd20 "Saint-Jean" "Entrée de bourg, RD 20" 45.2690 1.4505
-enrol villeneuve-stade "Villeneuve" "Stade municipal" 45.3102 1.5208
-enrol villeneuve-gare "Villeneuve" "Parvis de la gare" 45.3071 1.5150
+echo "\$ EdgeNode.Fleet nodes enrol saint-jean-mairie --municipality Saint-Jean --name \"Mairie\" --lamppost SJ-014 ... --output $run/saint-jean-mairie/etc"
+enrol saint-jean-mairie "Saint-Jean" "Mairie, place de l'Église" "SJ-014" 45.2721 1.4573
+enrol saint-jean-ecole "Saint-Jean" "École Jules-Ferry" "SJ-027" 45.2745 1.4612
+enrol saint-jean-rd20 "Saint-Jean" "Entrée de bourg, RD 20" "SJ-102" 45.2690 1.4505
+enrol villeneuve-stade "Villeneuve" "Stade municipal" "VN-B07" 45.3102 1.5208
+enrol villeneuve-gare "Villeneuve" "Parvis de la gare" "VN-A21" 45.3071 1.5150
 
 node() { # id, then extra options
   local id=$1
