@@ -8,6 +8,9 @@ namespace EdgeNode.Fleet.Storage.Postgres;
 /// <summary>Calibration sets in PostgreSQL (table calibration_sets).</summary>
 internal sealed partial class PostgresFleetStore : ICalibrationStore
 {
+    /// <summary>The first key of the advisory lock that serialises one node's calibration writers (the second is the node id's hash).</summary>
+    private const int CalibrationLockClass = 5; // no other lock of ours uses it; 5 is the migration that made calibration_sets
+
     private const string CalibrationColumns = "node_id, version, settings_json, created_at, created_by, answered_at, applied, problem";
 
     public Task<CalibrationRecord> AddCalibrationAsync(string nodeId, IReadOnlyList<CalibrationEntry> entries, string createdBy, DateTimeOffset at, int nodeRevision, CancellationToken ct)
@@ -15,27 +18,23 @@ internal sealed partial class PostgresFleetStore : ICalibrationStore
         StoredCalibration.RequireApplicable(entries);
         return ReadAsync(ct, async (connection, token) =>
         {
-            // Two fleet instances may add a set for the same node at once: the loser of the primary key takes the next version.
-            for (int attempt = 0; ; attempt++)
+            // Writers of one node's sets (two fleet instances, two staff members) wait for each other here, so the
+            // newest version read stays the newest until this commits. A retry on the primary key instead could lose
+            // round after round to other writers.
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(token);
+            await using (NpgsqlCommand serialise = Command(connection, "SELECT pg_advisory_xact_lock($1, hashtext($2))", new NpgsqlParameter<int> { TypedValue = CalibrationLockClass }, Text(nodeId)))
             {
-                await using NpgsqlCommand newest = Command(connection, "SELECT coalesce(max(version), 0) FROM calibration_sets WHERE node_id = $1", Text(nodeId));
-                var set = new CalibrationSet(Math.Max((int)(await newest.ExecuteScalarAsync(token))!, nodeRevision) + 1, entries);
-                await using NpgsqlCommand insert = Command(
-                    connection,
-                    """
-                    INSERT INTO calibration_sets (node_id, version, settings_json, created_at, created_by) VALUES ($1, $2, $3, $4, $5)
-                    ON CONFLICT (node_id, version) DO NOTHING
-                    """,
-                    Text(nodeId), Version(set.Version), Text(StoredCalibration.ToJson(set)), Instant(at), Text(createdBy));
-                if (await insert.ExecuteNonQueryAsync(token) == 1)
-                {
-                    return new CalibrationRecord(nodeId, set, StoredInstant.FromUnixMicroseconds(StoredInstant.ToUnixMicroseconds(at)), createdBy, null);
-                }
-                if (attempt == 5)
-                {
-                    throw new FleetStoreException($"Could not add a calibration set for {nodeId}: other writers kept taking the next version.");
-                }
+                await serialise.ExecuteNonQueryAsync(token);
             }
+            await using NpgsqlCommand newest = Command(connection, "SELECT coalesce(max(version), 0) FROM calibration_sets WHERE node_id = $1", Text(nodeId));
+            var set = new CalibrationSet(Math.Max((int)(await newest.ExecuteScalarAsync(token))!, nodeRevision) + 1, entries);
+            await using NpgsqlCommand insert = Command(
+                connection,
+                "INSERT INTO calibration_sets (node_id, version, settings_json, created_at, created_by) VALUES ($1, $2, $3, $4, $5)",
+                Text(nodeId), Version(set.Version), Text(StoredCalibration.ToJson(set)), Instant(at), Text(createdBy));
+            await insert.ExecuteNonQueryAsync(token);
+            await transaction.CommitAsync(token);
+            return new CalibrationRecord(nodeId, set, StoredInstant.FromUnixMicroseconds(StoredInstant.ToUnixMicroseconds(at)), createdBy, null);
         });
     }
 
