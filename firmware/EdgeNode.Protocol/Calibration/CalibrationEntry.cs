@@ -27,27 +27,29 @@ public sealed record CalibrationEntry(string Sensor, string Metric, double Gain,
     /// <summary>The raw value a calibrated one came from (exact unless <see cref="Apply"/> had to clamp it).</summary>
     public double Invert(double calibrated) => (calibrated - Offset) / Gain;
 
-    /// <summary>What is wrong with this entry, in words a member of staff can act on; empty when it can be applied.</summary>
-    public IEnumerable<string> Problems()
+    /// <summary>What is wrong with this entry, in English words a member of staff can act on; empty when it can be applied.</summary>
+    public IEnumerable<string> Problems() => Check().Select(problem => problem.ToString());
+
+    /// <summary>What is wrong with this entry, for a reader to word in their own language; empty when it can be applied.</summary>
+    public IEnumerable<CalibrationProblem> Check()
     {
         if (!IsSensorName(Sensor))
         {
-            yield return $"sensor '{Sensor}': a sensor name uses lower-case letters, digits and hyphens, at most {MaximumSensorNameLength}";
+            yield return new CalibrationProblem(CalibrationProblemKind.SensorName, this);
         }
         WireMetric? metric = MetricCatalogue.All.FirstOrDefault(m => m.Name == Metric);
         if (metric is null)
         {
-            yield return $"metric '{Metric}' is not one the protocol carries ({string.Join(", ", MetricCatalogue.All.Select(m => m.Name))})";
+            yield return new CalibrationProblem(CalibrationProblemKind.UnknownMetric, this);
             yield break;
         }
         if (!double.IsFinite(Gain) || Gain < MinimumGain || Gain > MaximumGain)
         {
-            yield return $"{Sensor} {Metric}: the gain must be between {MinimumGain} and {MaximumGain} (it is {Gain}); outside that, replace the sensor";
+            yield return new CalibrationProblem(CalibrationProblemKind.Gain, this, metric);
         }
-        double maximumOffset = MaximumOffset(metric);
-        if (!double.IsFinite(Offset) || Math.Abs(Offset) > maximumOffset)
+        if (!double.IsFinite(Offset) || Math.Abs(Offset) > MaximumOffset(metric))
         {
-            yield return $"{Sensor} {Metric}: the offset must be within ±{maximumOffset} {metric.Unit} (it is {Offset})";
+            yield return new CalibrationProblem(CalibrationProblemKind.Offset, this, metric);
         }
     }
 

@@ -89,11 +89,16 @@ public sealed class CalibrationPageTests : IAsyncLifetime
 
         using HttpResponseMessage tooBig = await browser.SendAsync(Post(action, token, ("target", "sds011/pm25_ugm3"), ("gain", "9"), ("offset", "0")));
         using HttpResponseMessage notANumber = await browser.SendAsync(Post(action, token, ("target", "sds011/pm25_ugm3"), ("gain", "beaucoup"), ("offset", "0")));
+        using HttpResponseMessage farOff = await browser.SendAsync(Post(action, token, ("target", "sds011/pm25_ugm3"), ("gain", "1"), ("offset", "-250,5")));
 
         Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
-        Assert.Contains("the gain must be between 0.2 and 5", WebUtility.HtmlDecode(await tooBig.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("sds011 pm25_ugm3 : le gain doit être compris entre 0.2 et 5 (il vaut 9)", WebUtility.HtmlDecode(await tooBig.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
-        Assert.Contains("le gain doit être un nombre décimal", WebUtility.HtmlDecode(await notANumber.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        string unparsed = WebUtility.HtmlDecode(await notANumber.Content.ReadAsStringAsync());
+        Assert.Contains("le gain doit être un nombre décimal", unparsed, StringComparison.Ordinal);
+        Assert.DoesNotContain("le gain doit être compris", unparsed, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, farOff.StatusCode);
+        Assert.Matches("le décalage doit rester entre -[0-9.]+ et \\+[0-9.]+ µg/m³ \\(il vaut -250.5\\)", WebUtility.HtmlDecode(await farOff.Content.ReadAsStringAsync()));
         Assert.Empty(await Calibrations.ReadCalibrationsAsync(Node, default));
     }
 

@@ -122,7 +122,11 @@ public sealed class NodeModel(
             // A form sent twice, or a correction removed that was not there: no version that changes nothing.
             return RedirectToPage(new { id });
         }
-        problems.AddRange(new CalibrationSet(1, entries).Problems());
+        if (problems.Count == 0)
+        {
+            // Numbers that did not parse are already said; a range check on them would only repeat it.
+            problems.AddRange(entries.SelectMany(entry => entry.Check()).Select(CalibrationProblemText.InFrench));
+        }
         if (problems.Count > 0)
         {
             CalibrationProblems = problems;
