@@ -79,6 +79,18 @@ public sealed class CalibrationSetTests
     }
 
     [Fact]
+    public void An_entry_names_each_of_its_problems_by_kind_for_a_reader_to_word_in_their_language()
+    {
+        CalibrationProblem[] problems = [.. new CalibrationEntry("SDS/011", "pm25_ugm3", 9, 250).Check()];
+
+        Assert.Equal([CalibrationProblemKind.SensorName, CalibrationProblemKind.Gain, CalibrationProblemKind.Offset], problems.Select(p => p.Kind));
+        Assert.Equal(200, problems[2].MaximumOffset);
+        Assert.Equal("µg/m³", problems[2].Metric?.Unit);
+        Assert.Equal(CalibrationProblemKind.UnknownMetric, Assert.Single(new CalibrationEntry("sds011", "ozone", 1, 0).Check()).Kind);
+        Assert.Empty(new CalibrationEntry("sds011", "pm25_ugm3", 1.2, -3).Check());
+    }
+
+    [Fact]
     public void The_same_sensor_and_metric_twice_is_a_problem()
     {
         var twice = new CalibrationSet(1, [new("sds011", "pm25_ugm3", 1, 0), new("sds011", "pm25_ugm3", 0.9, 0)]);
