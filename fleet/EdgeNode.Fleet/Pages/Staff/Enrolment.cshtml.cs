@@ -49,7 +49,7 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
     public async Task OnGetAsync(CancellationToken ct) => Nodes = await registry.ListAsync(ct);
 
     public Task<IActionResult> OnPostEnrolAsync(CancellationToken ct) =>
-        IssueAsync(() => enrolment.EnrolAsync(Form.ToRequest(), Actor, ct), ct);
+        IssueAsync(() => enrolment.EnrolAsync(InFrench(Form.ToRequest()), Actor, ct), ct);
 
     public Task<IActionResult> OnPostRotateAsync(string nodeId, CancellationToken ct) =>
         IssueAsync(() => enrolment.RotateAsync(nodeId, Actor, ct), ct);
@@ -106,10 +106,16 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
         return Page();
     }
 
+    /// <summary>The request, or its problems in the staff's words (enrolment would refuse it in English).</summary>
+    /// <exception cref="InvalidEnrolmentException">The request has problems, worded in French.</exception>
+    private static NodeEnrolmentRequest InFrench(NodeEnrolmentRequest request) =>
+        request.Check() is { Count: > 0 } problems ? throw new InvalidEnrolmentException([.. problems.Select(EnrolmentProblemText.InFrench)]) : request;
+
     private static IReadOnlyList<string>? Refusal(Exception exception) => exception switch
     {
         InvalidEnrolmentException invalid => invalid.Problems,
-        NodeAlreadyRegisteredException or UnknownNodeException => [exception.Message],
+        NodeAlreadyRegisteredException taken => [EnrolmentProblemText.AlreadyEnrolled(taken.NodeId)],
+        UnknownNodeException unknown => [EnrolmentProblemText.NotEnrolled(unknown.NodeId)],
         BrokerCommandRefusedException or TimeoutException or InvalidOperationException => [$"Le broker n'a pas pu appliquer la modification : {exception.Message}"],
         _ => null,
     };
@@ -153,7 +159,7 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
                 return degrees;
             }
 
-            problems.Add($"{field}: « {text} » n'est pas un nombre de degrés (par exemple 45.2721).");
+            problems.Add($"{field} : « {text} » n'est pas un nombre de degrés (par exemple 45.2721).");
             return null;
         }
     }
