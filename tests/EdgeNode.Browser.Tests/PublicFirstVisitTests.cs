@@ -1,4 +1,3 @@
-using System.Drawing;
 using System.Text.Json;
 using EdgeNode.TestSupport;
 using OpenQA.Selenium;
@@ -16,7 +15,6 @@ namespace EdgeNode.Browser.Tests;
 public sealed class PublicFirstVisitTests(PublicSiteInBrowser site, ITestOutputHelper output)
 {
     private const int Budget = 100 * 1024;
-    private const int PhoneWidth = 360;
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     [Theory]
@@ -27,7 +25,7 @@ public sealed class PublicFirstVisitTests(PublicSiteInBrowser site, ITestOutputH
     {
         using var profile = new TemporaryDirectory("edgenode-chromium-first-visit-");
         using ChromeDriver driver = ChromeBrowser.Start(javaScript: true, profile);
-        driver.Manage().Window.Size = new Size(PhoneWidth, 780);
+        driver.Manage().Window.Size = PhoneScreen.Size;
         var script = (IJavaScriptExecutor)driver;
         // French chosen as PublicSiteInBrowser does; that page's files are then dropped, so the visit finds none cached.
         driver.Navigate().GoToUrl(site.Fleet.Url("/langue/fr"));
@@ -40,26 +38,20 @@ public sealed class PublicFirstVisitTests(PublicSiteInBrowser site, ITestOutputH
         }
 
         // As JSON, like Axe: WebDriver's own conversions of numbers and arrays are loosely typed.
-        var seen = JsonSerializer.Deserialize<FirstVisit>((string)script.ExecuteScript(
-            "return JSON.stringify({ viewport: window.innerWidth," +
-            " overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth," +
-            " transfers: performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))" +
-            ".map(e => ({ name: e.name, transferred: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize })) });")!,
+        List<Transfer> transfers = JsonSerializer.Deserialize<List<Transfer>>((string)script.ExecuteScript(
+            "return JSON.stringify(performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))" +
+            ".map(e => ({ name: e.name, transferred: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize })));")!,
             JsonOptions)!;
-        IReadOnlyList<Transfer> transfers = seen.Transfers;
-        long overflow = seen.Overflow;
-        long viewport = seen.Viewport;
+        (long viewport, long overflow, string widest) = PhoneScreen.Measure(driver);
         long total = transfers.Sum(entry => entry.Transferred);
         output.WriteLine(string.Join('\n', transfers.Select(entry => $"{new Uri(entry.Name).AbsolutePath}: {entry.Transferred} B transferred ({entry.Encoded} B body, {entry.Decoded} B decoded)")));
         output.WriteLine($"first visit of {path} in chromium at {viewport} px: {total} B ({total / 1024.0:0.0} KB) transferred, budget {Budget / 1024} KB; sideways overflow {overflow} px");
 
-        Assert.Equal(PhoneWidth, viewport);
+        Assert.Equal(PhoneScreen.Width, viewport);
         Assert.Contains(transfers, entry => entry.Name.EndsWith("/css/public.css", StringComparison.Ordinal) && entry.Transferred > 0);
         Assert.True(total <= Budget, $"The first visit of {path} transferred {total} B, over the {Budget} B budget.");
-        Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a {PhoneWidth} px screen: the visitor must scroll sideways.");
+        Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a {PhoneScreen.Width} px screen: the visitor must scroll sideways; the widest element: {widest}");
     }
-
-    private sealed record FirstVisit(long Viewport, long Overflow, IReadOnlyList<Transfer> Transfers);
 
     private sealed record Transfer(string Name, long Transferred, long Encoded, long Decoded);
 }

@@ -10,8 +10,6 @@ namespace EdgeNode.Browser.Tests;
 [Collection(FleetInBrowserCollection.Name)]
 public sealed class StaffPagesOnAPhoneTests(FleetInBrowser browser)
 {
-    private const int PhoneWidth = 360;
-
     [Theory]
     [InlineData("/staff")]
     [InlineData("/staff/nodes/" + MonitoredNodes.SensorFault)]
@@ -26,18 +24,13 @@ public sealed class StaffPagesOnAPhoneTests(FleetInBrowser browser)
         Size before = driver.Manage().Window.Size;
         try
         {
-            driver.Manage().Window.Size = new Size(PhoneWidth, 780);
+            driver.Manage().Window.Size = PhoneScreen.Size;
             driver.Navigate().GoToUrl(browser.Fleet.Url(path));
-            var script = (IJavaScriptExecutor)driver;
-            long viewport = (long)(script.ExecuteScript("return window.innerWidth;") ?? 0L);
-            long overflow = (long)(script.ExecuteScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;") ?? 0L);
-            string widest = (string)(script.ExecuteScript(
-                "let w = null; for (const e of document.querySelectorAll('body *')) { if (e.parentElement.closest('.table-scroll')) continue; const r = e.getBoundingClientRect();" +
-                " if (r.right > document.documentElement.clientWidth + 1 && (!w || r.right > w.r)) w = { r: r.right, d: e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '') }; }" +
-                " return w ? w.d + ' reaches ' + Math.round(w.r) + ' px' : 'nothing';") ?? "");
 
-            Assert.Equal(PhoneWidth, viewport);
-            Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a {PhoneWidth} px screen; the widest element: {widest}");
+            (long viewport, long overflow, string widest) = PhoneScreen.Measure(driver);
+
+            Assert.Equal(PhoneScreen.Width, viewport);
+            Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a {PhoneScreen.Width} px screen; the widest element: {widest}");
         }
         finally
         {

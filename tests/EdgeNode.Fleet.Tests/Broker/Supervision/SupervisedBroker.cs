@@ -85,7 +85,10 @@ internal sealed class SupervisedBroker : IAsyncDisposable
             Subscriptions = [new MqttSubscription(BrokerRoles.ControlResponseTopic)],
         }, inbox.Handle);
         await admin.StartAsync();
-        await admin.WaitUntilConnectedAsync(new CancellationTokenSource(Patience).Token);
+        using (var patience = new CancellationTokenSource(Patience))
+        {
+            await admin.WaitUntilConnectedAsync(patience.Token);
+        }
         string request = new JsonObject { ["commands"] = new JsonArray(command) }.ToJsonString();
         await admin.PublishAsync(new MqttApplicationMessage(BrokerRoles.ControlTopic, Encoding.UTF8.GetBytes(request), MqttQualityOfService.AtLeastOnce));
         var answer = JsonNode.Parse(MessageInbox.Text(await inbox.NextAsync()))!;
