@@ -23,6 +23,76 @@ public sealed class PublicPagesInBrowserTests(PublicSiteInBrowser site)
     }
 
     [Fact]
+    public void Without_JavaScript_the_home_page_gives_each_municipalitys_band_in_words_colour_and_shape_under_its_title_said_once()
+    {
+        site.StartIn("fr", javaScript: false);
+        IWebDriver driver = site.Open("/", javaScript: false);
+
+        Assert.Equal("Qualité de l'air dans nos communes", driver.Title);
+        // The worst of its nodes': the town hall's Poor, a red diamond.
+        IWebElement saintJean = Municipality(driver, "Saint-Jean");
+        Assert.Equal("Mauvais", saintJean.FindElement(By.CssSelector(".band-name")).Text);
+        Assert.Equal("(niveau 4 sur 6)", saintJean.FindElement(By.CssSelector(".band-level")).Text);
+        Assert.Equal("rgba(255, 80, 80, 1)", saintJean.FindElement(By.CssSelector(".band")).GetCssValue("background-color"));
+        Assert.True(saintJean.FindElement(By.CssSelector(".band-icon path")).Displayed);
+        Assert.Equal("Dégradé", Municipality(driver, "Bourg-Neuf").FindElement(By.CssSelector(".band-name")).Text);
+    }
+
+    [Fact]
+    public void A_node_whose_newest_window_is_as_old_as_an_hourly_sync_allows_keeps_its_band_and_says_how_old_it_is()
+    {
+        site.StartIn("fr", javaScript: false);
+        IWebDriver driver = site.Open("/commune/bourg-neuf", javaScript: false);
+
+        IWebElement port = Article(driver, "port-4");
+        Assert.Equal("Dégradé", port.FindElement(By.CssSelector(".now .band-name")).Text);
+        Assert.Matches(@"^Mesuré il y a 1 heure( et \d+ minutes?)? : moyenne de \d\d:\d\d à \d\d:\d\d\.$", port.FindElement(By.CssSelector(".measured")).Text);
+        Assert.Empty(port.FindElements(By.CssSelector(".no-data")));
+    }
+
+    [Fact]
+    public void A_node_without_pollutant_sensor_says_what_it_measures()
+    {
+        site.StartIn("fr", javaScript: false);
+        IWebDriver driver = site.Open("/commune/bourg-neuf", javaScript: false);
+
+        IWebElement meteo = Article(driver, "meteo-5");
+        Assert.Equal("Ce capteur ne donne pas de mesure de la pollution de l'air. Il mesure :", meteo.FindElement(By.CssSelector(".other-measurements")).Text);
+        Assert.Equal(
+            ["Température : 12,3 °C", "Humidité relative : 81 %", "Pression atmosphérique : 1013 hPa"],
+            meteo.FindElements(By.CssSelector(".measurements li")).Select(item => item.Text));
+        Assert.Empty(meteo.FindElements(By.CssSelector(".no-data")));
+    }
+
+    [Fact]
+    public void The_address_can_ask_for_English_and_the_next_pages_stay_English_until_the_switch()
+    {
+        site.StartIn("fr", javaScript: false);
+        IWebDriver driver = site.Open("/?lang=en", javaScript: false);
+
+        Assert.Equal("en", driver.FindElement(By.TagName("html")).GetAttribute("lang"));
+        Assert.Equal("Air quality in our villages", driver.FindElement(By.TagName("h1")).Text);
+        driver.FindElement(By.LinkText("Saint-Jean")).Click();
+        Assert.Equal("Air quality in Saint-Jean", driver.FindElement(By.TagName("h1")).Text);
+        driver.FindElement(By.LinkText("Français")).Click();
+        Assert.Equal("Qualité de l'air à Saint-Jean", driver.FindElement(By.TagName("h1")).Text);
+    }
+
+    [Theory]
+    [InlineData("fr", "Page introuvable", "Retour à l'accueil : la qualité de l'air dans nos communes", "Qualité de l'air dans nos communes")]
+    [InlineData("en", "Page not found", "Back to the home page: air quality in our villages", "Air quality in our villages")]
+    public void An_unknown_address_gets_a_404_page_in_the_visitors_language_with_a_way_back(string language, string heading, string wayBack, string home)
+    {
+        site.StartIn(language);
+        IWebDriver driver = site.Open("/nulle/part");
+
+        Assert.Equal(404L, ((IJavaScriptExecutor)driver).ExecuteScript("return performance.getEntriesByType('navigation')[0].responseStatus;"));
+        Assert.Equal(heading, driver.FindElement(By.TagName("h1")).Text);
+        driver.FindElement(By.LinkText(wayBack)).Click();
+        Assert.Equal(home, driver.FindElement(By.TagName("h1")).Text);
+    }
+
+    [Fact]
     public void With_JavaScript_the_map_appears_with_a_marker_per_node()
     {
         site.StartIn("fr");
@@ -73,6 +143,11 @@ public sealed class PublicPagesInBrowserTests(PublicSiteInBrowser site)
 
     [Theory]
     [InlineData("/", "fr")]
+    [InlineData("/", "en")]
+    [InlineData("/commune/bourg-neuf", "fr")]
+    [InlineData("/capteur/meteo-5", "fr")]
+    [InlineData("/nulle/part", "fr")]
+    [InlineData("/nulle/part", "en")]
     [InlineData("/commune/saint-jean", "fr")]
     [InlineData("/capteur/mairie-2", "fr")]
     [InlineData("/capteur/lac-3", "fr")]
@@ -92,6 +167,9 @@ public sealed class PublicPagesInBrowserTests(PublicSiteInBrowser site)
 
         Assert.True(violations.Count == 0, $"axe-core found {violations.Count} violation(s) on {path} ({language}):\n" + string.Join('\n', violations));
     }
+
+    private static IWebElement Municipality(IWebDriver driver, string name) =>
+        driver.FindElement(By.XPath($"//ul[@class='communes']/li[a[normalize-space()='{name}']]"));
 
     private static IWebElement Article(IWebDriver driver, string nodeId) =>
         driver.FindElement(By.CssSelector($"article[aria-labelledby='capteur-{nodeId}']"));

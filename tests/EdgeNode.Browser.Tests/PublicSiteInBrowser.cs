@@ -31,27 +31,43 @@ public sealed class PublicSiteInBrowser : SeededFleetInBrowser
         var registry = (INodeRegistryStore)store;
         DateTimeOffset now = DateTimeOffset.UtcNow;
         DateTimeOffset lastEnd = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() / 900 * 900);
-        (string Id, string Name, double Pm25, TimeSpan Silence)[] nodes =
+        (string Id, string Name, string Municipality, double? Pm25, TimeSpan Silence)[] nodes =
         [
-            ("ecole-1", "École Jules-Ferry", 3.2, TimeSpan.Zero),
-            ("mairie-2", "Place de la Mairie", 62.5, TimeSpan.Zero),
-            ("lac-3", "Route du Lac", 100, TimeSpan.FromHours(3)),
+            ("ecole-1", "École Jules-Ferry", "Saint-Jean", 3.2, TimeSpan.Zero),
+            ("mairie-2", "Place de la Mairie", "Saint-Jean", 62.5, TimeSpan.Zero),
+            ("lac-3", "Route du Lac", "Saint-Jean", 100, TimeSpan.FromHours(3)),
+            // Synced hourly: its newest window ended 60 to 75 minutes ago, as every hour just before the next sync.
+            ("port-4", "Quai du Port", "Bourg-Neuf", 20, TimeSpan.FromHours(1)),
+            // Temperature, humidity and pressure only.
+            ("meteo-5", "Parc", "Bourg-Neuf", null, TimeSpan.Zero),
         ];
         var batch = new IngestBatch();
         int index = 0;
-        foreach ((string id, string name, double pm25, TimeSpan silence) in nodes)
+        foreach ((string id, string name, string municipality, double? pm25, TimeSpan silence) in nodes)
         {
             index++;
             await registry.AddAsync(
-                new RegisteredNode(id, name, "Saint-Jean", $"LP-{index}", 43.39 + (index / 500.0), -1.66 + (index / 500.0), true, now.AddDays(-7), now.AddDays(-7)),
+                new RegisteredNode(id, name, municipality, $"LP-{index}", 43.39 + (index / 500.0), -1.66 + (index / 500.0), true, now.AddDays(-7), now.AddDays(-7)),
                 "not-a-real-hash", CancellationToken.None);
             for (int window = 0; window < 96; window++)
             {
                 DateTimeOffset start = lastEnd - silence - TimeSpan.FromMinutes(15 * (window + 1));
-                batch.Metrics.Add(new MetricWindowRow(id, "sds011", "pm25_ugm3", start, 900, 0, false, 30, pm25, pm25 - 1, pm25 + 1, pm25, 1, 0, null, 1));
-                batch.Metrics.Add(new MetricWindowRow(id, "pms5003", "pm10_ugm3", start, 900, 0, false, 30, pm25 * 1.6, pm25, pm25 * 2, pm25, 1, 0, null, 1));
+                if (pm25 is { } pm)
+                {
+                    batch.Metrics.Add(Window(id, "sds011", "pm25_ugm3", start, pm));
+                    batch.Metrics.Add(Window(id, "pms5003", "pm10_ugm3", start, pm * 1.6));
+                }
+                else
+                {
+                    batch.Metrics.Add(Window(id, "bme280", "temperature_c", start, 12.3));
+                    batch.Metrics.Add(Window(id, "bme280", "relative_humidity_pct", start, 81));
+                    batch.Metrics.Add(Window(id, "bme280", "pressure_hpa", start, 1013.2));
+                }
             }
         }
         await store.CommitAsync(batch, CancellationToken.None);
     }
+
+    private static MetricWindowRow Window(string node, string sensor, string metric, DateTimeOffset start, double mean) =>
+        new(node, sensor, metric, start, 900, 0, false, 30, mean, mean - 1, mean + 1, mean, 1, 0, null, 1);
 }

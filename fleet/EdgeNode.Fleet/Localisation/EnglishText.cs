@@ -91,11 +91,52 @@ public sealed class EnglishText : PublicText
 
     public override string AirQualityNow => "Air quality now";
 
-    public override string AveragedOver(DateTime localFrom, DateTime localTo) => $"Mean of the last hour, {Time(localFrom)} to {Time(localTo)}.";
+    public override string Measured(TimeSpan age, DateTime localFrom, DateTime localTo) => $"Measured {Ago(age)}: mean from {Time(localFrom)} to {Time(localTo)}.";
+
+    public override string Ago(TimeSpan age)
+    {
+        int hours = (int)age.TotalHours;
+        int minutes = age.Minutes;
+        string h = hours == 1 ? "1 hour" : $"{hours} hours";
+        string m = minutes == 1 ? "1 minute" : $"{minutes} minutes";
+        return (hours, minutes) switch
+        {
+            (0, 0) => "just now",
+            (0, _) => $"{m} ago",
+            (_, 0) => $"{h} ago",
+            _ => $"{h} and {m} ago",
+        };
+    }
 
     public override string NoMeasurementSince(DateTime localLastEnd) => $"No measurement since {DateAndTime(localLastEnd)}.";
 
     public override string NoMeasurementIn24Hours => "No measurement for more than 24 hours.";
+
+    public override string NoPollutionMeasurementButMeasures => "This sensor gives no measurement of air pollution. It measures:";
+
+    public override string NoPollutionMeasurementButCountsVehicles => "This sensor gives no measurement of air pollution. It counts vehicles.";
+
+    public override string LastMeasured(TimeSpan age) => $"Last measured {Ago(age)}.";
+
+    public override string NoRecentPollutionMeasurement => "No recent measurement of air pollution";
+
+    public override string MunicipalityBandHint => "For each municipality, the level of its most polluted sensor.";
+
+    public override string PageNotFound => "Page not found";
+
+    public override string PageNotFoundExplanation => "There is no page at this address. It may have changed, or contain a typing mistake.";
+
+    public override string BackToHome => "Back to the home page: air quality in our villages";
+
+    public override string MeasurementName(string metric) =>
+        metric == MetricCatalogue.Temperature.Name ? "Temperature"
+        : metric == MetricCatalogue.RelativeHumidity.Name ? "Relative humidity"
+        : metric == MetricCatalogue.Pressure.Name ? "Air pressure"
+        : metric == MetricCatalogue.Co2.Name ? "Carbon dioxide (CO₂)"
+        : metric == MetricCatalogue.Pm1.Name ? "Ultrafine particles (PM1)"
+        : PollutantName(metric);
+
+    public override string Labelled(string label, string value) => $"{label}: {value}";
 
     public override string PollutantName(string metric) =>
         metric == MetricCatalogue.Pm25.Name ? "Fine particles (PM2.5)"
@@ -118,7 +159,7 @@ public sealed class EnglishText : PublicText
     public override string ChartSummary(string pollutant, double minimum, double maximum, double mean, int hours) =>
         $"{pollutant}: between {Number(minimum)} and {Number(maximum)} {Unit} per hour, {Number(mean)} {Unit} on average, over {hours} measured hour{(hours > 1 ? "s" : "")}.";
 
-    public override string ChartNoData => "No measurement in the last 24 hours.";
+    public override string ChartNoData => "No measurement of pollution in the last 24 hours.";
 
     public override string ChartTableSummary => "Hour by hour values";
 
@@ -155,7 +196,7 @@ public sealed class EnglishText : PublicText
 
     public override string MonthName(int month) => Months[month - 1];
 
-    public override string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+    public override string Number(double value, int decimals) => Rounded(value, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public override string DateAndTime(DateTime local) => $"{local.Day} {MonthName(local.Month)} {local.Year} at {Time(local)}";
 }

@@ -91,11 +91,52 @@ public sealed class FrenchText : PublicText
 
     public override string AirQualityNow => "Qualité de l'air maintenant";
 
-    public override string AveragedOver(DateTime localFrom, DateTime localTo) => $"Moyenne de la dernière heure, de {Time(localFrom)} à {Time(localTo)}.";
+    public override string Measured(TimeSpan age, DateTime localFrom, DateTime localTo) => $"Mesuré {Ago(age)} : moyenne de {Time(localFrom)} à {Time(localTo)}.";
+
+    public override string Ago(TimeSpan age)
+    {
+        int hours = (int)age.TotalHours;
+        int minutes = age.Minutes;
+        string h = hours == 1 ? "1 heure" : $"{hours} heures";
+        string m = minutes == 1 ? "1 minute" : $"{minutes} minutes";
+        return (hours, minutes) switch
+        {
+            (0, 0) => "à l'instant",
+            (0, _) => $"il y a {m}",
+            (_, 0) => $"il y a {h}",
+            _ => $"il y a {h} et {m}",
+        };
+    }
 
     public override string NoMeasurementSince(DateTime localLastEnd) => $"Pas de mesure depuis le {DateAndTime(localLastEnd)}.";
 
     public override string NoMeasurementIn24Hours => "Pas de mesure depuis plus de 24 heures.";
+
+    public override string NoPollutionMeasurementButMeasures => "Ce capteur ne donne pas de mesure de la pollution de l'air. Il mesure :";
+
+    public override string NoPollutionMeasurementButCountsVehicles => "Ce capteur ne donne pas de mesure de la pollution de l'air. Il compte les véhicules.";
+
+    public override string LastMeasured(TimeSpan age) => $"Dernière mesure {Ago(age)}.";
+
+    public override string NoRecentPollutionMeasurement => "Pas de mesure récente de la pollution de l'air";
+
+    public override string MunicipalityBandHint => "Pour chaque commune, le niveau de son capteur le plus pollué.";
+
+    public override string PageNotFound => "Page introuvable";
+
+    public override string PageNotFoundExplanation => "Il n'y a pas de page à cette adresse. Elle a peut-être changé, ou contient une faute de frappe.";
+
+    public override string BackToHome => "Retour à l'accueil : la qualité de l'air dans nos communes";
+
+    public override string MeasurementName(string metric) =>
+        metric == MetricCatalogue.Temperature.Name ? "Température"
+        : metric == MetricCatalogue.RelativeHumidity.Name ? "Humidité relative"
+        : metric == MetricCatalogue.Pressure.Name ? "Pression atmosphérique"
+        : metric == MetricCatalogue.Co2.Name ? "Dioxyde de carbone (CO₂)"
+        : metric == MetricCatalogue.Pm1.Name ? "Particules très fines (PM1)"
+        : PollutantName(metric);
+
+    public override string Labelled(string label, string value) => $"{label} : {value}";
 
     public override string PollutantName(string metric) =>
         metric == MetricCatalogue.Pm25.Name ? "Particules fines (PM2,5)"
@@ -118,7 +159,7 @@ public sealed class FrenchText : PublicText
     public override string ChartSummary(string pollutant, double minimum, double maximum, double mean, int hours) =>
         $"{pollutant} : entre {Number(minimum)} et {Number(maximum)} {Unit} par heure, en moyenne {Number(mean)} {Unit}, sur {hours} heure{(hours > 1 ? "s" : "")} mesurée{(hours > 1 ? "s" : "")}.";
 
-    public override string ChartNoData => "Aucune mesure ces dernières 24 heures.";
+    public override string ChartNoData => "Aucune mesure de pollution ces dernières 24 heures.";
 
     public override string ChartTableSummary => "Les valeurs heure par heure";
 
@@ -155,7 +196,7 @@ public sealed class FrenchText : PublicText
 
     public override string MonthName(int month) => Months[month - 1];
 
-    public override string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',');
+    public override string Number(double value, int decimals) => Rounded(value, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).Replace('.', ',');
 
     public override string DateAndTime(DateTime local) => $"{local.Day} {MonthName(local.Month)} {local.Year} à {Time(local)}";
 }

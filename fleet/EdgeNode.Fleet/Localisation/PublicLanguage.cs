@@ -3,12 +3,16 @@ using Microsoft.Net.Http.Headers;
 namespace EdgeNode.Fleet.Localisation;
 
 /// <summary>
-/// Which language a public page speaks: the switch's cookie if the visitor used it, else the first of French or
-/// English in Accept-Language by preference, else French.
+/// Which language a public page speaks: the address's <c>?lang=</c> if it names one (a link shared in English stays
+/// English), else the switch's cookie if the visitor used it, else the first of French or English in Accept-Language
+/// by preference, else French.
 /// </summary>
 public static class PublicLanguage
 {
     public const string CookieName = "edgenode-langue";
+
+    /// <summary>The query parameter that chooses a language: <c>/?lang=en</c>.</summary>
+    public const string QueryName = "lang";
 
     public static PublicText For(HttpContext context) =>
         context.Items.TryGetValue(typeof(PublicText), out object? chosen) && chosen is PublicText text
@@ -22,8 +26,34 @@ public static class PublicLanguage
         _ => null,
     };
 
+    /// <summary>Keeps the visitor's choice for the next pages: the switch's, or the address's <c>?lang=</c>.</summary>
+    public static void Remember(HttpContext context, PublicText text) =>
+        context.Response.Cookies.Append(CookieName, text.Code, new CookieOptions
+        {
+            MaxAge = TimeSpan.FromDays(365),
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            Path = "/",
+        });
+
+    /// <summary>The language the address asks for with <c>?lang=</c>, or null when it names none the pages speak.</summary>
+    public static PublicText? FromAddress(HttpRequest request) => ByCode(request.Query[QueryName].FirstOrDefault());
+
+    /// <summary>
+    /// The page's path and query without <c>?lang=</c>: where the language switch returns to, so that the address's
+    /// choice does not override the switch's.
+    /// </summary>
+    public static string ReturnPath(HttpRequest request) =>
+        request.Path + QueryString.Create(request.Query.Where(p => !string.Equals(p.Key, QueryName, StringComparison.OrdinalIgnoreCase)));
+
     private static PublicText Choose(HttpRequest request)
     {
+        if (FromAddress(request) is { } fromAddress)
+        {
+            return fromAddress;
+        }
         if (ByCode(request.Cookies[CookieName]) is { } fromCookie)
         {
             return fromCookie;

@@ -64,12 +64,46 @@ public abstract class PublicText
 
     public abstract string AirQualityNow { get; }
 
-    /// <summary>"Mean of the last hour, 09:10 to 10:10".</summary>
-    public abstract string AveragedOver(DateTime localFrom, DateTime localTo);
+    /// <summary>"Measured 40 minutes ago: mean from 09:10 to 10:10."</summary>
+    public abstract string Measured(TimeSpan age, DateTime localFrom, DateTime localTo);
+
+    /// <summary>An age in words: "40 minutes ago", "1 hour and 5 minutes ago", "just now".</summary>
+    public abstract string Ago(TimeSpan age);
 
     public abstract string NoMeasurementSince(DateTime localLastEnd);
 
     public abstract string NoMeasurementIn24Hours { get; }
+
+    /// <summary>For a node without pollutant sensor (or none that answered in 24 hours), before the list of what it measures.</summary>
+    public abstract string NoPollutionMeasurementButMeasures { get; }
+
+    /// <summary>For a node that only counts vehicles.</summary>
+    public abstract string NoPollutionMeasurementButCountsVehicles { get; }
+
+    /// <summary>"Last measured 7 minutes ago."</summary>
+    public abstract string LastMeasured(TimeSpan age);
+
+    /// <summary>A municipality on the home page when none of its nodes has a current band.</summary>
+    public abstract string NoRecentPollutionMeasurement { get; }
+
+    /// <summary>How the home page's band of a municipality is chosen.</summary>
+    public abstract string MunicipalityBandHint { get; }
+
+    public abstract string PageNotFound { get; }
+
+    public abstract string PageNotFoundExplanation { get; }
+
+    public abstract string BackToHome { get; }
+
+    /// <summary>The name of any quantity a node measures: a pollutant's as <see cref="PollutantName"/>, or "Temperature".</summary>
+    public abstract string MeasurementName(string metric);
+
+    /// <summary>"Temperature: 12.3 °C": a label and its value, with this language's punctuation.</summary>
+    public abstract string Labelled(string label, string value);
+
+    /// <summary>A quantity's name and value with its unit, to as many decimals as a citizen needs.</summary>
+    public string Reading(string metric, double value) =>
+        Labelled(MeasurementName(metric), $"{Number(value, Decimals(metric))} {MetricCatalogue.All.FirstOrDefault(m => m.Name == metric)?.Unit}".TrimEnd());
 
     public abstract string PollutantName(string metric);
 
@@ -122,10 +156,20 @@ public abstract class PublicText
     public abstract string MonthName(int month);
 
     /// <summary>A concentration as this language writes it, one decimal.</summary>
-    public abstract string Number(double value);
+    public string Number(double value) => Number(value, 1);
+
+    /// <summary>A number as this language writes it, to <paramref name="decimals"/> decimals, without thousands separator.</summary>
+    public abstract string Number(double value, int decimals);
 
     /// <summary>"22 novembre 2026 à 09:50", "22 November 2026 at 09:50".</summary>
     public abstract string DateAndTime(DateTime local);
+
+    /// <summary>Rounded as shown, and never "-0,0": a temperature of −0.04 °C reads 0,0 °C.</summary>
+    protected static double Rounded(double value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero) + 0.0;
+
+    // Humidity to the percent, pressure to the hectopascal and CO2 to the ppm: finer is noise to a reader.
+    private static int Decimals(string metric) =>
+        metric == MetricCatalogue.RelativeHumidity.Name || metric == MetricCatalogue.Pressure.Name || metric == MetricCatalogue.Co2.Name ? 0 : 1;
 
     public static string Time(DateTime local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
 

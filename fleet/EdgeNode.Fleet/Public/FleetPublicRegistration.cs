@@ -14,12 +14,15 @@ namespace EdgeNode.Fleet.Public;
 /// </summary>
 public static class FleetPublicRegistration
 {
+    private const string NotFoundPage = "/Public/NotFound";
+
     public static IHostApplicationBuilder AddFleetPublic(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PublicWebOptions>()
             .Bind(builder.Configuration.GetSection(PublicWebOptions.SectionName))
             .Validate(o => o.RateLimitPermits > 0 && o.RateLimitWindowSeconds > 0, $"{PublicWebOptions.SectionName}:RateLimitPermits and RateLimitWindowSeconds must be above zero")
             .Validate(o => o.OpenDataMaxRangeDays > 0, $"{PublicWebOptions.SectionName}:OpenDataMaxRangeDays must be above zero")
+            .Validate(o => o.LateMargin >= TimeSpan.Zero, $"{PublicWebOptions.SectionName}:LateMargin must not be negative (e.g. 00:15:00)")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{PublicWebOptions.SectionName}:TimeZone is not a time zone this machine knows (e.g. Europe/Paris; install tzdata)")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -74,6 +77,9 @@ public static class FleetPublicRegistration
             app.MapRazorPages();
         }
         app.MapLanguageSwitch().RequireRateLimiting(PublicRateLimiting.PolicyName).AllowAnonymous();
+
+        // Any other address a visitor mistypes gets a page with a way back ("{*path:nonfile}": a missing file stays a bare 404).
+        app.MapFallbackToPage(NotFoundPage);
         return app;
     }
 

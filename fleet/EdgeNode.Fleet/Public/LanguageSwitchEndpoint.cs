@@ -15,15 +15,7 @@ public static class LanguageSwitchEndpoint
                 {
                     return Results.NotFound();
                 }
-                context.Response.Cookies.Append(PublicLanguage.CookieName, text.Code, new CookieOptions
-                {
-                    MaxAge = TimeSpan.FromDays(365),
-                    HttpOnly = true,
-                    IsEssential = true,
-                    SameSite = SameSiteMode.Lax,
-                    Secure = context.Request.IsHttps,
-                    Path = "/",
-                });
+                PublicLanguage.Remember(context, text);
                 return Results.Redirect(IsLocal(retour) ? retour! : "/");
             })
             .ExcludeFromDescription();

@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.AirQuality;
+using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Protocol.AirQuality;
@@ -8,15 +9,23 @@ namespace EdgeNode.Fleet.Public;
 
 /// <summary>
 /// Reads what the public pages show from the registry and the measurements. Only enabled nodes are public: a disabled
-/// node is out of service, and its last band would be stale.
+/// node is out of service, and its last band would be stale. A band is current as long as the sync interval the fleet
+/// gives its nodes (<see cref="MonitoringOptions.SyncInterval"/>) and <see cref="PublicWebOptions.LateMargin"/> allow.
 /// </summary>
-public sealed class PublicAirQualityReader(INodeRegistryStore registry, IFleetStore store, TimeProvider time, IOptions<PublicWebOptions> options)
+public sealed class PublicAirQualityReader(
+    INodeRegistryStore registry, IFleetStore store, TimeProvider time, IOptions<PublicWebOptions> options, IOptionsMonitor<MonitoringOptions> monitoring)
 {
     private static readonly TimeSpan Day = TimeSpan.FromHours(24);
 
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
+    // Nodes send windows of up to an hour; one that started this long before a period may still end inside it.
+    private static readonly TimeSpan LongestWindow = TimeSpan.FromHours(1);
+
     public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>How old a node's newest window may be and still give its band, as the settings say now.</summary>
+    public BandFreshness Freshness => new(monitoring.CurrentValue.SyncInterval, options.Value.LateMargin);
 
     /// <summary>The instant in the pages' time zone, as the visitor reads a clock.</summary>
     public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone).DateTime;
@@ -49,21 +58,46 @@ public sealed class PublicAirQualityReader(INodeRegistryStore registry, IFleetSt
     public async Task<NodeSituation> SituationAsync(RegisteredNode node, CancellationToken ct)
     {
         DateTimeOffset now = Now;
+        BandFreshness freshness = Freshness;
 
-        // A window that started up to an hour before the 24 hours may still end inside the averaging period or the chart.
-        IReadOnlyList<MetricWindowRow> windows = await store.ReadMetricWindowsAsync(node.Id, null, now - Day - TimeSpan.FromHours(1), now, ct);
+        // The 24 hours of the chart, or longer when a node syncing rarely still has a current band from before them.
+        TimeSpan lookBack = Max(Day, CurrentLookBack(freshness));
+        IReadOnlyList<MetricWindowRow> windows = await store.ReadMetricWindowsAsync(node.Id, null, now - lookBack - LongestWindow, now, ct);
         List<MetricWindowRow> pollutants = windows.Where(w => EuropeanAirQualityIndex.Covers(w.Metric)).ToList();
         var series = EuropeanAirQualityIndex.Metrics
             .Select(metric => HourlySeries.From(metric, pollutants, now))
             .Where(s => !s.IsEmpty)
             .ToList();
+        DateTimeOffset dayAgo = now - Day;
+        List<MetricWindowRow> lastDay = windows.Where(w => CurrentAirQuality.End(w) > dayAgo).ToList();
 
         DateTimeOffset midnight = LocalMidnight(now);
         IReadOnlyList<TrafficWindowRow> traffic = await store.ReadTrafficWindowsAsync(node.Id, midnight, now, ct);
         TrafficToday? today = traffic.Count == 0 ? null : new TrafficToday(traffic.Sum(t => t.Approaching), traffic.Sum(t => t.Receding));
 
-        return new NodeSituation(node, CurrentAirQuality.Compute(pollutants, now), CurrentAirQuality.LastMeasurementEnd(pollutants, now), series, today, now);
+        return new NodeSituation(
+            node,
+            CurrentAirQuality.Compute(pollutants, now, freshness),
+            CurrentAirQuality.LastMeasurementEnd(pollutants.Where(w => CurrentAirQuality.End(w) > dayAgo), now),
+            series,
+            today,
+            LatestMeasurement.From(lastDay, now),
+            now);
     }
+
+    /// <summary>The node's current air quality alone (the home page's), reading only the windows it needs.</summary>
+    public async Task<CurrentAirQuality?> CurrentAsync(RegisteredNode node, CancellationToken ct)
+    {
+        DateTimeOffset now = Now;
+        BandFreshness freshness = Freshness;
+        IReadOnlyList<MetricWindowRow> windows = await store.ReadMetricWindowsAsync(node.Id, null, now - CurrentLookBack(freshness) - LongestWindow, now, ct);
+        return CurrentAirQuality.Compute(windows, now, freshness);
+    }
+
+    // The newest window may be as old as the freshness allows, and the hour before it is averaged.
+    private static TimeSpan CurrentLookBack(BandFreshness freshness) => freshness.LateAfter(LongestWindow) + CurrentAirQuality.AveragingPeriod;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private DateTimeOffset LocalMidnight(DateTimeOffset now)
     {

@@ -17,6 +17,12 @@ public sealed class PublicWebOptions
     /// <summary>The IANA time zone the pages speak in ("today", hours on the chart).</summary>
     public string TimeZone { get; set; } = "Europe/Paris";
 
+    /// <summary>
+    /// How late a node may be, beyond its sync interval (<c>Fleet:Monitoring:SyncInterval</c>) and a window, before its
+    /// band goes out and the pages say "no measurement since …".
+    /// </summary>
+    public TimeSpan LateMargin { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Requests one client IP may make to the public pages and open data per <see cref="RateLimitWindowSeconds"/>.</summary>
     public int RateLimitPermits { get; set; } = 120;
 

@@ -16,12 +16,20 @@ public sealed class PublicPagesTests : IAsyncLifetime
         await _site.EnrolAsync("silence-3", "Route du Lac", "Saint-Jean");
         await _site.EnrolAsync("gare-4", "Gare", "Île-Bouchard");
         await _site.EnrolAsync("retire-5", "Ancien capteur", "Hors-Service", enabled: false);
+        await _site.EnrolAsync("port-6", "Quai du Port", "Bourg-Neuf");
+        await _site.EnrolAsync("meteo-7", "Parc", "Bourg-Neuf");
 
         await _site.CommitWindowsAsync("ecole-1", "pm25_ugm3", 3.2);
         await _site.CommitWindowsAsync("ecole-1", "pm10_ugm3", 8, sensor: "pms5003");
         await _site.CommitWindowsAsync("mairie-2", "pm25_ugm3", 62.5);
         // Silent for three hours: yesterday's high values must not show as current.
         await _site.CommitWindowsAsync("silence-3", "pm25_ugm3", 100, endingAgo: TimeSpan.FromHours(3));
+        // Synced hourly: its newest window ended 70 minutes ago, as happens every hour just before its next sync.
+        await _site.CommitWindowsAsync("port-6", "pm25_ugm3", 20, endingAgo: TimeSpan.FromMinutes(70));
+        // Temperature, humidity and pressure only, all day: no pollutant.
+        await _site.CommitWindowsAsync("meteo-7", "temperature_c", 12.3, count: 96, sensor: "bme280");
+        await _site.CommitWindowsAsync("meteo-7", "relative_humidity_pct", 81, count: 96, sensor: "bme280");
+        await _site.CommitWindowsAsync("meteo-7", "pressure_hpa", 1013.2, count: 96, sensor: "bme280");
         var traffic = new EdgeNode.Fleet.Storage.IngestBatch();
         traffic.Traffic.Add(new EdgeNode.Fleet.Storage.TrafficWindowRow("ecole-1", "ops243", _site.Now.AddMinutes(-37), 900, 0, false, 41, 37, new int[16], 48));
         traffic.Traffic.Add(new EdgeNode.Fleet.Storage.TrafficWindowRow("ecole-1", "ops243", _site.Now.AddMinutes(-22), 900, 0, false, 10, 12, new int[16], 51));
@@ -189,6 +197,141 @@ public sealed class PublicPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/lib/leaflet/leaflet.js", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task The_home_page_gives_each_municipalitys_current_band_in_words_colour_and_shape()
+    {
+        string html = await GetAsync("/");
+
+        // The worst of its nodes' bands: the school is Good, the town hall Poor, the lake road silent.
+        string saintJean = ListItem(html, "/commune/saint-jean");
+        Assert.Contains("<span class=\"band band-4\"><svg class=\"band-icon\"", saintJean, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"band-name\">Mauvais</span> <span class=\"band-level\">(niveau 4 sur 6)</span>", saintJean, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"band-name\">Dégradé</span>", ListItem(html, "/commune/bourg-neuf"), StringComparison.Ordinal);
+        string silent = ListItem(html, "/commune/ile-bouchard");
+        Assert.Contains("Pas de mesure récente de la pollution de l&#x27;air", silent, StringComparison.Ordinal);
+        Assert.DoesNotContain("band-name", silent, StringComparison.Ordinal);
+        // The map's markers carry their node's band too.
+        Assert.Contains("&quot;url&quot;:&quot;/capteur/mairie-2&quot;,&quot;band&quot;:&quot;Mauvais&quot;,&quot;colour&quot;:&quot;#FF5050&quot;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_an_hourly_sync_a_node_whose_newest_window_ended_70_minutes_ago_keeps_its_band_and_says_how_old_it_is()
+    {
+        string html = await GetAsync("/capteur/port-6");
+
+        string now = SectionOf(html, "maintenant");
+        Assert.Contains("<span class=\"band-name\">Dégradé</span>", now, StringComparison.Ordinal);
+        // 08:57 UTC is 09:57 in Paris; the hour before it was averaged.
+        Assert.Contains("Mesuré il y a 1 heure et 10 minutes : moyenne de 08:57 à 09:57.", now, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pas de mesure", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_later_than_the_sync_interval_the_fleet_gives_its_nodes_has_no_band()
+    {
+        await using var site = new PublicSite(new Dictionary<string, string> { ["Fleet:Monitoring:SyncInterval"] = "00:15:00" });
+        await site.EnrolAsync("port-6", "Quai du Port", "Bourg-Neuf");
+        await site.CommitWindowsAsync("port-6", "pm25_ugm3", 20, endingAgo: TimeSpan.FromMinutes(70));
+        using HttpClient client = site.CreateClient();
+
+        string html = await client.GetStringAsync(new Uri("/capteur/port-6", UriKind.Relative));
+
+        string now = SectionOf(html, "maintenant");
+        Assert.Contains("Pas de mesure depuis le 22 novembre 2026 à 09:57.", now, StringComparison.Ordinal);
+        Assert.DoesNotContain("band-name", now, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_that_measures_no_pollutant_says_what_it_measures_instead_of_no_measurement()
+    {
+        string html = await GetAsync("/capteur/meteo-7");
+        string commune = Section(await GetAsync("/commune/bourg-neuf"), "capteur-meteo-7");
+
+        foreach (string page in new[] { SectionOf(html, "maintenant"), commune })
+        {
+            Assert.Contains("Ce capteur ne donne pas de mesure de la pollution de l&#x27;air. Il mesure :", page, StringComparison.Ordinal);
+            Assert.Contains("<li>Température : 12,3 °C</li>", page, StringComparison.Ordinal);
+            Assert.Contains("<li>Humidité relative : 81 %</li>", page, StringComparison.Ordinal);
+            Assert.Contains("<li>Pression atmosphérique : 1013 hPa</li>", page, StringComparison.Ordinal);
+            Assert.Contains("Dernière mesure il y a 7 minutes.", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Pas de mesure", page, StringComparison.Ordinal);
+        }
+        Assert.Contains("Aucune mesure de pollution ces dernières 24 heures.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_address_can_ask_for_a_language_and_the_choice_is_kept()
+    {
+        using HttpClient client = _site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/?lang=en");
+        request.Headers.AcceptLanguage.ParseAdd("fr");
+
+        using HttpResponseMessage response = await client.SendAsync(request);
+        string html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("Municipalities with sensors", html, StringComparison.Ordinal);
+        string cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith($"{PublicLanguage.CookieName}=en;", cookie, StringComparison.Ordinal);
+        // Back to French returns to the page without ?lang=en, which would choose English again.
+        Assert.Contains("href=\"/langue/fr?retour=%2F\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_language_the_pages_do_not_speak_in_the_address_is_ignored()
+    {
+        using HttpClient client = _site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/commune/saint-jean?lang=de&x=1");
+        request.Headers.AcceptLanguage.ParseAdd("fr");
+
+        using HttpResponseMessage response = await client.SendAsync(request);
+
+        Assert.Contains("<html lang=\"fr\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Theory]
+    [InlineData("/nulle/part", "fr", "<html lang=\"fr\">", "<h1>Page introuvable</h1>", "Retour à l&#x27;accueil")]
+    [InlineData("/commune", "en", "<html lang=\"en\">", "<h1>Page not found</h1>", "Back to the home page")]
+    [InlineData("/capteurs/ecole-1?lang=en", "fr", "<html lang=\"en\">", "<h1>Page not found</h1>", "Back to the home page")]
+    public async Task An_unknown_address_gets_a_404_page_in_the_visitors_language_with_a_way_back(string path, string acceptLanguage, string html, string heading, string wayBack)
+    {
+        using HttpClient client = _site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+
+        using HttpResponseMessage response = await client.SendAsync(request);
+        string body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(html, body, StringComparison.Ordinal);
+        Assert.Contains(heading, body, StringComparison.Ordinal);
+        Assert.Matches($"<a href=\"/\">{wayBack}[^<]*</a>", SectionOf(body, "contenu", "</main>"));
+    }
+
+    [Fact]
+    public async Task An_unknown_open_data_address_stays_a_bare_404_for_programs()
+    {
+        using HttpClient client = _site.CreateClient();
+
+        using HttpResponseMessage response = await client.GetAsync(new Uri("/api/open/v1/nothing-here", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_home_page_names_the_site_once_in_its_title()
+    {
+        Assert.Contains("<title>Qualité de l&#x27;air dans nos communes</title>", await GetAsync("/"), StringComparison.Ordinal);
+        Assert.Contains(
+            "<title>Qualité de l&#x27;air à Saint-Jean – Qualité de l&#x27;air dans nos communes</title>",
+            await GetAsync("/commune/saint-jean"),
+            StringComparison.Ordinal);
+    }
+
     private async Task<string> GetAsync(string path)
     {
         using HttpClient client = _site.CreateClient();
@@ -204,5 +347,23 @@ public sealed class PublicPagesTests : IAsyncLifetime
         Assert.True(start >= 0, $"no article for {headingId}");
         int end = html.IndexOf("</article>", start, StringComparison.Ordinal);
         return html[start..end];
+    }
+
+    /// <summary>The list item of the home page that links to <paramref name="href"/>.</summary>
+    private static string ListItem(string html, string href)
+    {
+        int link = html.IndexOf($"href=\"{href}\"", StringComparison.Ordinal);
+        Assert.True(link >= 0, $"no link to {href}");
+        int start = html.LastIndexOf("<li", link, StringComparison.Ordinal);
+        int end = html.IndexOf("</li>", link, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    /// <summary>From the element with id <paramref name="id"/> to the end of its section.</summary>
+    private static string SectionOf(string html, string id, string end = "</section>")
+    {
+        int start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no element with id {id}");
+        return html[start..html.IndexOf(end, start, StringComparison.Ordinal)];
     }
 }
