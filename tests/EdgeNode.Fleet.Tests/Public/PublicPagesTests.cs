@@ -18,6 +18,7 @@ public sealed class PublicPagesTests : IAsyncLifetime
         await _site.EnrolAsync("retire-5", "Ancien capteur", "Hors-Service", enabled: false);
         await _site.EnrolAsync("port-6", "Quai du Port", "Bourg-Neuf");
         await _site.EnrolAsync("meteo-7", "Parc", "Bourg-Neuf");
+        await _site.EnrolAsync("radar-8", "Rue du Stade", "Bourg-Neuf");
 
         await _site.CommitWindowsAsync("ecole-1", "pm25_ugm3", 3.2);
         await _site.CommitWindowsAsync("ecole-1", "pm10_ugm3", 8, sensor: "pms5003");
@@ -33,6 +34,8 @@ public sealed class PublicPagesTests : IAsyncLifetime
         var traffic = new EdgeNode.Fleet.Storage.IngestBatch();
         traffic.Traffic.Add(new EdgeNode.Fleet.Storage.TrafficWindowRow("ecole-1", "ops243", _site.Now.AddMinutes(-37), 900, 0, false, 41, 37, new int[16], 48));
         traffic.Traffic.Add(new EdgeNode.Fleet.Storage.TrafficWindowRow("ecole-1", "ops243", _site.Now.AddMinutes(-22), 900, 0, false, 10, 12, new int[16], 51));
+        // Counts vehicles and measures nothing else.
+        traffic.Traffic.Add(new EdgeNode.Fleet.Storage.TrafficWindowRow("radar-8", "ops243", _site.Now.AddMinutes(-22), 900, 0, false, 700, 636, new int[16], 49));
         // Yesterday (before midnight in Paris, 23:00 UTC): not today's.
         traffic.Traffic.Add(new EdgeNode.Fleet.Storage.TrafficWindowRow("ecole-1", "ops243", new DateTimeOffset(2026, 11, 21, 22, 45, 0, TimeSpan.Zero), 900, 0, false, 500, 500, new int[16], 50));
         await _site.CommitAsync(traffic);
@@ -257,6 +260,15 @@ public sealed class PublicPagesTests : IAsyncLifetime
             Assert.DoesNotContain("Pas de mesure", page, StringComparison.Ordinal);
         }
         Assert.Contains("Aucune mesure de pollution ces dernières 24 heures.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_that_only_counts_vehicles_says_so_instead_of_no_measurement()
+    {
+        string now = SectionOf(await GetAsync("/capteur/radar-8"), "maintenant");
+
+        Assert.Contains("Ce capteur ne donne pas de mesure de la pollution de l&#x27;air. Il compte les véhicules.", now, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pas de mesure", now, StringComparison.Ordinal);
     }
 
     [Fact]
