@@ -34,6 +34,7 @@ public static class FleetStaffRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IStaffUserStore>(services => (IStaffUserStore)services.GetRequiredService<IFleetStore>());
         builder.Services.AddSingleton<StaffPasswords>();
+        builder.Services.AddSingleton<SignInLockout>();
         builder.Services.AddSingleton<StaffSignIn>();
         builder.Services.AddSingleton<StaffUserAdministration>();
         builder.Services.AddSingleton<StaffCookieEvents>();
