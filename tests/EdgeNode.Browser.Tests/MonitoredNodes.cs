@@ -46,7 +46,7 @@ internal static class MonitoredNodes
                 new RegisteredNode(id, name, index == 1 ? "Saint-Jean-de-la-Rivière-sur-Dordogne" : "Lézat", lampPost, 43.27 + (index / 400.0), 1.35 + (index / 400.0), true, now.AddDays(-3), now.AddDays(-3)),
                 "not-a-real-hash", CancellationToken.None);
             DateTimeOffset last = lastEnd - silence;
-            var report = new HealthReport(id, last, index == 1 ? LongFirmware : "1.0.0", TimeSpan.FromDays(2), 48.5, 20L << 30, 29L << 30, 2L << 30, 60L << 20, WireClockState.Synchronised, 0, null, last,
+            var report = new HealthReport(id, last, LongFirmware, TimeSpan.FromDays(2), 48.5, 20L << 30, 29L << 30, 2L << 30, 60L << 20, WireClockState.Synchronised, 0, null, last,
                 0, [new SensorHealth("sds011", fault, fault is null ? last : last.AddHours(-2), fault is null ? null : last.AddHours(-2)), new SensorHealth("bme280", null, last, null)]);
             batch.Health.Add(new NodeHealthReport(id, last, JsonSerializer.Serialize(report)));
             for (int window = 1; window <= 96; window++)
@@ -69,5 +69,7 @@ internal static class MonitoredNodes
         await users.AddStaffUserAsync(
             new StaffUser(LongUserName, StaffRoles.Technician, passwords.Hash("a long technician password"), StaffPasswords.NewSecurityStamp(), true, 0, null, now.AddDays(-3), now.AddHours(-2)),
             CancellationToken.None);
+        await ((EdgeNode.Fleet.Audit.IAuditStore)store).AppendAuditEntryAsync(
+            new EdgeNode.Fleet.Audit.AuditEntry(0, now.AddDays(-3), "system", "user.create", LongUserName, "créé avec la base de test"), CancellationToken.None);
     }
 }

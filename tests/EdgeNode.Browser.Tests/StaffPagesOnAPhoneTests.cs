@@ -48,9 +48,8 @@ public sealed class StaffPagesOnAPhoneTests(FleetInBrowser browser)
             var script = (IJavaScriptExecutor)driver;
             long hidden = (long)(script.ExecuteScript(
                 "const box = document.querySelector('.fleet-table').closest('.table-scroll'); return box.scrollWidth - box.clientWidth;") ?? 0L);
-            IWebElement firmware = driver.FindElement(By.CssSelector($"tr[data-node='{MonitoredNodes.InService}'] .firmware"));
-
             Assert.True(hidden <= 0, $"the overview's table is {hidden} px wider than its box at 1280 px: the status column is cut off");
+            IWebElement firmware = driver.FindElement(By.CssSelector($"tr[data-node='{MonitoredNodes.InService}'] .firmware"));
             Assert.Equal("1.0.0+3f2a9c1…", firmware.Text);
             Assert.Equal(MonitoredNodes.LongFirmware, firmware.GetAttribute("title"));
         }

@@ -19,11 +19,11 @@ public sealed class OrdinaryBrowsingLogTests
 
         var framework = fleet.Log.Lines.Where(line => line.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)).ToList();
         Assert.True(
+            !framework.Any(line => line.Category.StartsWith("Microsoft.AspNetCore.Antiforgery", StringComparison.Ordinal) && line.Level >= LogLevel.Warning),
+            "Antiforgery warnings:\n" + string.Join('\n', framework.Where(line => line.Category.StartsWith("Microsoft.AspNetCore.Antiforgery", StringComparison.Ordinal) && line.Level >= LogLevel.Warning).Take(5).Select(line => $"{line.Category}: {line.Message}")));
+        Assert.True(
             framework.All(line => line.Level >= LogLevel.Warning),
             "Framework lines at Information:\n" + string.Join('\n', framework.Where(line => line.Level < LogLevel.Warning).Take(10).Select(line => $"{line.Category}: {line.Message}")));
-        Assert.True(
-            !framework.Any(line => line.Category.StartsWith("Microsoft.AspNetCore.Antiforgery", StringComparison.Ordinal)),
-            "Antiforgery lines:\n" + string.Join('\n', framework.Select(line => $"{line.Level} {line.Category}: {line.Message}")));
         Assert.Contains(fleet.Log.Lines, line => line.Level == LogLevel.Information && line.Message == "Staff user admin signed in (admin)");
         Assert.Contains(fleet.Log.Lines, line => line.Level == LogLevel.Information && line.Message.StartsWith("Staff user odile created", StringComparison.Ordinal));
     }

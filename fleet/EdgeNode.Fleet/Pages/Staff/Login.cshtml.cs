@@ -36,7 +36,7 @@ public sealed class LoginModel(StaffSignIn signIn, StaffOptions options) : PageM
         // One text for every refusal, a lockout included: a different one would tell a stranger which names exist. It
         // says what a member of staff who mistyped needs to know.
         Problem = $"Nom d'utilisateur ou mot de passe incorrect. Après {options.MaxFailedSignIns} échecs, la connexion à ce compte "
-            + $"depuis cet appareil est suspendue pendant {Minutes(options.LockoutDuration)} ; un administrateur peut la rétablir "
+            + $"depuis votre adresse est suspendue pendant {Minutes(options.LockoutDuration)} ; un administrateur peut la rétablir "
             + "en réinitialisant le mot de passe.";
         return Page();
     }
