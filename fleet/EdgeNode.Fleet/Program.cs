@@ -3,6 +3,7 @@ using EdgeNode.Fleet.Calibration;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Health;
 using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Logging;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.OpenData;
 using EdgeNode.Fleet.Public;
@@ -17,6 +18,7 @@ if (args is [NodesCommandLine.Verb, ..])
 }
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+builder.AddFleetLogging();
 builder.AddFleetWebSecurity();
 builder.AddFleetStorage();
 builder.AddFleetBroker();

@@ -50,7 +50,7 @@ public sealed class EnrolmentPageTests(FleetInBrowser browser)
             FleetInBrowser.ClickAndWaitForNextPage(admin, admin.FindElement(By.CssSelector("form[action*='handler=Enrol'] button")));
         }
 
-        Assert.Contains("Un capteur est déjà enrôlé sous l'identifiant « saint-jean-ecole »", admin.FindElement(By.CssSelector("[role=alert]")).Text, StringComparison.Ordinal);
+        Assert.Contains("Un nœud est déjà enrôlé sous l'identifiant « saint-jean-ecole »", admin.FindElement(By.CssSelector("[role=alert]")).Text, StringComparison.Ordinal);
         Assert.Empty(admin.FindElements(By.Id("secret")));
     }
 

@@ -16,10 +16,10 @@ public static class CalibrationProblemText
                 $"capteur « {entry.Sensor} » : un nom de capteur s'écrit en minuscules, chiffres et tirets, {CalibrationEntry.MaximumSensorNameLength} caractères au plus",
             CalibrationProblemKind.UnknownMetric => $"« {entry.Metric} » n'est pas une mesure que le protocole transporte",
             CalibrationProblemKind.Gain =>
-                $"{entry.Sensor} {entry.Metric} : le gain doit être compris entre {Number(CalibrationEntry.MinimumGain)} et {Number(CalibrationEntry.MaximumGain)} " +
+                $"{entry.Sensor}, {Monitoring.MetricNames.Name(entry.Metric)} : le gain doit être compris entre {Number(CalibrationEntry.MinimumGain)} et {Number(CalibrationEntry.MaximumGain)} " +
                 $"(il vaut {Number(entry.Gain)}) ; au-delà, il faut remplacer le capteur, pas le corriger",
             _ =>
-                $"{entry.Sensor} {entry.Metric} : le décalage doit rester entre -{Number(problem.MaximumOffset)} et +{Number(problem.MaximumOffset)} {problem.Metric?.Unit} " +
+                $"{entry.Sensor}, {Monitoring.MetricNames.Name(entry.Metric)} : le décalage doit rester entre -{Number(problem.MaximumOffset)} et +{Number(problem.MaximumOffset)} {problem.Metric?.Unit} " +
                 $"(il vaut {Number(entry.Offset)})",
         };
     }

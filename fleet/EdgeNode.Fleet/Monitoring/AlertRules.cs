@@ -79,7 +79,7 @@ public static class AlertRules
                 if (worst.Mean >= threshold)
                 {
                     conditions.Add(new AlertCondition(nodeId, AlertKind.Pollution, metric.Key,
-                        string.Create(CultureInfo.InvariantCulture, $"{metric.Key} : {worst.Mean:0.#}, au-dessus du seuil de {threshold:0.#} (fenêtre du {StaffTime.Format(newest)}, capteur {worst.Sensor})"),
+                        string.Create(CultureInfo.InvariantCulture, $"{MetricNames.Name(metric.Key)} : {worst.Mean:0.#} {MetricChart.UnitOf(metric.Key)}, au-dessus du seuil de {threshold:0.#} (fenêtre du {StaffTime.Format(newest)}, capteur {worst.Sensor})"),
                         worst.Mean, "threshold"));
                 }
             }

@@ -87,6 +87,30 @@ public sealed class FirmwareVersion : IComparable<FirmwareVersion>
 
     public override string ToString() => Text;
 
+    /// <summary>
+    /// A version as staff read it in a table or a sentence: build metadata cut to a short commit hash
+    /// ("1.0.0+3f2a9c1" for "1.0.0+3f2a9c1…" with 40 hex digits), anything else longer than
+    /// <see cref="ShortLength"/> cut with an ellipsis. The full text stays available on demand (title, details).
+    /// </summary>
+    public static string Shorten(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string shortened = text.Trim();
+        int plus = shortened.IndexOf('+', StringComparison.Ordinal);
+        if (plus >= 0 && shortened.Length - plus - 1 > BuildMetadataLength)
+        {
+            shortened = shortened[..(plus + 1 + BuildMetadataLength)] + "…";
+        }
+
+        return shortened.Length > ShortLength ? shortened[..(ShortLength - 1)] + "…" : shortened;
+    }
+
+    /// <summary>The longest <see cref="Shorten"/> gives, in characters.</summary>
+    public const int ShortLength = 24;
+
+    // Git's own short hash length.
+    private const int BuildMetadataLength = 7;
+
     private static int ComparePreRelease(string left, string right)
     {
         string[] a = left.Split('.');

@@ -77,7 +77,7 @@ public static class FleetStatusClassifier
             if (reference is not null && FirmwareVersion.TryParse(health.FirmwareVersion) is { } running && running.CompareTo(reference) < 0)
             {
                 problems |= NodeProblem.OutdatedFirmware;
-                reasons.Add($"Firmware {health.FirmwareVersion}, plus ancien que {reference.Text}.");
+                reasons.Add($"Firmware {FirmwareVersion.Shorten(health.FirmwareVersion)}, plus ancien que {FirmwareVersion.Shorten(reference.Text)}.");
             }
 
             if (health.OldestBacklog is { } oldest && now - oldest > silentAfter)

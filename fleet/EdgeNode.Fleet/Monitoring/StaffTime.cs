@@ -16,6 +16,11 @@ public static class StaffTime
 
     public static string Format(DateTimeOffset? at, string none = "—") => at is { } value ? Format(value) : none;
 
+    /// <summary>To the second ("07/12/2026 14:37:05 CET"), where the order of close events matters (the audit log).</summary>
+    public static string FormatToTheSecond(DateTimeOffset at) => Paris is null
+        ? at.UtcDateTime.ToString("dd/MM/yyyy HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)
+        : TimeZoneInfo.ConvertTime(at, Paris).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture) + (Paris.IsDaylightSavingTime(at) ? " CEST" : " CET");
+
     /// <summary>The time of day only ("14:37 CET"), for an instant within the hour.</summary>
     public static string FormatTimeOfDay(DateTimeOffset at) => Paris is null
         ? at.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)

@@ -59,6 +59,10 @@ public static class StatusText
     public static string Fault(string? stored) =>
         Enum.TryParse(stored, ignoreCase: false, out WireFault fault) && Enum.IsDefined(fault) ? Label(fault) : stored ?? "";
 
+    /// <summary>What an alert is about, in staff words: a pollution alert's metric by its name ("Particules fines PM2,5").</summary>
+    public static string Subject(FleetAlert alert) =>
+        alert.Kind == AlertKind.Pollution ? MetricNames.Name(alert.Subject) : alert.Subject;
+
     public static string Label(AlertKind kind) => kind switch
     {
         AlertKind.Silent => "Nœud silencieux",

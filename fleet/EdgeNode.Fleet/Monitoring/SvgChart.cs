@@ -146,8 +146,9 @@ public static class SvgChart
 
     private static string TickLabel(DateTimeOffset at, TimeSpan span)
     {
+        // A time of day carries its zone ("14:00 CET"), as every time on the staff pages does; a day does not need one.
         string full = StaffTime.Format(at);
-        return span <= TimeSpan.FromDays(2) ? full[11..16] : full[..5];
+        return span <= TimeSpan.FromDays(2) ? full[11..] : full[..5];
     }
 
     private static string Id(string title)

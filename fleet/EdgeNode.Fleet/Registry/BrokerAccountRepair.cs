@@ -18,7 +18,7 @@ public sealed record BrokerAccountRepair(string Node, string Action, string Reas
     /// <summary>What the audit page shows (the staff panel is in French).</summary>
     public string AuditDetails => Action switch
     {
-        DeleteOrphan => "compte supprimé sur le broker : le registre ne connaît pas ce capteur",
+        DeleteOrphan => "compte supprimé sur le broker : le registre ne connaît pas ce nœud",
         Disable => "désactivé sur le broker, comme dans le registre",
         Enable => "réactivé sur le broker, comme dans le registre",
         _ => Reason,

@@ -24,16 +24,16 @@ public static class EnrolmentProblemText
 
     /// <summary>The refusal of an id already enrolled, and of one nobody enrolled.</summary>
     public static string AlreadyEnrolled(string nodeId) =>
-        $"Un capteur est déjà enrôlé sous l'identifiant « {nodeId} » : choisissez-en un autre, ou donnez un nouveau secret à ce capteur.";
+        $"Un nœud est déjà enrôlé sous l'identifiant « {nodeId} » : choisissez-en un autre, ou donnez un nouveau secret à ce nœud.";
 
-    public static string NotEnrolled(string nodeId) => $"Aucun capteur n'est enrôlé sous l'identifiant « {nodeId} ».";
+    public static string NotEnrolled(string nodeId) => $"Aucun nœud n'est enrôlé sous l'identifiant « {nodeId} ».";
 
     private static string Field(string field) => field switch
     {
         nameof(NodeEnrolmentRequest.Id) => "Identifiant",
         nameof(NodeEnrolmentRequest.Name) => "Nom",
         nameof(NodeEnrolmentRequest.Municipality) => "Commune",
-        nameof(NodeEnrolmentRequest.LampPostId) => "Référence du candélabre",
+        nameof(NodeEnrolmentRequest.LampPostId) => "Référence du lampadaire",
         _ => field,
     };
 }

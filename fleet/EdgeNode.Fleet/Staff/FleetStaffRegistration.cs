@@ -34,6 +34,7 @@ public static class FleetStaffRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IStaffUserStore>(services => (IStaffUserStore)services.GetRequiredService<IFleetStore>());
         builder.Services.AddSingleton<StaffPasswords>();
+        builder.Services.AddSingleton<SignInLockout>();
         builder.Services.AddSingleton<StaffSignIn>();
         builder.Services.AddSingleton<StaffUserAdministration>();
         builder.Services.AddSingleton<StaffCookieEvents>();
@@ -109,8 +110,10 @@ public static class FleetStaffRegistration
             if (context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase))
             {
                 // Staff pages show who may do what: never kept by a browser or a proxy (the back button after signing
-                // out on a shared office PC). The headers every response carries are WebSecurity's.
-                context.Response.Headers.CacheControl = "no-store";
+                // out on a shared office PC). no-cache beside no-store: the antiforgery token of every staff form
+                // demands it, and otherwise overrides the header with a Warning in the log on every page view. The
+                // headers every response carries are WebSecurity's.
+                context.Response.Headers.CacheControl = "no-cache, no-store";
             }
 
             return next(context);

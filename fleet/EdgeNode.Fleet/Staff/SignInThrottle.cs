@@ -10,7 +10,7 @@ namespace EdgeNode.Fleet.Staff;
 /// <summary>
 /// The rate-limiter policy of the login form: <see cref="StaffOptions.SignInLimitPerClient"/> POSTs per client
 /// address (<see cref="ClientAddress.RateLimitKey"/>) per <see cref="StaffOptions.SignInLimitWindow"/>, so that one
-/// address spraying a password over many user names is slowed although no user reaches the lockout. Reading the form
+/// address spraying a password over many user names is slowed although no name reaches its lockout (<see cref="SignInLockout"/>). Reading the form
 /// is not limited. Past the limit: 429, Retry-After and a page saying in French when to try again; one Warning per
 /// address and window in the log, however many requests it sends.
 /// </summary>

@@ -30,6 +30,15 @@ internal sealed class StaffCookieEvents(IStaffUserStore users, ILogger<StaffCook
         }
     }
 
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        // The framework builds an absolute URL from the request's Host header, which anyone can forge (a poisoned cache
+        // or a link in a spoofed e-mail would then send staff to a look-alike login page): the path is all a browser
+        // needs to stay on the site it asked.
+        context.Response.Redirect(PathOnly(context.RedirectUri));
+        return Task.CompletedTask;
+    }
+
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
     {
         // 403 where the request was made, rather than a redirect: a refused POST must not look like a success to a script.
@@ -45,6 +54,14 @@ internal sealed class StaffCookieEvents(IStaffUserStore users, ILogger<StaffCook
             new Claim(StaffClaims.SecurityStamp, user.SecurityStamp),
         ],
         StaffClaims.AuthenticationScheme));
+
+    /// <summary>The path, query and fragment of a redirect target: never another host, whatever the request said.</summary>
+    internal static string PathOnly(string redirectUri) =>
+        Uri.TryCreate(redirectUri, UriKind.Absolute, out Uri? absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.PathAndQuery + absolute.Fragment
+            : redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) && !redirectUri.StartsWith("/\\", StringComparison.Ordinal)
+                ? redirectUri
+                : FleetStaffRegistration.LoginPath;
 
     private const string AccessDeniedPage = """
         <!DOCTYPE html>

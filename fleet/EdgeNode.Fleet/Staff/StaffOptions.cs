@@ -11,7 +11,10 @@ public sealed class StaffOptions
     /// </summary>
     public string InitialAdminPassword { get; set; } = "";
 
-    /// <summary>Wrong passwords in a row that lock a user out.</summary>
+    /// <summary>
+    /// Failed sign-ins in a row for one user name from one client address that refuse that name from that address
+    /// (<see cref="SignInLockout"/>); other addresses are not affected.
+    /// </summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
     /// <summary>How long a lockout lasts; an admin's password reset lifts it sooner.</summary>
@@ -20,7 +23,7 @@ public sealed class StaffOptions
     /// <summary>
     /// Sign-in attempts (POSTs of the login form, right or wrong) one client address may make per
     /// <see cref="SignInLimitWindow"/>, whatever user names it tries; past it, 429 until the window ends. Beside the
-    /// per-user lockout, which one address trying one password on many users never reaches. An office behind one
+    /// lockout per user and address, which one address trying one password on many users never reaches. An office behind one
     /// address shares it.
     /// </summary>
     public int SignInLimitPerClient { get; set; } = 10;

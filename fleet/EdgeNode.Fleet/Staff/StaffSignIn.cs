@@ -2,49 +2,59 @@ using EdgeNode.Fleet.Audit;
 
 namespace EdgeNode.Fleet.Staff;
 
-/// <summary>Checks a user name and password, counting wrong passwords and locking the user out after too many.</summary>
-public sealed class StaffSignIn(IStaffUserStore users, StaffPasswords passwords, IAuditLog audit, StaffOptions options, TimeProvider time, ILogger<StaffSignIn> logger)
+/// <summary>
+/// Checks a user name and password from a client address. Unknown name, wrong password, disabled user and a name locked
+/// out from that address (<see cref="SignInLockout"/>) get the same refusal after the same work (one password
+/// verification, against a decoy hash when there is no user), so that neither the answer nor its delay says which
+/// accounts exist.
+/// </summary>
+public sealed class StaffSignIn(
+    IStaffUserStore users, StaffPasswords passwords, SignInLockout lockout, IAuditLog audit, StaffOptions options, TimeProvider time, ILogger<StaffSignIn> logger)
 {
-    public async Task<StaffSignInResult> SignInAsync(string? userName, string? password, CancellationToken ct)
+    /// <param name="client">Who is signing in, as the rate limits count clients (<see cref="WebSecurity.ClientAddress.RateLimitKey"/>).</param>
+    public async Task<StaffSignInResult> SignInAsync(string? userName, string? password, string client, CancellationToken ct)
     {
         password ??= "";
         string? name = StaffUserName.Normalise(userName);
         StaffUser? user = name is null ? null : await users.FindStaffUserAsync(name, ct);
+        (bool matches, bool needsRehash) = (false, false);
         if (user is null)
         {
             passwords.SpendTheTimeOfAVerification(password);
-            logger.LogInformation("Staff sign-in refused: unknown user {UserName}", Printable(userName));
-            return new StaffSignInResult(StaffSignInOutcome.Refused);
+        }
+        else
+        {
+            (matches, needsRehash) = passwords.Verify(user.PasswordHash, password);
         }
 
-        DateTimeOffset now = time.GetUtcNow();
-        if (user.LockedUntil is { } until && until > now)
+        string key = name ?? Printable(userName);
+        if (lockout.LockedUntil(key, client) is { } lockedUntil)
         {
-            logger.LogInformation("Staff sign-in refused: {UserName} is locked out until {Until:u}", user.UserName, until);
-            return new StaffSignInResult(StaffSignInOutcome.LockedOut, LockedUntil: until);
+            logger.LogInformation("Staff sign-in refused: {UserName} is locked out from {Client} until {Until:u}", key, client, lockedUntil);
+            return Refused;
         }
 
-        (bool matches, bool needsRehash) = passwords.Verify(user.PasswordHash, password);
-        if (!matches)
+        if (user is null || !matches || !user.Enabled)
         {
-            DateTimeOffset lockUntil = now + options.LockoutDuration;
-            if (await users.RecordFailedSignInAsync(user.UserName, options.MaxFailedSignIns, lockUntil, ct))
+            string reason = user is null ? "unknown user" : !matches ? "wrong password" : "disabled user";
+            if (lockout.RecordFailure(key, client) is { } until)
             {
                 logger.LogWarning(
-                    "Staff user {UserName} locked out until {Until:u} after {Failures} wrong passwords", user.UserName, lockUntil, options.MaxFailedSignIns);
-                await audit.RecordAsync(
-                    AuditActors.System, StaffAuditActions.LockedOut, user.UserName, $"{options.MaxFailedSignIns} mots de passe erronés ; verrouillé jusqu'à {lockUntil:u}", ct);
-                return new StaffSignInResult(StaffSignInOutcome.LockedOut, LockedUntil: lockUntil);
+                    "Staff sign-in as {UserName} locked out from {Client} until {Until:u} after {Failures} failures ({Reason}); other addresses are not affected",
+                    key, client, until, options.MaxFailedSignIns, reason);
+                if (user is not null)
+                {
+                    await audit.RecordAsync(
+                        AuditActors.System, StaffAuditActions.LockedOut, user.UserName,
+                        $"{options.MaxFailedSignIns} échecs depuis {client} ; connexion refusée depuis cette adresse jusqu'à {Monitoring.StaffTime.Format(until)}", ct);
+                }
+            }
+            else
+            {
+                logger.LogInformation("Staff sign-in refused: {Reason} {UserName} from {Client}", reason, key, client);
             }
 
-            logger.LogInformation("Staff sign-in refused: wrong password for {UserName}", user.UserName);
-            return new StaffSignInResult(StaffSignInOutcome.Refused);
-        }
-
-        if (!user.Enabled)
-        {
-            logger.LogInformation("Staff sign-in refused: {UserName} is disabled", user.UserName);
-            return new StaffSignInResult(StaffSignInOutcome.Refused);
+            return Refused;
         }
 
         if (needsRehash)
@@ -53,10 +63,14 @@ public sealed class StaffSignIn(IStaffUserStore users, StaffPasswords passwords,
             await users.SetStaffUserPasswordAsync(user.UserName, passwords.Hash(password), user.SecurityStamp, ct);
         }
 
+        DateTimeOffset now = time.GetUtcNow();
+        lockout.Forget(key, client);
         await users.RecordSignInAsync(user.UserName, now, ct);
         logger.LogInformation("Staff user {UserName} signed in ({Role})", user.UserName, user.Role);
         return new StaffSignInResult(StaffSignInOutcome.SignedIn, user with { FailedSignIns = 0, LockedUntil = null, LastSignInAt = now });
     }
+
+    private static StaffSignInResult Refused { get; } = new(StaffSignInOutcome.Refused);
 
     // A user name typed by anyone goes into the log: keep it short and on one line.
     private static string Printable(string? input)

@@ -4,9 +4,9 @@ public enum StaffSignInOutcome
 {
     SignedIn,
 
-    /// <summary>Unknown user, wrong password or disabled user: the page says the same for all three.</summary>
+    /// <summary>
+    /// Unknown user, wrong password, disabled user, or a name locked out from this address (<see cref="SignInLockout"/>):
+    /// the page says the same for all.
+    /// </summary>
     Refused,
-
-    /// <summary>Too many wrong passwords: refused until <see cref="StaffSignInResult.LockedUntil"/>, even with the right one.</summary>
-    LockedOut,
 }

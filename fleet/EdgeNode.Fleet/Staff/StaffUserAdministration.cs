@@ -7,7 +7,7 @@ namespace EdgeNode.Fleet.Staff;
 /// <see cref="StaffChangeRefusedException"/> with the reason in French. The fleet always keeps an enabled admin: the
 /// last one cannot be demoted or disabled.
 /// </summary>
-public sealed class StaffUserAdministration(IStaffUserStore users, StaffPasswords passwords, IAuditLog audit, TimeProvider time, ILogger<StaffUserAdministration> logger)
+public sealed class StaffUserAdministration(IStaffUserStore users, StaffPasswords passwords, SignInLockout lockout, IAuditLog audit, TimeProvider time, ILogger<StaffUserAdministration> logger)
 {
     // Two admins demoting each other at the same instant could both pass the last-admin check: one gate per process.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -76,6 +76,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
 
         StaffUser user = await FindAsync(userName, ct);
         await users.SetStaffUserPasswordAsync(user.UserName, passwords.Hash(password!), StaffPasswords.NewSecurityStamp(), ct);
+        lockout.ForgetUser(user.UserName);
         logger.LogInformation("Staff user {UserName}'s password reset by {Actor}", user.UserName, actor);
         await audit.RecordAsync(actor, StaffAuditActions.UserPasswordReset, user.UserName, "mot de passe remplacé, sessions fermées", ct);
     }

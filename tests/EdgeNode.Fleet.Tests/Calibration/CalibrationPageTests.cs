@@ -53,7 +53,7 @@ public sealed class CalibrationPageTests : IAsyncLifetime
         Assert.Equal(TestSignIn.UserName, record.CreatedBy);
         AuditEntry audited = Assert.Single(await _fleet.Services.GetRequiredService<IAuditLog>().ReadAsync(10, null, default), e => e.Action == "node.calibrate");
         Assert.Equal((TestSignIn.UserName, Node), (audited.Actor, audited.Target));
-        Assert.Contains("calibration n° 1 — sds011 pm25_ugm3 : gain 0,8, décalage -1.5", audited.Details, StringComparison.Ordinal);
+        Assert.Contains("calibration n° 1 — sds011, Particules fines PM2,5 : gain 0,8, décalage -1.5", audited.Details, StringComparison.Ordinal);
         string after = WebUtility.HtmlDecode(await browser.GetStringAsync(saved.Headers.Location));
         Assert.Contains("Calibration n° 1 enregistrée", after, StringComparison.Ordinal);
         Assert.Contains("data-calibration-version=\"1\"", after, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class CalibrationPageTests : IAsyncLifetime
         using HttpResponseMessage farOff = await browser.SendAsync(Post(action, token, ("target", "sds011/pm25_ugm3"), ("gain", "1"), ("offset", "-250,5")));
 
         Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
-        Assert.Contains("sds011 pm25_ugm3 : le gain doit être compris entre 0.2 et 5 (il vaut 9)", WebUtility.HtmlDecode(await tooBig.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("sds011, Particules fines PM2,5 : le gain doit être compris entre 0.2 et 5 (il vaut 9)", WebUtility.HtmlDecode(await tooBig.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
         string unparsed = WebUtility.HtmlDecode(await notANumber.Content.ReadAsStringAsync());
         Assert.Contains("le gain doit être un nombre décimal", unparsed, StringComparison.Ordinal);

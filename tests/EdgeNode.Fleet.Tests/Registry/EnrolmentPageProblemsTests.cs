@@ -26,7 +26,7 @@ public sealed class EnrolmentPageProblemsTests : IAsyncDisposable
         string page = await StaffClient.TextAsync(refused);
         Assert.Contains("Identifiant : seulement des minuscules a-z, des chiffres et des tirets", page, StringComparison.Ordinal);
         Assert.Contains("Nom : obligatoire.", page, StringComparison.Ordinal);
-        Assert.Contains("Référence du candélabre : contient un caractère de contrôle", page, StringComparison.Ordinal);
+        Assert.Contains("Référence du lampadaire : contient un caractère de contrôle", page, StringComparison.Ordinal);
         Assert.Contains("Latitude : entre -90 et 90 degrés (WGS 84).", page, StringComparison.Ordinal);
         Assert.Contains("Latitude et longitude : donnez les deux, ou aucune.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("is required", page, StringComparison.Ordinal);

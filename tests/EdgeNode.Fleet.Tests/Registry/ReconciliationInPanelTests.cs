@@ -72,7 +72,7 @@ public sealed partial class ReconciliationInPanelTests : IAsyncLifetime
         Assert.Contains($"registry: Degraded: no broker account for node {Mairie}: rotate its credential to give it one", await HealthAsync(admin), StringComparison.Ordinal);
         Assert.Contains(_fleet.Log.Lines, line => line.Level == LogLevel.Warning && line.Message == $"Nodes without a broker account: {Mairie}. Rotate their credential to give them one");
         string page = await admin.GetPageAsync("/staff/enrolment");
-        Assert.Contains("Capteurs qui ont besoin d'un nouveau secret (1)", page, StringComparison.Ordinal);
+        Assert.Contains("Nœuds qui ont besoin d'un nouveau secret (1)", page, StringComparison.Ordinal);
         Assert.Contains($"<li><a href=\"#capteur-{Mairie}\">{Mairie}</a></li>", page, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(page, "Sans compte sur le broker"));
 
@@ -82,7 +82,7 @@ public sealed partial class ReconciliationInPanelTests : IAsyncLifetime
         Assert.True(rotated.StatusCode == HttpStatusCode.OK, answer);
         string secret = Secret().Match(answer).Groups[1].Value;
         Assert.NotEmpty(secret);
-        Assert.DoesNotContain("Capteurs qui ont besoin", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nœuds qui ont besoin", answer, StringComparison.Ordinal);
         Assert.Contains("registry: Healthy: in step (2 nodes)", await HealthAsync(admin), StringComparison.Ordinal);
         await AssertPublishesUnderItsUpTopicAsync(new BrokerCredential(Mairie, secret));
     }

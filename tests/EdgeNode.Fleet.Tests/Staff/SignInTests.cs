@@ -7,49 +7,86 @@ namespace EdgeNode.Fleet.Tests.Staff;
 
 public sealed class SignInTests
 {
+    private static readonly IPAddress Attacker = IPAddress.Parse("203.0.113.66");
+    private static readonly IPAddress Office = IPAddress.Parse("198.51.100.20");
+
     [Fact]
-    public async Task After_five_wrong_passwords_even_the_right_one_is_refused()
+    public async Task Five_failures_from_one_address_lock_the_admin_out_from_there_only()
     {
         await using var fleet = new StaffFleet();
-        using StaffClient client = fleet.Client();
+        using StaffClient attacker = fleet.Client(Attacker);
 
         for (int attempt = 1; attempt <= 5; attempt++)
         {
-            using HttpResponseMessage wrong = await client.SignInAsync("admin", $"wrong password {attempt}");
+            using HttpResponseMessage wrong = await attacker.SignInAsync("admin", $"wrong password {attempt}");
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-            Assert.Contains(attempt < 5 ? "incorrect" : "verrouillé", await StaffClient.TextAsync(wrong), StringComparison.Ordinal);
+            Assert.Contains("Nom d'utilisateur ou mot de passe incorrect", await StaffClient.TextAsync(wrong), StringComparison.Ordinal);
         }
 
-        using HttpResponseMessage right = await client.SignInAsync("admin", StaffFleet.AdminPassword);
-        using HttpResponseMessage staffPage = await client.GetAsync("/staff/audit");
+        using HttpResponseMessage right = await attacker.SignInAsync("admin", StaffFleet.AdminPassword);
+        using HttpResponseMessage staffPage = await attacker.GetAsync("/staff/audit");
+        using StaffClient office = fleet.Client(Office);
+        using HttpResponseMessage fromTheOffice = await office.SignInAsync("admin", StaffFleet.AdminPassword);
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("verrouillé jusqu'à", await StaffClient.TextAsync(right), StringComparison.Ordinal);
+        Assert.Contains("Nom d'utilisateur ou mot de passe incorrect", await StaffClient.TextAsync(right), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, staffPage.StatusCode);
-        StaffUser admin = (await fleet.Users.FindStaffUserAsync("admin", default))!;
-        Assert.True(admin.LockedUntil > DateTimeOffset.UtcNow.AddMinutes(14), $"Locked until {admin.LockedUntil}");
+        Assert.Equal(HttpStatusCode.Redirect, fromTheOffice.StatusCode);
+        Assert.Equal("/staff", fromTheOffice.Headers.Location!.OriginalString);
         Assert.Contains(await fleet.Audit.ReadAsync(10, null, default), entry => entry is { Action: StaffAuditActions.LockedOut, Target: "admin" });
-        Assert.Contains(fleet.Log.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("admin locked out", StringComparison.Ordinal));
+        Assert.Single(fleet.Log.Lines, line => line.Level == LogLevel.Warning && line.Message.Contains("admin locked out from 203.0.113.66", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Lockout_follows_the_settings_and_a_password_reset_lifts_it()
+    public async Task Unknown_user_wrong_password_and_locked_out_user_get_the_same_answer()
+    {
+        await using var fleet = new StaffFleet(new Dictionary<string, string> { ["Fleet:Staff:MaxFailedSignIns"] = "2" });
+        await fleet.CreateUserAsync("lucie", StaffRoles.Technician, "lucie password 1");
+        using StaffClient client = fleet.Client(Attacker);
+        (await client.SignInAsync("lucie", "nope")).Dispose();
+        (await client.SignInAsync("lucie", "nope again")).Dispose();
+
+        using HttpResponseMessage unknown = await client.SignInAsync("nobody", "lucie password 1");
+        using StaffClient office = fleet.Client(Office);
+        using HttpResponseMessage wrong = await office.SignInAsync("lucie", "nope");
+        using HttpResponseMessage lockedWrong = await client.SignInAsync("lucie", "nope, still");
+        using HttpResponseMessage lockedRight = await client.SignInAsync("lucie", "lucie password 1");
+
+        string expected = await ProblemAsync(unknown);
+        Assert.StartsWith("Nom d'utilisateur ou mot de passe incorrect.", expected, StringComparison.Ordinal);
+        Assert.DoesNotContain("verrouillé", expected, StringComparison.OrdinalIgnoreCase);
+        foreach (HttpResponseMessage response in new[] { wrong, lockedWrong, lockedRight })
+        {
+            Assert.Equal(unknown.StatusCode, response.StatusCode);
+            Assert.Equal(expected, await ProblemAsync(response));
+        }
+    }
+
+    [Fact]
+    public async Task Lockout_follows_the_settings_shows_on_the_users_page_and_a_password_reset_lifts_it()
     {
         await using var fleet = new StaffFleet(new Dictionary<string, string> { ["Fleet:Staff:MaxFailedSignIns"] = "2", ["Fleet:Staff:LockoutDuration"] = "01:00:00" });
         await fleet.CreateUserAsync("lucie", StaffRoles.Technician, "lucie password 1");
-        using StaffClient lucie = fleet.Client();
+        using StaffClient lucie = fleet.Client(Office);
         (await lucie.SignInAsync("lucie", "nope")).Dispose();
         (await lucie.SignInAsync("lucie", "nope again")).Dispose();
+        using HttpResponseMessage refused = await lucie.SignInAsync("lucie", "lucie password 1");
 
-        StaffUser locked = (await fleet.Users.FindStaffUserAsync("lucie", default))!;
+        string users;
         using (StaffClient admin = await fleet.SignedInAsync())
         {
+            users = await admin.GetPageAsync("/staff/users");
             using HttpResponseMessage reset = await admin.PostFormAsync("/staff/users?handler=Password", ("userName", "lucie"), ("password", "lucie password 2"));
             Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         }
 
-        Assert.True(locked.LockedUntil > DateTimeOffset.UtcNow.AddMinutes(59), $"Locked until {locked.LockedUntil}");
-        using StaffClient again = await fleet.SignedInAsync("lucie", "lucie password 2");
+        using HttpResponseMessage again = await lucie.SignInAsync("lucie", "lucie password 2");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Après 2 échecs", await ProblemAsync(refused), StringComparison.Ordinal);
+        Assert.Contains("pendant 60 minutes", await ProblemAsync(refused), StringComparison.Ordinal);
+        Assert.Matches("Actif ; connexion suspendue depuis 1 adresse jusqu'à \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d (CET|CEST|UTC)", users);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
     }
 
     [Fact]
@@ -68,6 +105,10 @@ public sealed class SignInTests
         Assert.Contains("Nom d'utilisateur ou mot de passe incorrect", await StaffClient.TextAsync(wrong), StringComparison.Ordinal);
         Assert.Contains("Nom d'utilisateur ou mot de passe incorrect", await StaffClient.TextAsync(unknown), StringComparison.Ordinal);
     }
+
+    /// <summary>The refusal's text on the login page ("" when there is none).</summary>
+    internal static async Task<string> ProblemAsync(HttpResponseMessage response) =>
+        Regex.Match(await StaffClient.TextAsync(response), "<p class=\"error\" role=\"alert\" id=\"probleme\">([^<]*)</p>").Groups[1].Value;
 
     [Fact]
     public async Task The_first_admin_gets_a_random_password_printed_once_and_is_not_created_again_on_restart()

@@ -42,11 +42,14 @@ internal sealed class StaffFleet : IAsyncDisposable
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
     /// <param name="https">Requests to https://localhost, as a browser behind TLS makes them.</param>
-    public StaffClient Client(bool https = false) => new(_factory.CreateClient(new WebApplicationFactoryClientOptions
+    public StaffClient Client(bool https = false) => Client(new Uri(https ? "https://localhost" : "http://localhost"));
+
+    /// <summary>A browser-like client whose requests name <paramref name="baseAddress"/>'s scheme and host (the Host header).</summary>
+    public StaffClient Client(Uri baseAddress) => new(_factory.CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
         HandleCookies = true,
-        BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+        BaseAddress = baseAddress,
     }));
 
     /// <summary>A browser-like client whose requests come from <paramref name="from"/> (a TCP connection's address).</summary>

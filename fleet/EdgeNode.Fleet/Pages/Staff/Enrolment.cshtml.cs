@@ -55,13 +55,13 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
         IssueAsync(() => enrolment.RotateAsync(nodeId, Actor, ct), ct);
 
     public Task<IActionResult> OnPostDisableAsync(string nodeId, CancellationToken ct) =>
-        ChangeAsync(() => enrolment.DisableAsync(nodeId, Actor, ct), $"Capteur « {nodeId} » désactivé : le broker le refuse dès maintenant.", ct);
+        ChangeAsync(() => enrolment.DisableAsync(nodeId, Actor, ct), $"Nœud « {nodeId} » désactivé : le broker le refuse dès maintenant.", ct);
 
     public Task<IActionResult> OnPostEnableAsync(string nodeId, CancellationToken ct) =>
-        ChangeAsync(() => enrolment.EnableAsync(nodeId, Actor, ct), $"Capteur « {nodeId} » réactivé.", ct);
+        ChangeAsync(() => enrolment.EnableAsync(nodeId, Actor, ct), $"Nœud « {nodeId} » réactivé.", ct);
 
     public Task<IActionResult> OnPostRemoveAsync(string nodeId, CancellationToken ct) =>
-        ChangeAsync(() => enrolment.RemoveAsync(nodeId, Actor, ct), $"Capteur « {nodeId} » retiré ; ses mesures restent.", ct);
+        ChangeAsync(() => enrolment.RemoveAsync(nodeId, Actor, ct), $"Nœud « {nodeId} » retiré ; ses mesures restent.", ct);
 
     /// <summary>A link that downloads <paramref name="content"/> as a file without another request (works without JavaScript).</summary>
     public static string Download(string content, string mediaType) =>

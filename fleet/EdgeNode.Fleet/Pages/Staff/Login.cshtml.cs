@@ -1,5 +1,5 @@
-using System.Globalization;
 using EdgeNode.Fleet.Staff;
+using EdgeNode.Fleet.WebSecurity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EdgeNode.Fleet.Pages.Staff;
 
 /// <summary>Sign-in: anonymous by convention (FleetStaffRegistration); antiforgery-checked like every POST.</summary>
-public sealed class LoginModel(StaffSignIn signIn) : PageModel
+public sealed class LoginModel(StaffSignIn signIn, StaffOptions options) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -25,25 +25,26 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        StaffSignInResult result = await signIn.SignInAsync(UserName, Password, ct);
+        StaffSignInResult result = await signIn.SignInAsync(UserName, Password, ClientAddress.RateLimitKey(HttpContext), ct);
         Password = "";
-        switch (result.Outcome)
+        if (result.Outcome == StaffSignInOutcome.SignedIn)
         {
-            case StaffSignInOutcome.SignedIn:
-                await HttpContext.SignInAsync(StaffClaims.AuthenticationScheme, StaffCookieEvents.Principal(result.User!));
-                return LocalRedirect(Destination());
-            case StaffSignInOutcome.LockedOut:
-                Problem = "Trop de mots de passe erronés : ce compte est verrouillé jusqu'à "
-                    + result.LockedUntil!.Value.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)
-                    + ". Un administrateur peut le débloquer en réinitialisant le mot de passe.";
-                break;
-            default:
-                Problem = "Nom d'utilisateur ou mot de passe incorrect.";
-                break;
+            await HttpContext.SignInAsync(StaffClaims.AuthenticationScheme, StaffCookieEvents.Principal(result.User!));
+            return LocalRedirect(Destination());
         }
 
+        // One text for every refusal, a lockout included: a different one would tell a stranger which names exist. It
+        // says what a member of staff who mistyped needs to know.
+        Problem = $"Nom d'utilisateur ou mot de passe incorrect. Après {options.MaxFailedSignIns} échecs, la connexion à ce compte "
+            + $"depuis votre adresse est suspendue pendant {Minutes(options.LockoutDuration)} ; un administrateur peut la rétablir "
+            + "en réinitialisant le mot de passe.";
         return Page();
     }
+
+    private static string Minutes(TimeSpan duration) =>
+        duration.TotalMinutes < 1 ? "moins d'une minute"
+        : duration.TotalMinutes < 2 ? "1 minute"
+        : $"{(int)duration.TotalMinutes} minutes";
 
     // Only back into the staff panel: a return URL elsewhere, even local, is not what signing in is for.
     private string Destination() =>

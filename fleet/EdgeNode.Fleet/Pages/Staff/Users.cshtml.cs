@@ -1,3 +1,4 @@
+using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace EdgeNode.Fleet.Pages.Staff;
 
 /// <summary>Admins list, create, re-role, reset and disable staff users; each change is audited by <see cref="StaffUserAdministration"/>.</summary>
 [Authorize(Policy = StaffPolicies.Admin)]
-public sealed class UsersModel(StaffUserAdministration administration, StaffPasswords passwords, TimeProvider time) : PageModel
+public sealed class UsersModel(StaffUserAdministration administration, StaffPasswords passwords, SignInLockout lockout) : PageModel
 {
     public IReadOnlyList<StaffUser> Users { get; private set; } = [];
 
@@ -59,7 +60,8 @@ public sealed class UsersModel(StaffUserAdministration administration, StaffPass
 
     public string State(StaffUser user) =>
         !user.Enabled ? "Désactivé"
-        : user.LockedUntil is { } until && until > time.GetUtcNow() ? $"Verrouillé jusqu'à {until:HH:mm} UTC"
+        : lockout.LockoutsOf(user.UserName) is { } locked
+            ? $"Actif ; connexion suspendue depuis {(locked.Clients == 1 ? "1 adresse" : $"{locked.Clients} adresses")} jusqu'à {StaffTime.Format(locked.Until)}"
         : "Actif";
 
     /// <summary>Post, redirect, get on success; the page again with the reason, as 400, when the change was refused.</summary>

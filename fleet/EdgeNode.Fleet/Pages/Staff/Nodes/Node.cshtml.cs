@@ -85,12 +85,12 @@ public sealed class NodeModel(
         double gainValue = ParseNumber(gain, "le gain", problems);
         double offsetValue = ParseNumber(offset, "le décalage", problems);
         return await SaveCalibrationAsync(id, entries => [.. entries.Where(e => e.Sensor != sensor || e.Metric != metric), new CalibrationEntry(sensor, metric, gainValue, offsetValue)],
-            $"{sensor} {metric} : gain {gain?.Trim()}, décalage {offset?.Trim()}", problems, ct);
+            $"{sensor}, {MetricNames.Name(metric ?? "")} : gain {gain?.Trim()}, décalage {offset?.Trim()}", problems, ct);
     }
 
     /// <summary>Takes one sensor's metric correction away, as a new version.</summary>
     public Task<IActionResult> OnPostUncalibrateAsync(string id, string sensor, string metric, CancellationToken ct) =>
-        SaveCalibrationAsync(id, entries => [.. entries.Where(e => e.Sensor != sensor || e.Metric != metric)], $"{sensor} {metric} : correction retirée", [], ct);
+        SaveCalibrationAsync(id, entries => [.. entries.Where(e => e.Sensor != sensor || e.Metric != metric)], $"{sensor}, {MetricNames.Name(metric)} : correction retirée", [], ct);
 
     public string RangeLink(string name) => $"/staff/nodes/{Uri.EscapeDataString(Node.NodeId)}?range={name}";
 
@@ -171,7 +171,7 @@ public sealed class NodeModel(
             .GroupBy(row => (row.Sensor, row.Metric))
             .OrderBy(group => group.Key.Metric, StringComparer.Ordinal).ThenBy(group => group.Key.Sensor, StringComparer.Ordinal)
             .Select(group => new MetricChart(group.Key.Sensor, group.Key.Metric, group.Last().CalibrationVersion,
-                SvgChart.Render($"{group.Key.Metric} ({group.Key.Sensor})", MetricChart.UnitOf(group.Key.Metric),
+                SvgChart.Render($"{MetricNames.WithUnit(group.Key.Metric)}, capteur {group.Key.Sensor}", MetricChart.UnitOf(group.Key.Metric),
                     [.. group.Select(row => new ChartPoint(row.WindowStart, row.Mean, row.Minimum, row.Maximum))], Range.From, Range.To, group.First().WindowSeconds,
                     RawPoints(history, group.Key.Sensor, group.Key.Metric, [.. group]))))];
         // A node catching up on a long outage may have nothing in the period shown: look further back for its sensors.
