@@ -21,7 +21,9 @@ internal static class DeliveryAssert
         IReadOnlyList<StoredWindow> remaining = await node.RemainingWindowsAsync();
         var all = inFleet.Concat(remaining.Select(w => w.Window.Start)).Distinct().Order().ToList();
 
-        Assert.True(inFleet.Count >= minimumInFleet, $"{node.NodeId}: only {inFleet.Count} windows reached the fleet, expected at least {minimumInFleet}");
+        Assert.True(inFleet.Count >= minimumInFleet,
+            $"{node.NodeId}: only {inFleet.Count} windows reached the fleet ({string.Join(", ", inFleet.Select(s => s.ToString("HH:mm")))}), expected at least {minimumInFleet}; " +
+            $"{remaining.Count} still on the node ({string.Join(", ", remaining.Select(w => $"{w.Window.Start:HH:mm} {w.Window.Time}"))}). Node output:\n{string.Join('\n', node.History.Split('\n').TakeLast(60))}");
         var holes = new List<DateTimeOffset>();
         for (int i = 1; i < all.Count; i++)
         {

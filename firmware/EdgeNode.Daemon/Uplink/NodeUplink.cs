@@ -37,6 +37,9 @@ public sealed class NodeUplink : IAsyncDisposable
     private DateTimeOffset? _lastHealthAt;
     private string? _lastFaultSignature;
 
+    // Windows of a rejected batch still to go one per batch, so that the fleet refuses only the one at fault.
+    private int _windowsToSendAlone;
+
     /// <param name="calibration">Where the fleet's calibration set is kept for the alerts to read too; the uplink's own when null.</param>
     public NodeUplink(
         UplinkOptions options, string nodeId, WindowBuffer buffer, string trafficSensor, string dataDirectory, TimeProvider time, Func<HealthReport> health, ILoggerFactory loggers,
@@ -116,19 +119,19 @@ public sealed class NodeUplink : IAsyncDisposable
         int batches = 0, windows = 0;
         bool complete = true;
         bool holdBackUndated = _time.GetUtcNow() - _startedAt < _options.UndatedHoldBack;
-        while (!token.IsCancellationRequested && _batches.Next(_options.MaxWindowsPerBatch, holdBackUndated) is { } batch)
+        while (!token.IsCancellationRequested && _batches.Next(_windowsToSendAlone > 0 ? 1 : _options.MaxWindowsPerBatch, holdBackUndated) is { } batch)
         {
             if (batches > 0)
             {
                 await _pacer.WaitAsync(batch.Payload.Length, _options.BacklogBytesPerSecond, token);
             }
-            if (!await DeliverAsync(batch, token))
+            if (await DeliverAsync(batch, token) is not { } forgotten)
             {
                 complete = false;
                 break;
             }
             batches++;
-            windows += batch.WindowIds.Count;
+            windows += forgotten;
         }
         try
         {
@@ -160,8 +163,15 @@ public sealed class NodeUplink : IAsyncDisposable
         }
     }
 
-    /// <summary>Publishes a batch and waits for the fleet's ack; true when the fleet has it and the buffer forgot it.</summary>
-    private async Task<bool> DeliverAsync(OutgoingBatch batch, CancellationToken token)
+    /// <summary>
+    /// Publishes a batch and waits for the fleet's ack. Returns how many windows the buffer forgot (committed, or
+    /// rejected and kept in the fleet's dead letters), or null when the fleet did not answer.
+    /// </summary>
+    /// <remarks>
+    /// The fleet refuses a batch whole. A rejected batch of several windows is not forgotten but sent again one window
+    /// per batch, so that one unacceptable window costs only itself, and then the node moves on.
+    /// </remarks>
+    private async Task<int?> DeliverAsync(OutgoingBatch batch, CancellationToken token)
     {
         Task<AckMessage> acked = _acks.Expect(AckSubject.Batch, batch.BatchId);
         try
@@ -170,20 +180,28 @@ public sealed class NodeUplink : IAsyncDisposable
             AckMessage ack = await acked.WaitAsync(_options.AckTimeout, token);
             if (ack.Outcome == AckOutcome.Rejected)
             {
-                _logger.LogError("The fleet rejected batch {Batch} of {Windows} windows ({Reason}); it is kept in the fleet's dead letters and deleted here",
+                if (batch.WindowIds.Count > 1 && _windowsToSendAlone == 0)
+                {
+                    _logger.LogWarning("The fleet rejected batch {Batch} of {Windows} windows ({Reason}); sending them again one per batch so that only the window at fault is refused",
+                        batch.BatchId, batch.WindowIds.Count, ack.Reason);
+                    _windowsToSendAlone = batch.WindowIds.Count;
+                    return 0;
+                }
+                _logger.LogError("The fleet rejected batch {Batch} of {Windows} windows ({Reason}); the fleet keeps it in its dead letters for staff to see, and it is deleted here",
                     batch.BatchId, batch.WindowIds.Count, ack.Reason);
             }
             _batches.Forget(batch);
-            return true;
+            _windowsToSendAlone = Math.Max(0, _windowsToSendAlone - batch.WindowIds.Count);
+            return batch.WindowIds.Count;
         }
         catch (TimeoutException)
         {
             _logger.LogWarning("No ack from the fleet for batch {Batch} within {Timeout}; its windows stay in the buffer for the next sync", batch.BatchId, _options.AckTimeout);
-            return false;
+            return null;
         }
         catch (MqttNotConnectedException)
         {
-            return false;
+            return null;
         }
         finally
         {

@@ -37,6 +37,28 @@ public static class EdgeCodec
 
     public static StatusMessage DecodeStatus(ReadOnlyMemory<byte> payload) => Decode(payload, MessageKind.Status, static (ref PayloadReader r) => StatusCodec.Read(ref r));
 
+    /// <summary>
+    /// The node id and batch (or alert) id that open a Batch or an Alert body, read even when the rest of the payload
+    /// is refused: these two fields keep their place in every schema version, so the schema version and kind bytes are
+    /// not checked. Null when the envelope cannot be opened or the two fields cannot be read.
+    /// </summary>
+    public static MessageOrigin? ReadOrigin(ReadOnlyMemory<byte> payload)
+    {
+        if (Envelope.OpenAnyVersion(payload) is not { } body)
+        {
+            return null;
+        }
+        var reader = new PayloadReader(body.Span);
+        try
+        {
+            return new MessageOrigin(reader.NodeId(), reader.Unsigned("id"));
+        }
+        catch (Exception e) when (e is PayloadRejectedException or OverflowException)
+        {
+            return null;
+        }
+    }
+
     private delegate T BodyReader<T>(ref PayloadReader reader);
 
     private static byte[] Encode(MessageKind kind, Action<PayloadWriter> write)

@@ -59,6 +59,28 @@ internal static class Envelope
         };
     }
 
+    /// <summary>The body whatever the schema version and kind bytes say, or null when it cannot be had.</summary>
+    public static ReadOnlyMemory<byte>? OpenAnyVersion(ReadOnlyMemory<byte> payload)
+    {
+        if (payload.Length is < 3 or > PayloadLimits.MaximumPayloadBytes)
+        {
+            return null;
+        }
+        try
+        {
+            return payload.Span[2] switch
+            {
+                Plain => payload[3..],
+                Deflate => Inflate(payload[3..]),
+                _ => null,
+            };
+        }
+        catch (PayloadRejectedException)
+        {
+            return null;
+        }
+    }
+
     private static byte[] Compress(ReadOnlySpan<byte> plain)
     {
         using var output = new MemoryStream(plain.Length);

@@ -16,10 +16,14 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
     private readonly IngestStageClock _stages = new(TimeSpan.FromSeconds(30));
     private long _committedRows;
     private long _deadLetters;
+    private long _droppedDeadLetters;
 
     public long CommittedRows => Interlocked.Read(ref _committedRows);
 
     public long DeadLetters => Interlocked.Read(ref _deadLetters);
+
+    /// <summary>Dead letters committed as counts only, their sender being over its quota.</summary>
+    public long DroppedDeadLetters => Interlocked.Read(ref _droppedDeadLetters);
 
     public ValueTask EnqueueAsync(IngestItem item, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(item, cancellationToken);
 
@@ -111,6 +115,7 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
                 await store.CommitAsync(batch, token);
                 Interlocked.Add(ref _committedRows, batch.Metrics.Count + batch.Traffic.Count);
                 Interlocked.Add(ref _deadLetters, batch.DeadLetters.Count);
+                Interlocked.Add(ref _droppedDeadLetters, batch.DeadLetterDrops.Sum(d => d.Messages));
                 foreach (IngestItem item in items)
                 {
                     LogEvents(item);
@@ -217,6 +222,10 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
                 batch.DeadLetters.Add(dead);
             }
         }
+        // A flood is many drops from one sender: one row per sender and period is enough.
+        batch.DeadLetterDrops.AddRange(items.Where(i => i.Drop is not null).Select(i => i.Drop!)
+            .GroupBy(d => (d.NodeId, d.PeriodStart))
+            .Select(g => new DeadLetterDrop(g.Key.NodeId, g.Key.PeriodStart, g.Sum(d => d.Messages), g.Sum(d => d.Bytes))));
         return batch;
     }
 }

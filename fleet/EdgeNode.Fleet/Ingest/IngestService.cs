@@ -11,9 +11,11 @@ namespace EdgeNode.Fleet.Ingest;
 /// classifies them and hands them to the <see cref="IngestPipeline"/>, which commits and then acks.
 /// </summary>
 public sealed class IngestService(
-    IOptions<FleetBrokerOptions> options, Storage.IFleetStore store, Calibration.ICalibrationStore calibrations, TimeProvider time, ILoggerFactory loggers) : BackgroundService
+    IOptions<FleetBrokerOptions> options, IOptions<Storage.DeadLetterOptions> deadLetters, Storage.IFleetStore store, Calibration.ICalibrationStore calibrations,
+    TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
     private readonly FleetBrokerOptions _options = options.Value;
+    private readonly DeadLetterQuota _quota = new(deadLetters.Value);
     private readonly ILogger _logger = loggers.CreateLogger<IngestService>();
     private MqttClient? _client;
 
@@ -68,7 +70,14 @@ public sealed class IngestService(
 
     private async ValueTask ReceiveAsync(IngestPipeline pipeline, MqttApplicationMessage message, CancellationToken token)
     {
-        IngestItem item = MessageClassifier.Classify(message.Topic, message.Payload, time.GetUtcNow());
+        DateTimeOffset now = time.GetUtcNow();
+        IngestItem item = _quota.Admit(MessageClassifier.Classify(message.Topic, message.Payload, now), now, out bool firstDrop);
+        if (firstDrop)
+        {
+            Storage.DeadLetterOptions quota = deadLetters.Value;
+            _logger.LogWarning("{Sender} is over its dead-letter quota ({Messages} messages or {Bytes} bytes per {Period}); its further refused messages this period are counted, not kept",
+                item.Drop!.NodeId is { } node ? $"Node {node}" : "An unknown sender", quota.MaxPerNodePerPeriod, quota.MaxBytesPerNodePerPeriod, quota.Period);
+        }
         if (item.ConfigAnswer is { } answer)
         {
             await RecordCalibrationAnswerAsync(answer, token);

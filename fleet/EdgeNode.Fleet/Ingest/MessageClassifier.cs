@@ -8,8 +8,8 @@ namespace EdgeNode.Fleet.Ingest;
 
 /// <summary>
 /// Decides what an incoming message becomes. Anything that does not follow the protocol becomes a dead letter with
-/// its reason; a batch that can still be attributed to its node is also acked as rejected, since resending cannot
-/// help. Nothing here throws for bad input.
+/// its reason; a batch or alert that can still be attributed to its node (node id and id readable, the node id the
+/// topic's) is also acked as rejected, since resending cannot help. Nothing here throws for bad input.
 /// </summary>
 public static class MessageClassifier
 {
@@ -40,8 +40,25 @@ public static class MessageClassifier
         }
         catch (PayloadRejectedException e)
         {
-            return IngestItem.Dead(Letter(receivedAt, topic, parsed.NodeId, payload, e.Message));
+            return IngestItem.Dead(Letter(receivedAt, topic, parsed.NodeId, payload, e.Message), RejectionFor(parsed, payload, e.Message));
         }
+    }
+
+    /// <summary>
+    /// The Rejected ack for a batch or alert refused while decoding, when its opening still names the topic's node and
+    /// an id: without it the node would send the same payload for ever, and its later data would wait behind it.
+    /// </summary>
+    private static AckMessage? RejectionFor(ParsedTopic parsed, ReadOnlyMemory<byte> payload, string reason)
+    {
+        AckSubject? subject = parsed.Up switch
+        {
+            UpChannel.Batch => AckSubject.Batch,
+            UpChannel.Alert => AckSubject.Alert,
+            _ => null,
+        };
+        return subject is { } s && EdgeCodec.ReadOrigin(payload) is { } origin && origin.NodeId == parsed.NodeId
+            ? new AckMessage(parsed.NodeId, s, origin.Id, AckOutcome.Rejected, reason)
+            : null;
     }
 
     private static IngestItem Batch(string topic, string topicNode, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt)
@@ -49,13 +66,12 @@ public static class MessageClassifier
         WindowBatch batch = EdgeCodec.DecodeBatch(payload);
         if (batch.NodeId != topicNode)
         {
-            string reason = $"payload names node '{batch.NodeId}' but was published on node '{topicNode}''s topic";
-            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, reason), new AckMessage(topicNode, AckSubject.Batch, batch.BatchId, AckOutcome.Rejected, reason));
+            // Not attributable (README, "Delivery"): which node's batch id would an ack name?
+            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, OtherNode(batch.NodeId, topicNode)));
         }
-        if (batch.Windows.FirstOrDefault(w => w.Start > receivedAt.AddDays(1)) is { } future)
+        if (WindowTimeRules.Problem(batch.Windows, receivedAt) is { } implausible)
         {
-            string reason = $"a window starts at {future.Start:u}, more than a day after it was received";
-            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, reason), new AckMessage(topicNode, AckSubject.Batch, batch.BatchId, AckOutcome.Rejected, reason));
+            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, implausible), new AckMessage(topicNode, AckSubject.Batch, batch.BatchId, AckOutcome.Rejected, implausible));
         }
         var metrics = new List<MetricWindowRow>();
         var traffic = new List<TrafficWindowRow>();
@@ -86,8 +102,7 @@ public static class MessageClassifier
         AlertMessage alert = EdgeCodec.DecodeAlert(payload);
         if (alert.NodeId != topicNode)
         {
-            string reason = $"payload names node '{alert.NodeId}' but was published on node '{topicNode}''s topic";
-            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, reason), new AckMessage(topicNode, AckSubject.Alert, alert.AlertId, AckOutcome.Rejected, reason));
+            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, OtherNode(alert.NodeId, topicNode)));
         }
         var record = new NodeAlertRecord(alert.NodeId, alert.At, alert.Metric.Name, alert.Band.ToString(), alert.RollingMean, Cleared: !alert.Raised);
         return new IngestItem([], [], null, record, null, new AckMessage(alert.NodeId, AckSubject.Alert, alert.AlertId, AckOutcome.Stored, null));
@@ -98,7 +113,7 @@ public static class MessageClassifier
         HealthReport health = EdgeCodec.DecodeHealth(payload);
         if (health.NodeId != topicNode)
         {
-            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, $"payload names node '{health.NodeId}' but was published on node '{topicNode}''s topic"));
+            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, OtherNode(health.NodeId, topicNode)));
         }
         return new IngestItem([], [], new NodeHealthReport(health.NodeId, health.ReportedAt, JsonSerializer.Serialize(health, HealthJson)), null, null, null);
     }
@@ -108,10 +123,13 @@ public static class MessageClassifier
         ConfigApplied answer = EdgeCodec.DecodeConfigApplied(payload);
         if (answer.NodeId != topicNode)
         {
-            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, $"payload names node '{answer.NodeId}' but was published on node '{topicNode}''s topic"));
+            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, OtherNode(answer.NodeId, topicNode)));
         }
         return new IngestItem([], [], null, null, null, null) { ConfigAnswer = answer };
     }
+
+    private static string OtherNode(string payloadNode, string topicNode) =>
+        $"payload names node '{payloadNode}' but was published on the topic of node '{topicNode}'";
 
     private static DeadLetter Letter(DateTimeOffset receivedAt, string topic, string? nodeId, ReadOnlyMemory<byte> payload, string reason) =>
         new(receivedAt, topic, nodeId, payload.ToArray(), reason);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace EdgeNode.Fleet.Monitoring;
 
 /// <summary>
-/// One evaluation: reads the fleet, works out which alerts should be open (<see cref="AlertRules"/>), raises and
+/// One evaluation: reads the fleet (dead-letter floods included), works out which alerts should be open (<see cref="AlertRules"/>), raises and
 /// clears to match, and queues the webhook for each newly raised pollution alert.
 /// </summary>
 public sealed class AlertEvaluator(
@@ -14,6 +14,7 @@ public sealed class AlertEvaluator(
     AlertWebhook webhook,
     IOptionsMonitor<AlertOptions> options,
     IOptionsMonitor<MonitoringOptions> monitoring,
+    IOptionsMonitor<DeadLetterOptions> deadLetters,
     TimeProvider time,
     ILogger<AlertEvaluator> logger)
 {
@@ -26,6 +27,9 @@ public sealed class AlertEvaluator(
         DateTimeOffset now = time.GetUtcNow();
         List<AlertCondition> conditions = [.. AlertRules.Conditions(fleet, nodeAlerts)];
         conditions.AddRange(await ThresholdConditionsAsync(fleet, now, ct));
+        DeadLetterOptions quota = deadLetters.CurrentValue;
+        DateTimeOffset previousPeriod = quota.PeriodStart(now) - quota.Period;
+        conditions.AddRange(AlertRules.FloodConditions(fleet, await store.ReadDeadLetterDropsAsync(previousPeriod, ct), quota));
         AlertPlan plan = AlertRules.Plan(conditions, open);
         var raised = new List<AlertCondition>();
         foreach (AlertCondition condition in plan.Raise)

@@ -14,4 +14,7 @@ public enum AlertKind
 
     /// <summary>A pollution threshold was crossed, as the node reported it. Subject: the pollutant (metric name).</summary>
     Pollution,
+
+    /// <summary>A node sent more refused messages than its dead-letter quota keeps (a broken node, or a stolen credential). Subject: empty.</summary>
+    DeadLetterFlood,
 }

@@ -9,6 +9,7 @@ public static class AlertKindNames
         AlertKind.SensorFault => "sensor_fault",
         AlertKind.LowDisk => "low_disk",
         AlertKind.Pollution => "pollution",
+        AlertKind.DeadLetterFlood => "dead_letter_flood",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -18,6 +19,7 @@ public static class AlertKindNames
         "sensor_fault" => AlertKind.SensorFault,
         "low_disk" => AlertKind.LowDisk,
         "pollution" => AlertKind.Pollution,
+        "dead_letter_flood" => AlertKind.DeadLetterFlood,
         _ => throw new FormatException($"'{name}' is not an alert kind this fleet knows."),
     };
 }

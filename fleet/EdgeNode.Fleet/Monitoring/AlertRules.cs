@@ -88,6 +88,27 @@ public static class AlertRules
         return conditions;
     }
 
+    /// <summary>
+    /// A flood condition for each registered, enabled node with dead letters dropped over its quota in
+    /// <paramref name="drops"/> (the evaluator passes the current and the previous quota period, so the alert clears
+    /// once a whole period has passed without a drop).
+    /// </summary>
+    public static IReadOnlyList<AlertCondition> FloodConditions(FleetStatus fleet, IReadOnlyList<DeadLetterDrop> drops, DeadLetterOptions quota)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentNullException.ThrowIfNull(drops);
+        ArgumentNullException.ThrowIfNull(quota);
+        var enabled = new HashSet<string>(fleet.Nodes.Where(node => node.Registered is { Enabled: true }).Select(node => node.NodeId), StringComparer.Ordinal);
+        return [.. drops
+            .Where(drop => drop.NodeId is { } node && enabled.Contains(node))
+            .GroupBy(drop => drop.NodeId!, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new AlertCondition(group.Key, AlertKind.DeadLetterFlood, "",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{group.Sum(drop => drop.Messages)} messages refusés non conservés depuis le {StaffTime.Format(group.Min(drop => drop.PeriodStart))} : " +
+                    $"au-delà de {quota.MaxPerNodePerPeriod} messages ou {quota.MaxBytesPerNodePerPeriod / (1024 * 1024)} Mo par période de {quota.Period.TotalMinutes:0} min ; identifiant du nœud volé ou nœud défaillant ?")))];
+    }
+
     /// <summary>Conditions without an open alert are raised; open alerts whose condition is gone are cleared.</summary>
     public static AlertPlan Plan(IReadOnlyList<AlertCondition> conditions, IReadOnlyList<FleetAlert> open)
     {

@@ -68,6 +68,7 @@ public static class StatusText
         AlertKind.Silent => "Nœud silencieux",
         AlertKind.SensorFault => "Capteur en défaut",
         AlertKind.LowDisk => "Disque presque plein",
+        AlertKind.DeadLetterFlood => "Messages refusés en masse",
         _ => "Seuil de pollution franchi",
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using EdgeNode.Fleet.Registry;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -19,8 +20,19 @@ public static class FleetStorageRegistration
         // Each store class also keeps the registry (and the web's own tables): one database, one object per process.
         builder.Services.AddSingleton(services => (INodeRegistryStore)services.GetRequiredService<IFleetStore>());
 
+        builder.Services.AddOptions<DeadLetterOptions>()
+            .Bind(builder.Configuration.GetSection(DeadLetterOptions.SectionName))
+            .Validate(options => options.Period >= TimeSpan.FromMinutes(1) && TimeSpan.FromDays(1).Ticks % options.Period.Ticks == 0,
+                $"{DeadLetterOptions.SectionName}:Period must divide a day, from 00:01:00 to 1.00:00:00 (default 01:00:00)")
+            .Validate(options => options.MaxPerNodePerPeriod >= 0 && options.MaxBytesPerNodePerPeriod >= 0,
+                $"{DeadLetterOptions.SectionName}:MaxPerNodePerPeriod and MaxBytesPerNodePerPeriod must be 0 or more (0 keeps no dead letter)")
+            .Validate(options => options.KeepDays >= 1, $"{DeadLetterOptions.SectionName}:KeepDays must be 1 or more (default 30)")
+            .ValidateOnStart();
+
         // Initialise before anything else starts, so that ingest never meets a missing table and a bad setting stops the start.
         builder.Services.AddHostedService<FleetStoreInitialisation>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<DeadLetterRetention>();
         builder.Services.AddHealthChecks().AddCheck<FleetStoreHealthCheck>("storage", HealthStatus.Unhealthy, ["ready"]);
         return builder;
     }

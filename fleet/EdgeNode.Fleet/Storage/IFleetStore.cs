@@ -34,6 +34,13 @@ public interface IFleetStore : IAsyncDisposable
 
     Task<long> CountDeadLettersAsync(CancellationToken ct);
 
+    /// <summary>The dead letters not kept, per sender and quota period, for periods starting at or after <paramref name="since"/>; by period, then sender.</summary>
+    Task<IReadOnlyList<DeadLetterDrop>> ReadDeadLetterDropsAsync(DateTimeOffset since, CancellationToken ct);
+
+    /// <summary>Deletes the dead letters received before <paramref name="before"/>, and the drop counts of periods that started before it.</summary>
+    /// <returns>How many dead letters were deleted.</returns>
+    Task<long> DeleteDeadLettersBeforeAsync(DateTimeOffset before, CancellationToken ct);
+
     /// <summary>The latest health report of every node that sent one, by node id.</summary>
     Task<IReadOnlyList<NodeHealthReport>> ReadLatestHealthAsync(CancellationToken ct);
 

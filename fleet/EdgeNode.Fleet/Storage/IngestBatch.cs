@@ -12,15 +12,18 @@ public sealed class IngestBatch
 
     public List<DeadLetter> DeadLetters { get; } = [];
 
+    /// <summary>Dead letters only counted, their sender being over its quota; added to what is stored for the same sender and period.</summary>
+    public List<DeadLetterDrop> DeadLetterDrops { get; } = [];
+
     public List<NodeHealthReport> Health { get; } = [];
 
     public List<NodeAlertRecord> Alerts { get; } = [];
 
     /// <summary>Rows of every kind together.</summary>
-    public int Count => Metrics.Count + Traffic.Count + DeadLetters.Count + Health.Count + Alerts.Count;
+    public int Count => Metrics.Count + Traffic.Count + DeadLetters.Count + DeadLetterDrops.Count + Health.Count + Alerts.Count;
 
     public bool IsEmpty => Count == 0;
 
     public override string ToString() =>
-        $"{Metrics.Count} metric windows, {Traffic.Count} traffic windows, {DeadLetters.Count} dead letters, {Health.Count} health reports, {Alerts.Count} alerts";
+        $"{Metrics.Count} metric windows, {Traffic.Count} traffic windows, {DeadLetters.Count} dead letters, {DeadLetterDrops.Count} dead-letter drop counts, {Health.Count} health reports, {Alerts.Count} alerts";
 }

@@ -30,6 +30,13 @@ internal static class IngestBatchValidator
             Require(letter.Reason is not null, "dead letter", i, letter.NodeId, "has no reason");
         }
 
+        for (int i = 0; i < batch.DeadLetterDrops.Count; i++)
+        {
+            DeadLetterDrop? drop = batch.DeadLetterDrops[i];
+            Require(drop is not null, "dead-letter drop count", i, null, "is null");
+            Require(drop!.Messages >= 0 && drop.Bytes >= 0, "dead-letter drop count", i, drop.NodeId, "is negative");
+        }
+
         for (int i = 0; i < batch.Health.Count; i++)
         {
             NodeHealthReport? report = batch.Health[i];

@@ -30,6 +30,12 @@ internal sealed class AckingFleet : IAsyncDisposable
 
     public ConcurrentQueue<WindowBatch> Batches { get; } = new();
 
+    /// <summary>The reason to reject a batch, as the fleet does one it refuses; null (or no function) stores it.</summary>
+    public Func<WindowBatch, string?>? Reject { get; set; }
+
+    /// <summary>The batches acked as stored.</summary>
+    public ConcurrentQueue<WindowBatch> Stored { get; } = new();
+
     public ConcurrentQueue<AlertMessage> Alerts { get; } = new();
 
     public ConcurrentQueue<HealthReport> Health { get; } = new();
@@ -64,7 +70,12 @@ internal sealed class AckingFleet : IAsyncDisposable
                 Batches.Enqueue(batch);
                 if (Acking)
                 {
-                    await AckAsync(new AckMessage(batch.NodeId, AckSubject.Batch, batch.BatchId, AckOutcome.Stored, null), token);
+                    string? reason = Reject?.Invoke(batch);
+                    if (reason is null)
+                    {
+                        Stored.Enqueue(batch);
+                    }
+                    await AckAsync(new AckMessage(batch.NodeId, AckSubject.Batch, batch.BatchId, reason is null ? AckOutcome.Stored : AckOutcome.Rejected, reason), token);
                 }
                 break;
             case UpChannel.Alert:

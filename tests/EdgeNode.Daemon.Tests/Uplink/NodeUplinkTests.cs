@@ -63,6 +63,29 @@ public sealed class NodeUplinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rejected_batch_is_sent_again_window_by_window_so_only_the_window_at_fault_is_left_to_the_fleet()
+    {
+        for (int n = 0; n < 10; n++)
+        {
+            await _buffer.AppendAsync(SampleWindows.Quarterly(n));
+        }
+        DateTimeOffset refused = SampleWindows.Quarterly(5).Start;
+        _fleet.Reject = batch => batch.Windows.Any(w => w.Start == refused) ? "window 2 starts off its grid" : null;
+        await using NodeUplink uplink = Uplink(Options(maxWindowsPerBatch: 4));
+        using var stop = new CancellationTokenSource();
+        Task running = uplink.RunAsync(stop.Token);
+
+        await Eventually(() => _buffer.Status().UnsentWindows == 0);
+        var stored = _fleet.Stored.SelectMany(b => b.Windows).Select(w => w.Start).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 10).Where(n => n != 5).Select(n => SampleWindows.Quarterly(n).Start), stored);
+        // The window at fault went alone once: the fleet keeps it as a dead letter, the node moved on.
+        Assert.Single(_fleet.Batches, b => b.Windows.Count == 1 && b.Windows[0].Start == refused);
+
+        await stop.CancelAsync();
+        await running;
+    }
+
+    [Fact]
     public async Task Without_the_fleets_ack_nothing_is_deleted()
     {
         _fleet.Acking = false;

@@ -204,6 +204,45 @@ public abstract class FleetStoreContract : StoreContractBase
     }
 
     [Fact]
+    public async Task Dead_letter_drop_counts_add_up_per_sender_and_period_and_read_back_from_a_period_on()
+    {
+        DateTimeOffset ten = new(2025, 6, 1, 10, 0, 0, TimeSpan.Zero), eleven = ten.AddHours(1);
+        var first = new IngestBatch();
+        first.DeadLetterDrops.Add(new DeadLetterDrop("node-001", ten, 3, 900_000));
+        first.DeadLetterDrops.Add(new DeadLetterDrop(null, ten, 1, 10));
+        await Store.CommitAsync(first, None);
+        var second = new IngestBatch();
+        second.DeadLetterDrops.Add(new DeadLetterDrop("node-001", ten, 2, 600_000));
+        second.DeadLetterDrops.Add(new DeadLetterDrop("node-001", eleven, 1, 300_000));
+        await Store.CommitAsync(second, None);
+
+        Assert.Equal(
+            [new DeadLetterDrop(null, ten, 1, 10), new DeadLetterDrop("node-001", ten, 5, 1_500_000), new DeadLetterDrop("node-001", eleven, 1, 300_000)],
+            await Store.ReadDeadLetterDropsAsync(ten, None));
+        Assert.Equal([new DeadLetterDrop("node-001", eleven, 1, 300_000)], await Store.ReadDeadLetterDropsAsync(ten.AddMinutes(1), None));
+        Assert.Equal(0, await Store.CountDeadLettersAsync(None));
+    }
+
+    [Fact]
+    public async Task Deleting_old_dead_letters_keeps_the_newer_ones_and_drop_counts()
+    {
+        DateTimeOffset cutoff = new(2025, 6, 1, 10, 0, 0, TimeSpan.Zero);
+        var batch = new IngestBatch();
+        batch.DeadLetters.Add(new DeadLetter(cutoff.AddDays(-3), "edge/node-001/up/batch", "node-001", [1], "old"));
+        batch.DeadLetters.Add(new DeadLetter(cutoff.AddTicks(-10), "edge/node-001/up/batch", "node-001", [2], "just before"));
+        batch.DeadLetters.Add(new DeadLetter(cutoff, "edge/node-002/up/batch", "node-002", [3], "at the cutoff"));
+        batch.DeadLetterDrops.Add(new DeadLetterDrop("node-001", cutoff.AddHours(-1), 4, 40));
+        batch.DeadLetterDrops.Add(new DeadLetterDrop("node-001", cutoff, 5, 50));
+        await Store.CommitAsync(batch, None);
+
+        Assert.Equal(2, await Store.DeleteDeadLettersBeforeAsync(cutoff, None));
+
+        Assert.Equal(["at the cutoff"], (await Store.ReadDeadLettersAsync(null, 10, None)).Select(letter => letter.Reason));
+        Assert.Equal([new DeadLetterDrop("node-001", cutoff, 5, 50)], await Store.ReadDeadLetterDropsAsync(DateTimeOffset.UnixEpoch, None));
+        Assert.Equal(0, await Store.DeleteDeadLettersBeforeAsync(cutoff, None));
+    }
+
+    [Fact]
     public async Task Health_keeps_the_latest_report_per_node_even_when_an_older_one_arrives_late()
     {
         DateTimeOffset at = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(10);

@@ -31,6 +31,10 @@ internal sealed class FlakyFleetStore(IFleetStore inner, int failFirstCommits = 
 
     public Task InitialiseAsync(CancellationToken ct) => inner.InitialiseAsync(ct);
 
+    public Task<IReadOnlyList<DeadLetterDrop>> ReadDeadLetterDropsAsync(DateTimeOffset since, CancellationToken ct) => inner.ReadDeadLetterDropsAsync(since, ct);
+
+    public Task<long> DeleteDeadLettersBeforeAsync(DateTimeOffset before, CancellationToken ct) => inner.DeleteDeadLettersBeforeAsync(before, ct);
+
     public Task<long> CountMetricWindowsAsync(string? nodeId, CancellationToken ct) => inner.CountMetricWindowsAsync(nodeId, ct);
 
     public Task<IReadOnlyList<MetricWindowRow>> ReadMetricWindowsAsync(string nodeId, string? metric, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>

@@ -39,6 +39,31 @@ public sealed class AlertEvaluationTests
     }
 
     [Fact]
+    public async Task A_node_whose_dead_letters_overflow_its_quota_is_alerted_until_a_whole_period_passes_without_a_drop()
+    {
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, null, Node(Id), Node("lampadaire-2") with { Enabled = false });
+        await fleet.ReportAsync(Report(at: Now.AddMinutes(-5)));
+        await fleet.SendDataAsync(Id, Now.AddMinutes(-5));
+        DateTimeOffset hour = new(Now.UtcTicks - (Now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        var drops = new IngestBatch();
+        drops.DeadLetterDrops.Add(new DeadLetterDrop(Id, hour, 207, 62_000_000));
+        drops.DeadLetterDrops.Add(new DeadLetterDrop("lampadaire-2", hour, 50, 50));
+        drops.DeadLetterDrops.Add(new DeadLetterDrop(null, hour, 9, 9));
+        await fleet.Store.CommitAsync(drops, None);
+
+        AlertCondition flood = Assert.Single((await fleet.Evaluator.EvaluateAsync(None)).Raise);
+
+        Assert.Equal((Id, AlertKind.DeadLetterFlood, ""), flood.Key);
+        Assert.StartsWith("207 messages refusés non conservés", flood.Detail, StringComparison.Ordinal);
+        fleet.Time.Now = hour.AddHours(1).AddMinutes(59);
+        await fleet.ReportAsync(Report(at: fleet.Time.Now));
+        await fleet.SendDataAsync(Id, fleet.Time.Now);
+        Assert.True((await fleet.Evaluator.EvaluateAsync(None)).IsEmpty);
+        fleet.Time.Now = hour.AddHours(2);
+        Assert.Equal(AlertKind.DeadLetterFlood, Assert.Single((await fleet.Evaluator.EvaluateAsync(None)).Clear).Kind);
+    }
+
+    [Fact]
     public async Task A_node_quiet_for_more_than_two_sync_intervals_is_alerted_as_silent_and_cleared_when_it_speaks()
     {
         await using AlertHarness fleet = await AlertHarness.StartAsync(Now, null, Node(Id));

@@ -82,6 +82,13 @@ internal static class PostgresBatchWriter
         ON CONFLICT (node_id, pollutant, raised_at) DO UPDATE SET band = EXCLUDED.band, measured_value = EXCLUDED.measured_value, cleared = EXCLUDED.cleared
         """;
 
+    // Counts add up: two commits' drops for one sender and period are one row with both counts.
+    private const string AddDrops = """
+        INSERT INTO dead_letter_drops (node_id, period_start, messages, bytes) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (node_id, period_start) DO UPDATE SET
+            messages = dead_letter_drops.messages + EXCLUDED.messages, bytes = dead_letter_drops.bytes + EXCLUDED.bytes
+        """;
+
     // The COPY rows are written with the synchronous Write: per value it only copies into Npgsql's buffer, and the
     // async form costs a state machine per value (measured: COPY took about twice as long). A write blocks the thread
     // only when the buffer is flushed to the socket, which on a healthy link is brief.
@@ -207,17 +214,27 @@ internal static class PostgresBatchWriter
     }
 
     /// <summary>
-    /// Health reports and alerts are few per batch: one statement per row, sent together in one round trip. Sorted by key
+    /// Health reports, alerts and drop counts are few per batch: one statement per row, sent together in one round trip. Sorted by key
     /// (a stable sort, so duplicates keep their arrival order and the later one wins) for the same lock order as the merges.
     /// </summary>
     private static async Task UpsertSmallTablesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IngestBatch batch, CancellationToken ct)
     {
-        if (batch.Health.Count == 0 && batch.Alerts.Count == 0)
+        if (batch.Health.Count == 0 && batch.Alerts.Count == 0 && batch.DeadLetterDrops.Count == 0)
         {
             return;
         }
 
         await using var statements = new NpgsqlBatch(connection, transaction);
+        foreach (DeadLetterDrop drop in batch.DeadLetterDrops.OrderBy(drop => drop.NodeId ?? "", StringComparer.Ordinal).ThenBy(drop => drop.PeriodStart.UtcTicks))
+        {
+            statements.BatchCommands.Add(Statement(
+                AddDrops,
+                new NpgsqlParameter { Value = drop.NodeId ?? "", NpgsqlDbType = NpgsqlDbType.Text },
+                new NpgsqlParameter { Value = StoredInstant.ToUtcMicroseconds(drop.PeriodStart), NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new NpgsqlParameter { Value = drop.Messages, NpgsqlDbType = NpgsqlDbType.Bigint },
+                new NpgsqlParameter { Value = drop.Bytes, NpgsqlDbType = NpgsqlDbType.Bigint }));
+        }
+
         foreach (NodeHealthReport report in batch.Health.OrderBy(report => report.NodeId, StringComparer.Ordinal))
         {
             statements.BatchCommands.Add(Statement(

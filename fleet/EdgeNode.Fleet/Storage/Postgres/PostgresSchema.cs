@@ -153,6 +153,18 @@ internal static class PostgresSchema
             PRIMARY KEY (node_id, version)
         );
         """,
+        // Dead letters over a sender's quota are only counted (node_id '' when the topic named none); retention deletes
+        // dead letters by age, hence the index on their arrival.
+        """
+        CREATE TABLE dead_letter_drops (
+            node_id      text COLLATE "C" NOT NULL,
+            period_start timestamptz      NOT NULL,
+            messages     bigint           NOT NULL CHECK (messages >= 0),
+            bytes        bigint           NOT NULL CHECK (bytes >= 0),
+            PRIMARY KEY (node_id, period_start)
+        );
+        CREATE INDEX dead_letters_by_arrival ON dead_letters (received_at);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -42,6 +42,12 @@ internal static class SqliteBatchWriter
         """;
 
     // An older report delivered late must not replace a newer one: the WHERE keeps the newest per node.
+    // Counts add up: two commits' drops for one sender and period are one row with both counts.
+    private const string AddDrops = """
+        INSERT INTO dead_letter_drops (node_id, period_start_us, messages, bytes) VALUES ($node, $period, $messages, $bytes)
+        ON CONFLICT (node_id, period_start_us) DO UPDATE SET messages = messages + excluded.messages, bytes = bytes + excluded.bytes
+        """;
+
     private const string UpsertHealth = """
         INSERT INTO node_health (node_id, reported_at_us, report_json) VALUES ($node, $reported, $json)
         ON CONFLICT (node_id) DO UPDATE SET reported_at_us = excluded.reported_at_us, report_json = excluded.report_json
@@ -98,6 +104,13 @@ internal static class SqliteBatchWriter
             p[3].Value = letter.Payload.Length <= DeadLetter.MaximumStoredPayloadBytes ? letter.Payload : letter.Payload[..DeadLetter.MaximumStoredPayloadBytes];
             p[4].Value = letter.Payload.Length;
             p[5].Value = Nullable(letter.Reason);
+        });
+        WriteRows(connection, transaction, AddDrops, batch.DeadLetterDrops, static (p, drop) =>
+        {
+            p[0].Value = drop.NodeId ?? "";
+            p[1].Value = StoredInstant.ToUnixMicroseconds(drop.PeriodStart);
+            p[2].Value = drop.Messages;
+            p[3].Value = drop.Bytes;
         });
         WriteRows(connection, transaction, UpsertHealth, batch.Health, static (p, report) =>
         {

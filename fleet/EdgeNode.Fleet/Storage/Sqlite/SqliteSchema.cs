@@ -150,6 +150,18 @@ internal static class SqliteSchema
             PRIMARY KEY (node_id, version)
         ) WITHOUT ROWID;
         """,
+        // Dead letters over a sender's quota are only counted (node_id '' when the topic named none); retention deletes
+        // dead letters by age, hence the index on their arrival.
+        """
+        CREATE TABLE dead_letter_drops (
+            node_id         TEXT    NOT NULL,
+            period_start_us INTEGER NOT NULL,
+            messages        INTEGER NOT NULL CHECK (messages >= 0),
+            bytes           INTEGER NOT NULL CHECK (bytes >= 0),
+            PRIMARY KEY (node_id, period_start_us)
+        ) WITHOUT ROWID;
+        CREATE INDEX dead_letters_by_arrival ON dead_letters (received_at_us);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
