@@ -49,7 +49,7 @@ public static class MessageClassifier
         WindowBatch batch = EdgeCodec.DecodeBatch(payload);
         if (batch.NodeId != topicNode)
         {
-            string reason = $"payload names node '{batch.NodeId}' but was published on node '{topicNode}''s topic";
+            string reason = $"payload names node '{batch.NodeId}' but was published on the topic of node '{topicNode}'";
             return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, reason), new AckMessage(topicNode, AckSubject.Batch, batch.BatchId, AckOutcome.Rejected, reason));
         }
         if (batch.Windows.FirstOrDefault(w => w.Start > receivedAt.AddDays(1)) is { } future)
@@ -86,7 +86,7 @@ public static class MessageClassifier
         AlertMessage alert = EdgeCodec.DecodeAlert(payload);
         if (alert.NodeId != topicNode)
         {
-            string reason = $"payload names node '{alert.NodeId}' but was published on node '{topicNode}''s topic";
+            string reason = $"payload names node '{alert.NodeId}' but was published on the topic of node '{topicNode}'";
             return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, reason), new AckMessage(topicNode, AckSubject.Alert, alert.AlertId, AckOutcome.Rejected, reason));
         }
         var record = new NodeAlertRecord(alert.NodeId, alert.At, alert.Metric.Name, alert.Band.ToString(), alert.RollingMean, Cleared: !alert.Raised);
@@ -98,7 +98,7 @@ public static class MessageClassifier
         HealthReport health = EdgeCodec.DecodeHealth(payload);
         if (health.NodeId != topicNode)
         {
-            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, $"payload names node '{health.NodeId}' but was published on node '{topicNode}''s topic"));
+            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, $"payload names node '{health.NodeId}' but was published on the topic of node '{topicNode}'"));
         }
         return new IngestItem([], [], new NodeHealthReport(health.NodeId, health.ReportedAt, JsonSerializer.Serialize(health, HealthJson)), null, null, null);
     }
@@ -108,7 +108,7 @@ public static class MessageClassifier
         ConfigApplied answer = EdgeCodec.DecodeConfigApplied(payload);
         if (answer.NodeId != topicNode)
         {
-            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, $"payload names node '{answer.NodeId}' but was published on node '{topicNode}''s topic"));
+            return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, $"payload names node '{answer.NodeId}' but was published on the topic of node '{topicNode}'"));
         }
         return new IngestItem([], [], null, null, null, null) { ConfigAnswer = answer };
     }
