@@ -11,7 +11,8 @@ namespace EdgeNode.Fleet.Ingest;
 /// classifies them and hands them to the <see cref="IngestPipeline"/>, which commits and then acks.
 /// </summary>
 public sealed class IngestService(
-    IOptions<FleetBrokerOptions> options, Storage.IFleetStore store, Calibration.ICalibrationStore calibrations, TimeProvider time, ILoggerFactory loggers) : BackgroundService
+    IOptions<FleetBrokerOptions> options, Storage.IFleetStore store, Calibration.ICalibrationStore calibrations, Monitoring.NodeActivity activity, TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
 {
     private readonly FleetBrokerOptions _options = options.Value;
     private readonly ILogger _logger = loggers.CreateLogger<IngestService>();
@@ -68,7 +69,13 @@ public sealed class IngestService(
 
     private async ValueTask ReceiveAsync(IngestPipeline pipeline, MqttApplicationMessage message, CancellationToken token)
     {
-        IngestItem item = MessageClassifier.Classify(message.Topic, message.Payload, time.GetUtcNow());
+        DateTimeOffset receivedAt = time.GetUtcNow();
+        IngestItem item = MessageClassifier.Classify(message.Topic, message.Payload, receivedAt);
+        // The broker's ACL lets only a node's own credential publish under its topic, so the topic names who spoke.
+        if (EdgeTopics.TryParse(message.Topic, out ParsedTopic parsed, out _))
+        {
+            activity.Heard(parsed.NodeId, receivedAt);
+        }
         if (item.ConfigAnswer is { } answer)
         {
             await RecordCalibrationAnswerAsync(answer, token);
