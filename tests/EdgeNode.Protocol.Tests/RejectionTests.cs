@@ -64,6 +64,29 @@ public sealed class RejectionTests
     }
 
     [Fact]
+    public void A_zlib_stream_in_place_of_raw_deflate_is_refused_with_what_to_send()
+    {
+        // An integrator's library often writes zlib (RFC 1950): the same DEFLATE data behind a 2-byte header.
+        byte[] plain = PlainBatch();
+        using var output = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write(plain.AsSpan(3));
+        }
+        byte[] payload = [plain[0], plain[1], 1, .. output.ToArray()];
+        AssertRejected(payload, "zlib header found: send raw DEFLATE");
+    }
+
+    [Fact]
+    public void A_damaged_compressed_body_is_refused_in_the_protocol_s_words()
+    {
+        byte[] payload = EdgeCodec.Encode(SampleMessages.Batch());
+        Assert.Equal(1, payload[2]);
+        payload[3] = 0xFF; // a reserved block type (BTYPE 11) in the first block header
+        AssertRejected(payload, "compressed body is not valid raw DEFLATE (RFC 1951)");
+    }
+
+    [Fact]
     public void A_compression_bomb_is_stopped_at_the_inflate_limit()
     {
         using var output = new MemoryStream();

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using EdgeNode.Daemon.Clock;
 using EdgeNode.Daemon.Windows;
 
@@ -29,6 +31,7 @@ public sealed class WindowBuffer : IAsyncDisposable
     private BufferDatabase? _database;
     private bool _integrityChecked;
     private long _highestIdSeen;
+    private readonly ILogger _logger;
     private bool _storageWorking = true;
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt;
@@ -36,10 +39,11 @@ public sealed class WindowBuffer : IAsyncDisposable
     private Task _writer = Task.CompletedTask;
     private volatile bool _closing;
 
-    private WindowBuffer(WindowBufferOptions options, TimeProvider time)
+    private WindowBuffer(WindowBufferOptions options, TimeProvider time, ILogger logger)
     {
         _options = options;
         _time = time;
+        _logger = logger;
         _queue = new PendingQueue(options.MemoryQueueCapacity);
     }
 
@@ -48,14 +52,15 @@ public sealed class WindowBuffer : IAsyncDisposable
     /// A file that cannot be opened at all (read-only or missing medium) does not stop the node: windows wait in
     /// memory and opening is retried.
     /// </summary>
-    public static WindowBuffer Open(WindowBufferOptions options, TimeProvider? time = null)
+    /// <param name="logger">Told once when storage starts failing and once when it works again, not at every retry.</param>
+    public static WindowBuffer Open(WindowBufferOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QuotaBytes, 64 * 1024L, nameof(options.QuotaBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MemoryQueueCapacity, 1, nameof(options.MemoryQueueCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RetryDelay, TimeSpan.Zero, nameof(options.RetryDelay));
 
-        var buffer = new WindowBuffer(options, time ?? TimeProvider.System);
+        var buffer = new WindowBuffer(options, time ?? TimeProvider.System, logger ?? NullLogger.Instance);
         lock (buffer._gate)
         {
             buffer.OpenLocked();
@@ -258,7 +263,12 @@ public sealed class WindowBuffer : IAsyncDisposable
 
                 // Only a stored window shows storage works again: reads, and deletes that free pages, still succeed
                 // on a full card.
-                _storageWorking |= id > 0;
+                if (id > 0 && !_storageWorking)
+                {
+                    _storageWorking = true;
+                    _logger.LogInformation("Buffer storage works again since {Since:u}; windows kept in memory are being stored ({Queued} waiting)",
+                        _lastErrorAt, _queue.Count);
+                }
             }
 
             return id;
@@ -389,6 +399,16 @@ public sealed class WindowBuffer : IAsyncDisposable
 
     private void Record(bool storageWorking, string message)
     {
+        // One line per episode: the writer retries every few seconds, and a full card can last days.
+        if (_storageWorking && !storageWorking)
+        {
+            _logger.LogWarning("Buffer storage failing: {Problem}", message);
+        }
+        else if (storageWorking)
+        {
+            _logger.LogWarning("Buffer database replaced: {Problem}", message);
+        }
+
         _storageWorking = storageWorking;
         _lastError = message;
         _lastErrorAt = _time.GetUtcNow();

@@ -61,7 +61,7 @@ public sealed class NodeService(
         var boot = new BootClock(hardware.BootId, time);
         Directory.CreateDirectory(node.DataDirectory);
         Directory.CreateDirectory(node.EffectiveStatusDirectory);
-        await using WindowBuffer buffer = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = Path.Combine(node.DataDirectory, "buffer.db"), BootId = boot.BootId }, time);
+        await using WindowBuffer buffer = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = Path.Combine(node.DataDirectory, "buffer.db"), BootId = boot.BootId }, time, loggers.CreateLogger<WindowBuffer>());
         Buffer = buffer;
         var clock = new ClockFollowing(boot, buffer, new UnconfirmedWindowStamper(boot));
 

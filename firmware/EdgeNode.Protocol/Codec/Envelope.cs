@@ -93,6 +93,10 @@ internal static class Envelope
 
     private static byte[] Inflate(ReadOnlyMemory<byte> compressed)
     {
+        if (StartsWithZlibHeader(compressed.Span))
+        {
+            throw new PayloadRejectedException("zlib header found: send raw DEFLATE (RFC 1951), without the 2-byte zlib header and the 4-byte Adler-32 trailer");
+        }
         using var input = new MemoryStream(compressed.ToArray(), writable: false);
         using var deflate = new DeflateStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
@@ -109,10 +113,21 @@ internal static class Envelope
                 output.Write(chunk, 0, read);
             }
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            throw new PayloadRejectedException($"compressed body is damaged: {e.Message}");
+            // The runtime's text speaks of archives and entries; the sender needs the protocol's words.
+            throw new PayloadRejectedException("compressed body is not valid raw DEFLATE (RFC 1951): it is damaged or was written by another format");
         }
         return output.ToArray();
     }
+
+    /// <summary>
+    /// RFC 1950 §2.2: CM = 8 (deflate), CINFO ≤ 7, and CMF·256 + FLG a multiple of 31. Read as raw DEFLATE, such a
+    /// first byte would be a stored block with non-zero padding bits, which no DEFLATE writer produces.
+    /// </summary>
+    private static bool StartsWithZlibHeader(ReadOnlySpan<byte> body) =>
+        body.Length >= 2
+        && (body[0] & 0x0F) == 8
+        && body[0] >> 4 <= 7
+        && ((body[0] << 8) | body[1]) % 31 == 0;
 }

@@ -12,6 +12,7 @@ public static class FleetIngestRegistration
             .Validate(options => options.Problem() is null, $"{FleetBrokerOptions.SectionName}:ClientId must not be a valid node id (use one with a '.', such as fleet.1)")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<Monitoring.NodeActivity>();
         builder.Services.AddSingleton<IngestService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestService>());
         return builder;

@@ -12,7 +12,7 @@ namespace EdgeNode.Fleet.Ingest;
 /// </summary>
 public sealed class IngestService(
     IOptions<FleetBrokerOptions> options, IOptions<Storage.DeadLetterOptions> deadLetters, Storage.IFleetStore store, Calibration.ICalibrationStore calibrations,
-    TimeProvider time, ILoggerFactory loggers) : BackgroundService
+    Monitoring.NodeActivity activity, TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
     private readonly FleetBrokerOptions _options = options.Value;
     private readonly DeadLetterQuota _quota = new(deadLetters.Value);
@@ -71,6 +71,11 @@ public sealed class IngestService(
     private async ValueTask ReceiveAsync(IngestPipeline pipeline, MqttApplicationMessage message, CancellationToken token)
     {
         DateTimeOffset now = time.GetUtcNow();
+        // The broker's ACL lets only a node's own credential publish under its topic, so the topic names who spoke.
+        if (EdgeTopics.TryParse(message.Topic, out ParsedTopic parsed, out _))
+        {
+            activity.Heard(parsed.NodeId, now);
+        }
         IngestItem item = _quota.Admit(MessageClassifier.Classify(message.Topic, message.Payload, now), now, out bool firstDrop);
         if (firstDrop)
         {

@@ -25,6 +25,7 @@ public static class FleetMonitoringRegistration
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IMonitoringStore>(services => (IMonitoringStore)services.GetRequiredService<IFleetStore>());
+        builder.Services.TryAddSingleton<NodeActivity>();
         builder.Services.AddSingleton<FleetStatusReader>();
         builder.Services.AddSingleton<AlertEvaluator>();
         builder.Services.AddHttpClient(AlertWebhook.HttpClientName);

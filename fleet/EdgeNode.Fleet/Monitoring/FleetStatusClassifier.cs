@@ -42,9 +42,14 @@ public static class FleetStatusClassifier
         var problems = NodeProblem.None;
         var reasons = new List<string>();
 
-        bool Stale(DateTimeOffset? at) => at is not { } seen || now - seen > silentAfter;
+        // Silence is judged on what the node could have sent: nothing is late within two sync intervals of its
+        // enrolment, and a node the fleet received from lately is alive even when what it sends is old (it is catching
+        // up on its backlog).
+        bool tooEarly = node.WatchedSince is { } watched && now - watched <= silentAfter;
+        bool receivedLately = node.LastReceivedAt is { } received && now - received <= silentAfter;
+        bool Stale(DateTimeOffset? at) => !tooEarly && (at is not { } seen || now - seen > silentAfter);
 
-        if (Stale(node.LastSeen))
+        if (Stale(node.LastSeen) && !receivedLately)
         {
             problems |= NodeProblem.Silent;
             reasons.Add(node.LastSeen is { } seen
@@ -93,7 +98,9 @@ public static class FleetStatusClassifier
             reasons.Add("Son dernier bilan de santé est illisible.");
         }
 
-        if ((problems & NodeProblem.Silent) == 0)
+        // While catching up both stamps are old; the backlog rule above says what is worth saying.
+        bool catchingUp = receivedLately && Stale(node.LastSeen);
+        if ((problems & NodeProblem.Silent) == 0 && !catchingUp)
         {
             // Heard from, but only half: one channel alive and the other not points at a sensor or outbox problem.
             if (Stale(node.LastDataAt))

@@ -13,6 +13,7 @@ public sealed class FleetStatusReader(
     INodeRegistryStore registry,
     IMonitoringStore monitoring,
     IOptionsMonitor<MonitoringOptions> options,
+    NodeActivity activity,
     TimeProvider time)
 {
     public async Task<FleetStatus> ReadAsync(CancellationToken ct)
@@ -49,7 +50,11 @@ public sealed class FleetStatusReader(
                 health,
                 HealthUnreadable: report is not null && health is null,
                 report?.ReportedAt,
-                lastData.TryGetValue(id, out DateTimeOffset end) ? end : null);
+                lastData.TryGetValue(id, out DateTimeOffset end) ? end : null)
+            {
+                LastReceivedAt = activity.LastHeard(id),
+                WatchedSince = byId.GetValueOrDefault(id)?.EnrolledAt,
+            };
         })];
     }
 }

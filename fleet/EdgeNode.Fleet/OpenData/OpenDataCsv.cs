@@ -13,8 +13,7 @@ public static class OpenDataCsv
     public static string Windows(string nodeId, OpenMetric metric, IEnumerable<OpenWindow> windows)
     {
         var csv = new StringBuilder();
-        Row(csv, "node_id", "sensor", "metric", "unit", "window_start", "window_end", "window_seconds", "mean", "minimum", "maximum", "last",
-            "count", "coverage", "partial", "time_quality", "calibration_version");
+        Row(csv, [.. OpenWindowColumns.CsvHeader]);
         foreach (OpenWindow w in windows)
         {
             Row(csv, nodeId, w.Sensor, metric.Name, metric.Unit, Instant(w.Start), Instant(w.End), Number(w.WindowSeconds), Number(w.Mean), Number(w.Minimum),

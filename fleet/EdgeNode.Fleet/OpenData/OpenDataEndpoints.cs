@@ -24,23 +24,6 @@ public static class OpenDataEndpoints
     private const string ToText = "End of the range, excluded, ISO 8601; default: now. At most Fleet:Web:OpenDataMaxRangeDays (31) days after 'from'.";
     private const string FormatText = "json (default) or csv.";
 
-    private static readonly Dictionary<string, string> WindowColumns = new(StringComparer.Ordinal)
-    {
-        ["sensor"] = "The sensor that measured the window (see sensors for its model).",
-        ["start"] = "Start of the window, UTC, ISO 8601.",
-        ["end"] = "End of the window (start plus window_seconds), UTC.",
-        ["windowSeconds"] = "Length of the window in seconds (900 by default; longer when the node downsampled to save space).",
-        ["mean"] = "Mean of the calibrated samples in the window, in the metric's unit.",
-        ["minimum"] = "Smallest calibrated sample.",
-        ["maximum"] = "Largest calibrated sample.",
-        ["last"] = "Last calibrated sample.",
-        ["count"] = "Number of samples.",
-        ["coverage"] = "Fraction of the window the sensor actually sampled, 0 to 1.",
-        ["partial"] = "True when the window was cut short (node restart, sensor warm-up).",
-        ["timeQuality"] = "synchronised: the node's clock was synchronised; restamped: dated after the clock was synchronised; unconfirmed: the clock was not confirmed.",
-        ["calibrationVersion"] = "Version of the calibration the node applied (0: the sensor's factory output). The metadata's calibrations give each version's gain and offset per sensor (value = gain × raw + offset), so raw = (value − offset) / gain; a sensor a version does not list went out uncorrected.",
-    };
-
     public static IEndpointRouteBuilder MapOpenDataEndpoints(this IEndpointRouteBuilder endpoints)
     {
         RouteGroupBuilder api = endpoints.MapGroup(Prefix).WithTags("Open data").RequireRateLimiting(PublicRateLimiting.PolicyName).AllowAnonymous();
@@ -66,7 +49,8 @@ public static class OpenDataEndpoints
 
         api.MapGet("/nodes/{id}/windows/metadata", WindowMetadataAsync)
             .WithName("NodeWindowsMetadata")
-            .WithSummary("The metadata of the same query as /windows, without the windows: what a CSV download's columns, units, sensors and calibration versions are.")
+            .WithSummary("The metadata of the same query as /windows, without the windows: what a download's columns, units, sensors and calibration versions are.")
+            .WithDescription("format=csv describes the CSV header's columns (the Link of a CSV download says so); format=json (default) the JSON window's properties.")
             .Produces<OpenWindowMetadata>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -117,16 +101,25 @@ public static class OpenDataEndpoints
             return Results.Json(data);
         }
         string metadata = $"{Prefix}/nodes/{Uri.EscapeDataString(id)}/windows/metadata?metric={Uri.EscapeDataString(data.Metadata.Metric.Name)}"
-            + $"&from={Uri.EscapeDataString(Iso(data.Metadata.From))}&to={Uri.EscapeDataString(Iso(data.Metadata.To))}";
+            + $"&from={Uri.EscapeDataString(Iso(data.Metadata.From))}&to={Uri.EscapeDataString(Iso(data.Metadata.To))}&format=csv";
         return Csv(OpenDataCsv.Windows(id, data.Metadata.Metric, data.Windows), $"{id}-{data.Metadata.Metric.Name}-{FileStamp(data.Metadata.From)}-{FileStamp(data.Metadata.To)}.csv", metadata);
     }
 
     private static async Task<IResult> WindowMetadataAsync(
         [Description(IdText)] string id, [Description(MetricText)] string? metric, [Description(FromText)] string? from, [Description(ToText)] string? to,
+        [Description("Whose column names to describe: json (default) or csv.")] string? format,
         INodeRegistryStore registry, IFleetStore store, ICalibrationStore calibrations, TimeProvider time, IOptions<PublicWebOptions> options, CancellationToken ct)
     {
+        if (Format(format) is not { } csv)
+        {
+            return FormatProblem(format);
+        }
         (OpenWindowData? data, IResult? problem) = await ReadWindowsAsync(id, metric, from, to, registry, store, calibrations, time, options.Value, ct);
-        return data is null ? problem! : Results.Json(data.Metadata);
+        if (data is null)
+        {
+            return problem!;
+        }
+        return Results.Json(csv ? data.Metadata with { Columns = OpenWindowColumns.ForCsv } : data.Metadata);
     }
 
     private static async Task<IResult> TrafficAsync(
@@ -193,7 +186,7 @@ public static class OpenDataEndpoints
             rows.Select(r => r.WindowSeconds).Distinct().Order().ToList(),
             versions,
             await CorrectionsAsync(calibrations, id, wire.Name, versions, ct),
-            WindowColumns);
+            OpenWindowColumns.ForJson);
         List<OpenWindow> windows = rows.Select(r => new OpenWindow(
             r.Sensor, r.WindowStart, r.WindowStart.AddSeconds(r.WindowSeconds), r.WindowSeconds, r.Mean, r.Minimum, r.Maximum, r.Last, r.Count,
             r.Coverage, r.Partial, TimeQuality(r.TimeQuality), r.CalibrationVersion)).ToList();

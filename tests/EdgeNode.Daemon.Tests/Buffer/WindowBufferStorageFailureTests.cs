@@ -1,3 +1,5 @@
+using EdgeNode.Daemon.Tests.Emulation;
+using Microsoft.Extensions.Logging;
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Windows;
 using Microsoft.Data.Sqlite;
@@ -37,6 +39,30 @@ public sealed class WindowBufferStorageFailureTests : IDisposable
     {
         await using WindowBuffer buffer = WindowBuffer.Open(Options());
         await buffer.AppendAsync(SampleWindows.Quarterly(0));
+    }
+
+    [Fact]
+    public async Task A_full_disk_is_logged_once_when_it_starts_and_once_when_it_ends()
+    {
+        await StoreOneWindowFirst();
+        var logger = new RecordingLogger<WindowBuffer>();
+        _diskFull = true;
+        await using WindowBuffer buffer = WindowBuffer.Open(Options(), logger: logger);
+
+        Task<long> first = buffer.AppendAsync(Large(1));
+        await BufferFolder.Eventually(() => !buffer.Status().StorageWorking, "the full disk is noticed");
+        // Retried every 20 ms: give it many failed attempts, each of which must stay quiet.
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        _diskFull = false;
+        await first.WaitAsync(TimeSpan.FromSeconds(15));
+
+        (LogLevel Level, string Message)[] full = [.. logger.Entries.Where(e => e.Message.Contains("SQLITE_FULL", StringComparison.Ordinal))];
+        Assert.Single(full);
+        Assert.All(full, e => Assert.Equal(LogLevel.Warning, e.Level));
+        (LogLevel Level, string Message)[] back = [.. logger.Entries.Where(e => e.Message.Contains("works again", StringComparison.Ordinal))];
+        Assert.Single(back);
+        Assert.All(back, e => Assert.Equal(LogLevel.Information, e.Level));
+        Assert.Equal(2, logger.Entries.Count);
     }
 
     [Fact]

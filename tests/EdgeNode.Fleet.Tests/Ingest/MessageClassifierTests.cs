@@ -72,6 +72,24 @@ public sealed class MessageClassifierTests
         Assert.Null(item.Ack);
     }
 
+    public static TheoryData<UpChannel, byte[]> MessagesNamingAnotherNode => new()
+    {
+        { UpChannel.Batch, EdgeCodec.Encode(NodeMessages.Batch(node: "ecole-3")) },
+        { UpChannel.Alert, EdgeCodec.Encode(NodeMessages.Alert(node: "ecole-3")) },
+        { UpChannel.Health, EdgeCodec.Encode(NodeMessages.Health(node: "ecole-3")) },
+        { UpChannel.Ack, EdgeCodec.Encode(NodeMessages.ConfigApplied(node: "ecole-3")) },
+    };
+
+    [Theory]
+    [MemberData(nameof(MessagesNamingAnotherNode))]
+    public void A_payload_naming_another_node_is_refused_in_plain_words_naming_both_nodes(UpChannel channel, byte[] payload)
+    {
+        IngestItem item = Classify(NodeMessages.Topic(channel, "mairie-12"), payload);
+
+        // The node reads this text in its log: each id quoted once, no possessive glued to a quote ('mairie-12''s).
+        Assert.Equal("payload names node 'ecole-3' but was published on the topic of node 'mairie-12'", item.DeadLetter?.Reason);
+    }
+
     [Fact]
     public void A_batch_with_a_window_more_than_a_day_in_the_future_is_rejected()
     {

@@ -87,6 +87,29 @@ public sealed class AlertEvaluationTests
     }
 
     [Fact]
+    public async Task Two_minutes_after_start_nodes_back_filling_or_just_enrolled_raise_no_silence()
+    {
+        // The demo's start: five nodes just enrolled, back-filling a week of windows (every stamp a week old) or not
+        // connected yet. None of them is late for what it could send.
+        DateTimeOffset lastWeek = Now.AddDays(-7);
+        await using AlertHarness fleet = await AlertHarness.StartAsync(Now, null,
+            Node(Id) with { EnrolledAt = Now.AddMinutes(-3) }, Node("lampadaire-2") with { EnrolledAt = Now.AddMinutes(-3) });
+        await fleet.ReportAsync(Report(at: lastWeek));
+        await fleet.SendDataAsync(Id, lastWeek);
+        fleet.Time.Now = Now.AddMinutes(2);
+        fleet.Activity.Heard(Id, fleet.Time.Now);
+
+        Assert.True((await fleet.Evaluator.EvaluateAsync(None)).IsEmpty);
+
+        // Two sync intervals after enrolment the one never heard from is silent; the one still delivering is not.
+        fleet.Time.Now = Now.AddHours(2);
+        fleet.Activity.Heard(Id, fleet.Time.Now);
+        AlertPlan later = await fleet.Evaluator.EvaluateAsync(None);
+
+        Assert.Equal(("lampadaire-2", AlertKind.Silent, ""), Assert.Single(later.Raise).Key);
+    }
+
+    [Fact]
     public async Task Low_disk_is_alerted_and_a_disabled_node_raises_nothing()
     {
         await using AlertHarness fleet = await AlertHarness.StartAsync(Now, null, Node(Id), Node("lampadaire-2") with { Enabled = false });

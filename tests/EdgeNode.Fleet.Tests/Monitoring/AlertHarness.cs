@@ -35,6 +35,8 @@ internal sealed class AlertHarness : IAsyncDisposable
 
     public AlertEvaluator Evaluator => _services.GetRequiredService<AlertEvaluator>();
 
+    public NodeActivity Activity => _services.GetRequiredService<NodeActivity>();
+
     public FleetStatusReader Reader => _services.GetRequiredService<FleetStatusReader>();
 
     public AlertWebhook Webhook => _services.GetRequiredService<AlertWebhook>();
@@ -73,6 +75,7 @@ internal sealed class AlertHarness : IAsyncDisposable
         });
         services.AddHttpClient(AlertWebhook.HttpClientName);
         services.AddSingleton<AlertWebhook>();
+        services.AddSingleton<NodeActivity>();
         services.AddSingleton<FleetStatusReader>();
         services.AddSingleton<AlertEvaluator>();
         var harness = new AlertHarness(folder, services.BuildServiceProvider(), store) { Time = time };

@@ -50,6 +50,35 @@ public sealed class FleetStatusClassifierTests
     }
 
     [Fact]
+    public void A_node_is_not_silent_before_it_could_have_synced_since_its_enrolment()
+    {
+        // Just enrolled (a node re-enrolled with last week's data, or one not connected yet): a node sends at its sync
+        // interval, so two minutes after enrolment is not silence; two sync intervals after it is.
+        DateTimeOffset lastWeek = Now.AddDays(-7);
+        NodeObservation heardLastWeek = Observe(Report(at: lastWeek), lastData: lastWeek) with { WatchedSince = Now.AddMinutes(-2) };
+        NodeObservation neverHeard = new("lampadaire-1", Node(), null, false, null, null) { WatchedSince = Now.AddMinutes(-2) };
+
+        NodeState justStarted = One(heardLastWeek);
+        Assert.Equal(NodeStatus.Healthy, One(neverHeard).Status);
+        Assert.False(justStarted.Has(NodeProblem.Silent), string.Join(" ", justStarted.Reasons));
+        Assert.Equal(NodeStatus.Silent, One(heardLastWeek with { WatchedSince = Now.AddHours(-2).AddSeconds(-1) }).Status);
+        Assert.Equal(NodeStatus.Silent, One(neverHeard with { WatchedSince = Now.AddHours(-2).AddSeconds(-1) }).Status);
+    }
+
+    [Fact]
+    public void A_node_delivering_old_windows_now_is_catching_up_not_silent()
+    {
+        // Back-filling a week: every stamp it sends is old, but the fleet received from it a minute ago.
+        DateTimeOffset lastWeek = Now.AddDays(-7);
+        NodeObservation catchingUp = Observe(Report(at: lastWeek), lastData: lastWeek) with { LastReceivedAt = Now.AddMinutes(-1), WatchedSince = Now.AddHours(-5) };
+
+        NodeState state = One(catchingUp);
+
+        Assert.False(state.Has(NodeProblem.Silent), string.Join(" ", state.Reasons));
+        Assert.Equal(NodeStatus.Silent, One(catchingUp with { LastReceivedAt = Now.AddHours(-2).AddSeconds(-1) }).Status);
+    }
+
+    [Fact]
     public void Silence_outranks_the_problems_of_its_last_report()
     {
         DateTimeOffset old = Now.AddDays(-2);

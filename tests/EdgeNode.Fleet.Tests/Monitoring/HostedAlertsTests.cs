@@ -42,7 +42,8 @@ public sealed class HostedAlertsTests : IAsyncLifetime
         using var timeout = new CancellationTokenSource(Patience);
         DateTimeOffset now = DateTimeOffset.UtcNow;
         await _fleet.Services.GetRequiredService<INodeRegistryStore>().AddAsync(
-            new RegisteredNode("lampadaire-9", "Halle", "Massat", "LP-9", null, null, true, now, now), "hash", timeout.Token);
+            // Enrolled three hours ago: more than two sync intervals to speak, so its silence is real.
+            new RegisteredNode("lampadaire-9", "Halle", "Massat", "LP-9", null, null, true, now.AddHours(-3), now.AddHours(-3)), "hash", timeout.Token);
 
         FleetAlert silent = await WaitForOpenAlertAsync(AlertKind.Silent, timeout.Token);
         Assert.Equal("lampadaire-9", silent.NodeId);

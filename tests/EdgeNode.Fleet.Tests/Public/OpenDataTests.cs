@@ -106,6 +106,31 @@ public sealed class OpenDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_metadata_linked_from_a_CSV_names_exactly_the_CSV_header_s_columns_in_order()
+    {
+        using HttpClient client = _site.CreateClient();
+        using HttpResponseMessage response = await client.GetAsync(new Uri("/api/open/v1/nodes/ecole-1/windows?metric=pm10_ugm3&format=csv", UriKind.Relative));
+        string header = (await response.Content.ReadAsStringAsync()).Split("\r\n")[0];
+        string link = Assert.Single(response.Headers.GetValues("Link"));
+
+        using JsonDocument metadata = await GetJsonAsync(link[1..link.IndexOf('>', StringComparison.Ordinal)]);
+
+        string[] described = metadata.RootElement.GetProperty("columns").EnumerateObject().Select(c => c.Name).ToArray();
+        Assert.Equal(header.Split(','), described);
+        Assert.All(metadata.RootElement.GetProperty("columns").EnumerateObject(), c => Assert.False(string.IsNullOrWhiteSpace(c.Value.GetString())));
+    }
+
+    [Fact]
+    public async Task The_metadata_of_JSON_windows_names_exactly_the_window_s_properties()
+    {
+        using JsonDocument json = await GetJsonAsync("/api/open/v1/nodes/ecole-1/windows?metric=pm25_ugm3&from=2026-11-22T09:00:00Z&to=2026-11-22T10:07:00Z");
+
+        string[] described = json.RootElement.GetProperty("metadata").GetProperty("columns").EnumerateObject().Select(c => c.Name).ToArray();
+        string[] properties = json.RootElement.GetProperty("windows")[0].EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Equal(properties, described);
+    }
+
+    [Fact]
     public async Task The_node_list_as_CSV_quotes_what_needs_quoting()
     {
         using HttpClient client = _site.CreateClient();
