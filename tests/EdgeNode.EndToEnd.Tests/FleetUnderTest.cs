@@ -73,18 +73,25 @@ internal sealed class FleetUnderTest : IAsyncDisposable
         return fleet;
     }
 
-    private static string FleetAssembly => Path.Combine(AppContext.BaseDirectory, "EdgeNode.Fleet.dll");
+    public static string FleetAssembly => Path.Combine(AppContext.BaseDirectory, "EdgeNode.Fleet.dll");
 
     /// <summary>
-    /// Runs <c>EdgeNode.Fleet nodes …</c> with the fleet's own settings, as an admin on the server would, and returns
-    /// what it printed; throws with that output when it fails.
+    /// Runs <c>EdgeNode.Fleet nodes …</c> with the fleet's own settings, as an admin on the server would (from a
+    /// directory of their own, as the demo's banner invites: the command must not depend on where it is run), and
+    /// returns what it printed; throws with that output when it fails, or when it left anything in that directory.
     /// </summary>
     public async Task<string> AdministerAsync(params string[] arguments)
     {
-        await using var command = new ChildProcess("fleet nodes", DotNet.Host, [FleetAssembly, "nodes", .. arguments], _environment);
+        using var elsewhere = new TemporaryDirectory("edgenode-e2e-admin-");
+        await using var command = new ChildProcess("fleet nodes", DotNet.Host, [FleetAssembly, "nodes", .. arguments], _environment) { WorkingDirectory = elsewhere.Path };
         command.Start();
         int exitCode = await command.WaitForExitAsync(TimeSpan.FromMinutes(1));
-        return exitCode == 0 ? command.Output : throw new InvalidOperationException($"'nodes {string.Join(' ', arguments)}' exited with {exitCode}: {command.Output}");
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"'nodes {string.Join(' ', arguments)}' exited with {exitCode}: {command.Output}");
+        }
+        string[] left = Directory.GetFileSystemEntries(elsewhere.Path);
+        return left.Length == 0 ? command.Output : throw new InvalidOperationException($"'nodes {string.Join(' ', arguments)}' left {string.Join(", ", left)} in the directory it was run from");
     }
 
     /// <summary>The fleet's /health text.</summary>

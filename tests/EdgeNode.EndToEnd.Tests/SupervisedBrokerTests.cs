@@ -25,6 +25,7 @@ public sealed partial class SupervisedBrokerTests
         string said = await fleet.AdministerAsync(
             "enrol", "saint-jean-mairie", "--name", "Mairie", "--municipality", "Saint-Jean", "--latitude", "43.38", "--longitude", "-1.66", "--output", enrolment.Path);
         Assert.Contains("Node saint-jean-mairie enrolled", said, StringComparison.Ordinal);
+        Assert.StartsWith("saint-jean-mairie\tenabled\tSaint-Jean\tMairie", (await fleet.AdministerAsync("list")).Split('\n').Single(line => line.StartsWith("saint-jean", StringComparison.Ordinal)), StringComparison.Ordinal);
         // The command's admin connection and the running fleet's must not take each other's place at the broker.
         Assert.DoesNotContain("connection to", said, StringComparison.Ordinal);
         Assert.DoesNotContain("connection lost", (await fleet.HealthAsync()) + fleet.Process.Output, StringComparison.OrdinalIgnoreCase);

@@ -37,6 +37,13 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>Where it runs; the test's own directory unless set (a command that must work from anywhere, say).</summary>
+    public string? WorkingDirectory
+    {
+        get => _start.WorkingDirectory;
+        init => _start.WorkingDirectory = value;
+    }
+
     public bool IsRunning => _process is { HasExited: false };
 
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
