@@ -39,7 +39,8 @@ internal sealed class FleetUnderTest : IAsyncDisposable
     /// <paramref name="dataDirectory"/>; nodes reach it over TLS at "localhost" on <see cref="TlsPort"/>.
     /// </summary>
     /// <param name="adminPassword">The first staff admin's password (user <c>admin</c>), for a test that uses the staff pages.</param>
-    public static Task<FleetUnderTest> StartSupervisedAsync(string dataDirectory, string connectionString, int tlsPort, string? adminPassword = null)
+    /// <param name="ownSession">In a process group of its own, as a terminal's foreground job (see <see cref="ChildProcess.InterruptGroup"/>).</param>
+    public static Task<FleetUnderTest> StartSupervisedAsync(string dataDirectory, string connectionString, int tlsPort, string? adminPassword = null, bool ownSession = false)
     {
         var settings = new Dictionary<string, string>
         {
@@ -54,10 +55,10 @@ internal sealed class FleetUnderTest : IAsyncDisposable
         {
             settings["Fleet__Staff__InitialAdminPassword"] = adminPassword;
         }
-        return StartAsync(connectionString, settings);
+        return StartAsync(connectionString, settings, ownSession);
     }
 
-    private static async Task<FleetUnderTest> StartAsync(string connectionString, Dictionary<string, string> settings)
+    private static async Task<FleetUnderTest> StartAsync(string connectionString, Dictionary<string, string> settings, bool ownSession = false)
     {
         string url = $"http://127.0.0.1:{MosquittoBroker.FreeLoopbackPort()}";
         var environment = new Dictionary<string, string>(settings)
@@ -67,7 +68,7 @@ internal sealed class FleetUnderTest : IAsyncDisposable
             ["ASPNETCORE_URLS"] = url,
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
-        var process = new ChildProcess("fleet", DotNet.Host, [FleetAssembly], environment);
+        var process = new ChildProcess("fleet", DotNet.Host, [FleetAssembly], environment) { OwnSession = ownSession };
         var fleet = new FleetUnderTest(process, connectionString, environment, url);
         await fleet.StartAsync();
         return fleet;
