@@ -39,7 +39,7 @@ artifacts=.artifacts/demo
 echo "Building the node (firmware/EdgeNode.Daemon) and the fleet (fleet/EdgeNode.Fleet)..."
 dotnet publish firmware/EdgeNode.Daemon -c Release -o "$artifacts/edgenode" --nologo -v quiet >/dev/null
 dotnet publish fleet/EdgeNode.Fleet -c Release -o "$artifacts/fleet" --nologo -v quiet >/dev/null
-edgenode="$artifacts/edgenode/edgenode"
+edgenode="$PWD/$artifacts/edgenode/edgenode"
 
 echo
 echo "== 1. A freshly wired node checked by the technician: every sensor found and read, then the same node"
@@ -57,37 +57,50 @@ run=$(cd "$run" && pwd)
 fleet_url=http://127.0.0.1:8080
 speed=1000
 history=7.00:00:00
-pids=()
+
+node_fleet_pid=
 
 stop_all() {
-  trap - INT TERM EXIT
+  trap - INT TERM HUP EXIT
   echo
   echo "Stopping: nodes first (each stores its window in progress), then the fleet (which stops its broker)..."
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${node_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${node_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "$fleet_pid" ]; then
+    kill -TERM "$fleet_pid" 2>/dev/null || true
+    wait "$fleet_pid" 2>/dev/null || true
+  fi
   echo "Stopped. The fleet's database stays in $run/fleet.db."
 }
-trap stop_all INT TERM EXIT
+trap stop_all INT TERM HUP EXIT
 
-start() { # name, then the command: output goes to $run/<name>.log
+# Each program in a session of its own (setsid keeps the pid): Ctrl-C reaches this script alone, which stops the
+# nodes, then the fleet, in that order; the fleet's Mosquitto, in a session of its own too, is stopped by the fleet.
+start() { # name, then the command: output goes to $run/<name>.log; the pid is left in $started
   local name=$1
   shift
-  "$@" >"$run/$name.log" 2>&1 &
-  pids=("$!" "${pids[@]}")
+  setsid "$@" >"$run/$name.log" 2>&1 &
+  started=$!
 }
 
 # The fleet's settings, shared by the service and its command line (Fleet__… environment variables).
-export Fleet__Storage__ConnectionString="Data Source=$run/fleet.db" \
-  Fleet__DataDirectory="$run/fleet-data" \
-  Fleet__Broker__Mode=Supervised \
-  Fleet__Broker__TlsPort=18883 \
-  Fleet__Broker__LoopbackPort=18830 \
+fleet_settings=(
+  "Fleet__Storage__ConnectionString=Data Source=$run/fleet.db"
+  "Fleet__DataDirectory=$run/fleet-data"
+  Fleet__Broker__Mode=Supervised
+  Fleet__Broker__TlsPort=18883
+  Fleet__Broker__LoopbackPort=18830
   Fleet__Broker__TlsNames=localhost,127.0.0.1
+)
+export "${fleet_settings[@]}"
 # The first admin, created on the fleet's first start with this password (otherwise a random one is logged once).
 admin_password=$(head -c 12 /dev/urandom | base64 | tr -d '+/=')
 export Fleet__Staff__InitialAdminPassword=$admin_password
 fleet=(dotnet "$artifacts/fleet/EdgeNode.Fleet.dll")
 ASPNETCORE_URLS=$fleet_url start fleet "${fleet[@]}"
+fleet_pid=$started
+# The node-account command as an admin types it in another shell: from any directory, with the fleet's settings.
+nodes_command=$(printf '%q ' env "${fleet_settings[@]}" dotnet "$PWD/$artifacts/fleet/EdgeNode.Fleet.dll" nodes)
 
 echo
 echo "== 2. The fleet starts its own Mosquitto: site CA and broker certificate made on first start, TLS on"
@@ -117,6 +130,7 @@ node() { # id, then extra options
   shift
   start "$id" "$edgenode" run --emulate --speed "$speed" --history "$history" \
     --config "$run/$id/etc/edgenode.json" --data-directory "$run/$id/data" "$@"
+  node_pids+=("$started")
 }
 node saint-jean-mairie
 node saint-jean-ecole
@@ -136,7 +150,8 @@ cat <<MSG
               then the pages show the days already delivered and say the air's band is not current.
    A node's own view:   $edgenode status --data-directory $run/villeneuve-stade/data
    Inject a fault live: echo "bme280=stuck" >> $run/saint-jean-ecole/data/emulation-faults
-   Node accounts:       ${fleet[*]} nodes list   (also: disable, enable, rotate, remove)
+   Node accounts (list; also disable, enable, rotate, remove), from any shell:
+     ${nodes_command}list
    Public page $fleet_url/   (no login; French, English with the switch at the top)
    Open data   $fleet_url/api/open/v1/nodes   (CSV and JSON; API description $fleet_url/openapi/v1.json)
    Staff panel $fleet_url/staff   user admin, password $admin_password

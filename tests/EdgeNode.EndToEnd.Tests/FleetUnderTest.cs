@@ -39,7 +39,8 @@ internal sealed class FleetUnderTest : IAsyncDisposable
     /// <paramref name="dataDirectory"/>; nodes reach it over TLS at "localhost" on <see cref="TlsPort"/>.
     /// </summary>
     /// <param name="adminPassword">The first staff admin's password (user <c>admin</c>), for a test that uses the staff pages.</param>
-    public static Task<FleetUnderTest> StartSupervisedAsync(string dataDirectory, string connectionString, int tlsPort, string? adminPassword = null)
+    /// <param name="ownSession">In a process group of its own, as a terminal's foreground job (see <see cref="ChildProcess.InterruptGroup"/>).</param>
+    public static Task<FleetUnderTest> StartSupervisedAsync(string dataDirectory, string connectionString, int tlsPort, string? adminPassword = null, bool ownSession = false)
     {
         var settings = new Dictionary<string, string>
         {
@@ -54,10 +55,10 @@ internal sealed class FleetUnderTest : IAsyncDisposable
         {
             settings["Fleet__Staff__InitialAdminPassword"] = adminPassword;
         }
-        return StartAsync(connectionString, settings);
+        return StartAsync(connectionString, settings, ownSession);
     }
 
-    private static async Task<FleetUnderTest> StartAsync(string connectionString, Dictionary<string, string> settings)
+    private static async Task<FleetUnderTest> StartAsync(string connectionString, Dictionary<string, string> settings, bool ownSession = false)
     {
         string url = $"http://127.0.0.1:{MosquittoBroker.FreeLoopbackPort()}";
         var environment = new Dictionary<string, string>(settings)
@@ -67,24 +68,31 @@ internal sealed class FleetUnderTest : IAsyncDisposable
             ["ASPNETCORE_URLS"] = url,
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
-        var process = new ChildProcess("fleet", DotNet.Host, [FleetAssembly], environment);
+        var process = new ChildProcess("fleet", DotNet.Host, [FleetAssembly], environment) { OwnSession = ownSession };
         var fleet = new FleetUnderTest(process, connectionString, environment, url);
         await fleet.StartAsync();
         return fleet;
     }
 
-    private static string FleetAssembly => Path.Combine(AppContext.BaseDirectory, "EdgeNode.Fleet.dll");
+    public static string FleetAssembly => Path.Combine(AppContext.BaseDirectory, "EdgeNode.Fleet.dll");
 
     /// <summary>
-    /// Runs <c>EdgeNode.Fleet nodes …</c> with the fleet's own settings, as an admin on the server would, and returns
-    /// what it printed; throws with that output when it fails.
+    /// Runs <c>EdgeNode.Fleet nodes …</c> with the fleet's own settings, as an admin on the server would (from a
+    /// directory of their own, as the demo's banner invites: the command must not depend on where it is run), and
+    /// returns what it printed; throws with that output when it fails, or when it left anything in that directory.
     /// </summary>
     public async Task<string> AdministerAsync(params string[] arguments)
     {
-        await using var command = new ChildProcess("fleet nodes", DotNet.Host, [FleetAssembly, "nodes", .. arguments], _environment);
+        using var elsewhere = new TemporaryDirectory("edgenode-e2e-admin-");
+        await using var command = new ChildProcess("fleet nodes", DotNet.Host, [FleetAssembly, "nodes", .. arguments], _environment) { WorkingDirectory = elsewhere.Path };
         command.Start();
         int exitCode = await command.WaitForExitAsync(TimeSpan.FromMinutes(1));
-        return exitCode == 0 ? command.Output : throw new InvalidOperationException($"'nodes {string.Join(' ', arguments)}' exited with {exitCode}: {command.Output}");
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"'nodes {string.Join(' ', arguments)}' exited with {exitCode}: {command.Output}");
+        }
+        string[] left = Directory.GetFileSystemEntries(elsewhere.Path);
+        return left.Length == 0 ? command.Output : throw new InvalidOperationException($"'nodes {string.Join(' ', arguments)}' left {string.Join(", ", left)} in the directory it was run from");
     }
 
     /// <summary>The fleet's /health text.</summary>

@@ -25,6 +25,7 @@ public sealed partial class SupervisedBrokerTests
         string said = await fleet.AdministerAsync(
             "enrol", "saint-jean-mairie", "--name", "Mairie", "--municipality", "Saint-Jean", "--latitude", "43.38", "--longitude", "-1.66", "--output", enrolment.Path);
         Assert.Contains("Node saint-jean-mairie enrolled", said, StringComparison.Ordinal);
+        Assert.StartsWith("saint-jean-mairie\tenabled\tSaint-Jean\tMairie", (await fleet.AdministerAsync("list")).Split('\n').Single(line => line.StartsWith("saint-jean", StringComparison.Ordinal)), StringComparison.Ordinal);
         // The command's admin connection and the running fleet's must not take each other's place at the broker.
         Assert.DoesNotContain("connection to", said, StringComparison.Ordinal);
         Assert.DoesNotContain("connection lost", (await fleet.HealthAsync()) + fleet.Process.Output, StringComparison.OrdinalIgnoreCase);
@@ -74,6 +75,47 @@ public sealed partial class SupervisedBrokerTests
         Assert.False(Directory.Exists($"/proc/{orphan}") && !File.ReadAllText($"/proc/{orphan}/stat").Contains(") Z ", StringComparison.Ordinal),
             $"the left-behind mosquitto (pid {orphan}) still runs");
         Assert.Contains("an earlier run of the fleet left running", fleet.Process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_in_the_fleets_terminal_reaches_the_fleet_alone_which_stops_its_unprivileged_broker_once_without_restarting_it()
+    {
+        using var fleetData = new TemporaryDirectory("edgenode-e2e-supervised-");
+        await using FleetUnderTest fleet = await FleetUnderTest.StartSupervisedAsync(
+            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}", MosquittoBroker.FreeLoopbackPort(), ownSession: true);
+        int broker = await BrokerPidAsync(fleet);
+        int fleetPid = fleet.Process.ProcessId ?? throw new InvalidOperationException("the fleet is not running");
+
+        Assert.NotEqual(ProcessGroup(fleetPid), ProcessGroup(broker));
+        // Mosquitto drops to an unprivileged user when started as root (as the demo and CI run the fleet).
+        int fleetUser = RealUser(fleetPid), brokerUser = RealUser(broker);
+        Assert.True(fleetUser == 0 ? brokerUser != 0 : brokerUser == fleetUser, $"the fleet runs as uid {fleetUser}, its broker as uid {brokerUser}");
+
+        fleet.Process.InterruptGroup();
+        int exitCode = await fleet.Process.WaitForExitAsync(TimeSpan.FromMinutes(1));
+
+        string output = fleet.Process.Output;
+        Assert.True(exitCode == 0, $"the fleet exited with {exitCode}:\n{fleet.Process.Tail()}");
+        Assert.Single(Regex.Matches(output, @"Mosquitto \(pid \d+\) stopped with the fleet"));
+        Assert.Contains($"Mosquitto (pid {broker}) stopped with the fleet", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("starting it again", output, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(output, @"Mosquitto running \(pid"));
+        Assert.False(Directory.Exists($"/proc/{broker}"), $"mosquitto (pid {broker}) still runs after the fleet stopped");
+    }
+
+    /// <summary>The process group, field 5 of /proc/PID/stat (after the command name in parentheses).</summary>
+    private static int ProcessGroup(int pid)
+    {
+        string stat = File.ReadAllText($"/proc/{pid}/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The real user id, the first number of the "Uid:" line of /proc/PID/status.</summary>
+    private static int RealUser(int pid)
+    {
+        string line = File.ReadLines($"/proc/{pid}/status").First(line => line.StartsWith("Uid:", StringComparison.Ordinal));
+        return int.Parse(line.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The pid /health reports for a running broker, waiting (up to a minute) until it reports one.</summary>

@@ -12,6 +12,8 @@ public sealed class ChildProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
+    private const string SetsidPath = "/usr/bin/setsid";
+
     private readonly ProcessStartInfo _start;
     private readonly StringBuilder _output = new();
     private Process? _process;
@@ -36,6 +38,30 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// Started in a session and process group of its own (through util-linux's setsid, which keeps the pid), as a job a
+    /// terminal runs in the foreground: <see cref="InterruptGroup"/> then plays Ctrl-C without reaching the test host.
+    /// </summary>
+    public bool OwnSession
+    {
+        get => _start.FileName == SetsidPath;
+        init
+        {
+            if (value && _start.FileName != SetsidPath)
+            {
+                _start.ArgumentList.Insert(0, _start.FileName);
+                _start.FileName = SetsidPath;
+            }
+        }
+    }
+
+    /// <summary>Where it runs; the test's own directory unless set (a command that must work from anywhere, say).</summary>
+    public string? WorkingDirectory
+    {
+        get => _start.WorkingDirectory;
+        init => _start.WorkingDirectory = value;
+    }
 
     public bool IsRunning => _process is { HasExited: false };
 
@@ -107,6 +133,16 @@ public sealed class ChildProcess : IAsyncDisposable
             throw new TimeoutException($"{Name} did not finish within {timeout}. Its output:\n{Tail()}");
         }
         return process.ExitCode;
+    }
+
+    /// <summary>SIGINT to its whole process group, as Ctrl-C in its terminal sends it; only for one started in <see cref="OwnSession"/>.</summary>
+    public void InterruptGroup()
+    {
+        if (!OwnSession || _process is not { HasExited: false } process)
+        {
+            throw new InvalidOperationException($"{Name} is not running in a process group of its own");
+        }
+        Posix.Kill(-process.Id, Posix.SIGINT);
     }
 
     /// <summary>SIGTERM and wait for the exit, as systemd stops a service.</summary>

@@ -39,6 +39,12 @@ public sealed class LocalBrokerOptions
     /// <summary>The broker certificate the fleet signs is renewed (and Mosquitto restarted) when it has less left than this.</summary>
     public TimeSpan TlsRenewBefore { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The account Mosquitto drops to when the fleet runs as root (the demo, CI, a container); Debian's package creates
+    /// "mosquitto". A fleet that is not root runs Mosquitto as its own user and does not use this.
+    /// </summary>
+    public string User { get; set; } = "mosquitto";
+
     /// <summary>Mosquitto's program. Empty: /usr/sbin/mosquitto, else "mosquitto" on PATH.</summary>
     public string Executable { get; set; } = "";
 

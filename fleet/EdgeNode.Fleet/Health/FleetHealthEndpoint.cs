@@ -7,6 +7,8 @@ namespace EdgeNode.Fleet.Health;
 /// <summary>
 /// /health as plain text an operator reads with curl: the overall status, then one line per check with what it said
 /// ("broker: Unhealthy: Mosquitto is not installed: apt-get install mosquitto"). 503 when anything is unhealthy.
+/// Anyone may ask whether the fleet is healthy; the lines per check only staff and the server itself see
+/// (<see cref="HealthReaders"/>).
 /// </summary>
 public static class FleetHealthEndpoint
 {
@@ -16,6 +18,12 @@ public static class FleetHealthEndpoint
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         var text = new StringBuilder().AppendLine(report.Status.ToString());
+        if (!HealthReaders.MaySeeDetails(context))
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync(text.ToString());
+        }
+
         foreach ((string name, HealthReportEntry entry) in report.Entries.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
             text.Append(name).Append(": ").Append(entry.Status);

@@ -102,6 +102,12 @@ public static class NodesCommandLine
     private static async Task<int> WithEnrolmentAsync(TextWriter output, CancellationToken ct, Func<NodeEnrolment, IServiceProvider, Task<int>> action)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder();
+        if (NodesCommandSettings.Problem(builder.Configuration) is { } missing)
+        {
+            output.WriteLine(missing);
+            return 2;
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddFleetStorage();
         builder.AddFleetBroker();

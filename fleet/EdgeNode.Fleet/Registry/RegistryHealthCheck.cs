@@ -6,17 +6,43 @@ namespace EdgeNode.Fleet.Registry;
 
 /// <summary>
 /// "registry" on /health: whether the node registry and the broker's accounts were last found in step. Healthy
-/// "in step (N nodes)"; Degraded before the first comparison, or naming the nodes the broker has no account for;
+/// "in step (N nodes)", N read from the registry at each request, so that an enrolment, a disabling or a removal (made
+/// in the panel or by the command line in another process, both of which change registry and broker together) shows
+/// at once rather than at the next comparison; Degraded before the first comparison, or naming the nodes the broker has no account for;
 /// Unhealthy once no comparison has succeeded for <see cref="RegistryReconciliationOptions.StaleAfter"/>, since the
 /// fleet would then not see, nor repair, an account that should not be there.
 /// </summary>
-internal sealed class RegistryHealthCheck(RegistryReconciliationStatus status, IOptions<RegistryReconciliationOptions> options, TimeProvider time) : IHealthCheck
+internal sealed class RegistryHealthCheck(
+    RegistryReconciliationStatus status,
+    INodeRegistryStore registry,
+    IOptions<RegistryReconciliationOptions> options,
+    TimeProvider time) : IHealthCheck
 {
     /// <summary>Ids named in the description at most; the enrolment page lists them all.</summary>
     private const int NamedAtMost = 20;
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Check());
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        HealthCheckResult result = Check();
+        if (result.Status != HealthStatus.Healthy || status.LastSuccess is not { } last || status.NotChecked is not null)
+        {
+            return result;
+        }
+
+        string latest = status.Failure is { } failure ? $"; the latest comparison failed: {failure}" : "";
+        try
+        {
+            IReadOnlyList<RegisteredNode> nodes = await registry.ListAsync(cancellationToken);
+            int disabled = nodes.Count(node => !node.Enabled);
+            string count = disabled > 0 ? $"{nodes.Count} nodes, {disabled} disabled" : $"{nodes.Count} nodes";
+            return HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"in step ({count}){latest}"), result.Data);
+        }
+        catch (Storage.FleetStoreException)
+        {
+            // The storage check says what is wrong with the database; here, the count the comparison saw.
+            return HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"in step ({last.NodeCount} nodes at the last comparison){latest}"), result.Data);
+        }
+    }
 
     private HealthCheckResult Check()
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using EdgeNode.Fleet.Storage.Postgres;
 using EdgeNode.Fleet.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,6 +33,23 @@ public static class FleetStoreFactory
                 "nor a PostgreSQL connection string (\"Host=db.example;Database=edgenode;Username=fleet;Password=…\"). Set it to one of these.",
                 nameof(connectionString)),
         };
+    }
+
+    /// <summary>
+    /// The full path of the SQLite file a connection string names (a relative one against the current directory, as
+    /// SQLite opens it), or null for PostgreSQL, an in-memory database or a string that is neither.
+    /// </summary>
+    public static string? SqliteFile(string? connectionString)
+    {
+        string? file = Classify(connectionString) switch
+        {
+            StoreKind.SqlitePath => connectionString!.Trim(),
+            StoreKind.SqliteConnectionString => new SqliteConnectionStringBuilder(connectionString!.Trim()).DataSource,
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Path.GetFullPath(file);
     }
 
     private static StoreKind Classify(string? connectionString)

@@ -62,7 +62,7 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.DoesNotContain(enrolled.Secret, hash, StringComparison.Ordinal);
         Assert.True(NodeCredentials.Verify("n1", hash, enrolled.Secret));
         Assert.False(NodeCredentials.Verify("n1", hash, enrolled.Secret + "x"));
-        string pluginFile = await File.ReadAllTextAsync(Path.Combine(_broker.DataDirectory, "fleet", "broker", DynamicSecurityConfigurationPart.FileName));
+        string pluginFile = await File.ReadAllTextAsync(DynamicSecurityConfigurationPart.PathIn(Path.Combine(_broker.DataDirectory, "fleet", "broker")));
         Assert.Contains("\"n1\"", pluginFile, StringComparison.Ordinal);
         Assert.DoesNotContain(enrolled.Secret, pluginFile, StringComparison.Ordinal);
     }

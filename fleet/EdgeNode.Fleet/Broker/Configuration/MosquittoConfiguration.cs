@@ -7,7 +7,10 @@ namespace EdgeNode.Fleet.Broker.Configuration;
 /// <param name="LoopbackPort">The plain listener, on 127.0.0.1 only; null for none.</param>
 /// <param name="Tls">Certificate, key and CA files.</param>
 /// <param name="PersistenceDirectory">Where Mosquitto keeps sessions and queued messages across restarts.</param>
-/// <param name="RunAsUser">The user Mosquitto stays (or becomes, when started as root): the fleet's own, who can read the keys.</param>
+/// <param name="RunAsUser">
+/// The user Mosquitto stays, or becomes when started as root: the fleet's own, or when the fleet is root an unprivileged
+/// account given just what it needs (Supervision.BrokerAccount).
+/// </param>
 /// <param name="ExtraLines">From the <see cref="IMosquittoConfigurationPart"/>s.</param>
 public sealed record MosquittoConfiguration(
     int TlsPort,

@@ -42,8 +42,8 @@ public static class MosquittoConfigurationWriter
         text.AppendLine(CultureInfo.InvariantCulture, $"max_queued_bytes {MosquittoConfiguration.MaximumQueuedBytes}");
         text.AppendLine("persistence true");
         text.AppendLine(CultureInfo.InvariantCulture, $"persistence_location {WithTrailingSlash(configuration.PersistenceDirectory)}");
-        // When started as root Mosquitto would become user "mosquitto", who cannot read the fleet's 0600 keys nor write
-        // the data directory: it stays the fleet's user instead (no effect when the fleet is not root).
+        // Mosquitto drops to this user before it reads anything but this file: the fleet's own user (no change), or when
+        // the fleet is root an unprivileged account the fleet has given the files it needs.
         text.AppendLine(CultureInfo.InvariantCulture, $"user {configuration.RunAsUser}");
         // The fleet reads stderr line by line into its own log, which stamps the time.
         text.AppendLine("log_dest stderr");

@@ -13,7 +13,7 @@ internal static class LeftoverBroker
     public const string FileName = "mosquitto.pid";
 
     public static void Remember(string brokerDirectory, int pid) =>
-        File.WriteAllText(Path.Combine(brokerDirectory, FileName), pid.ToString(CultureInfo.InvariantCulture));
+        Tls.PrivateFile.WritePublic(Path.Combine(brokerDirectory, FileName), pid.ToString(CultureInfo.InvariantCulture));
 
     public static void Forget(string brokerDirectory) => File.Delete(Path.Combine(brokerDirectory, FileName));
 

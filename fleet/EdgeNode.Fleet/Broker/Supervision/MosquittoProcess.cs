@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace EdgeNode.Fleet.Broker.Supervision;
 
 /// <summary>
-/// One run of <c>mosquitto -c {configuration}</c>: its stderr goes line by line into the fleet's log, and the last lines
-/// are kept to explain an exit. Signalled only by its own pid.
+/// One run of <c>mosquitto -c {configuration}</c>, in a session of its own (<see cref="OwnSession"/>): its stderr goes line
+/// by line into the fleet's log, and the last lines are kept to explain an exit. Signalled only by its own pid.
 /// </summary>
 internal sealed class MosquittoProcess : IAsyncDisposable
 {
@@ -34,9 +34,12 @@ internal sealed class MosquittoProcess : IAsyncDisposable
 
     public static MosquittoProcess Start(string executable, string configurationFile, ILogger logger)
     {
-        var start = new ProcessStartInfo(executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(configurationFile);
+        ProcessStartInfo start = OwnSession.StartInfo(executable, ["-c", configurationFile], out bool ownSession);
+        if (!ownSession)
+        {
+            logger.LogWarning("{Setsid} is missing (util-linux): Mosquitto runs in the fleet's process group, so a Ctrl-C in the fleet's terminal reaches it too", OwnSession.SetsidPath);
+        }
+
         var run = new MosquittoProcess(new Process { StartInfo = start }, logger);
         run._process.ErrorDataReceived += (_, line) => run.Receive(line.Data);
         run._process.OutputDataReceived += (_, line) => run.Receive(line.Data);

@@ -29,6 +29,9 @@ public sealed class MosquittoSupervisor(
     private static readonly TimeSpan RenewalCheckInterval = TimeSpan.FromHours(12);
 
     private readonly LocalBrokerOptions _options = options.Value;
+
+    /// <summary>Who Mosquitto runs as; known once prepared.</summary>
+    private BrokerAccount? _account;
     private volatile BrokerState _state = new(BrokerPhase.Starting, "not started yet", null, time.GetUtcNow());
 
     /// <summary>Completed (and replaced) at every change of <see cref="State"/>.</summary>
@@ -89,6 +92,18 @@ public sealed class MosquittoSupervisor(
         {
             var run = Stopwatch.StartNew();
             string? failure;
+            try
+            {
+                // Again before every start: a renewed broker key is a new file, the fleet's own.
+                GrantFiles();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError(exception, "The broker cannot be started: {Reason}", exception.Message);
+                SetState(BrokerPhase.Failed, $"cannot start: {exception.Message}", null);
+                return;
+            }
+
             await using (MosquittoProcess process = MosquittoProcess.Start(executable, configurationFile, logger))
             {
                 LeftoverBroker.Remember(data.Value.BrokerDirectory, process.ProcessId);
@@ -246,16 +261,33 @@ public sealed class MosquittoSupervisor(
         string persistence = Path.Combine(brokerDirectory, "persistence");
         Directory.CreateDirectory(persistence, OwnerOnly);
         BrokerTlsFiles tls = certificates.Ensure().Files;
+        _account = BrokerAccount.For(_options);
         var configuration = new MosquittoConfiguration(
             _options.TlsPort,
             _options.LoopbackPort > 0 ? _options.LoopbackPort : null,
             tls,
             persistence,
-            Environment.UserName,
+            _account.Name,
             [.. parts.SelectMany(part => part.Lines(brokerDirectory))]);
         string file = MosquittoConfigurationWriter.Write(brokerDirectory, configuration);
         logger.LogInformation("Wrote the broker configuration {File}", file);
         return file;
+    }
+
+    private void GrantFiles()
+    {
+        if (OperatingSystem.IsWindows() || _account is not { Separate: true } account)
+        {
+            return;
+        }
+
+        string brokerDirectory = data.Value.BrokerDirectory;
+        account.Grant(
+            brokerDirectory,
+            Path.Combine(brokerDirectory, "persistence"),
+            Path.GetDirectoryName(Accounts.DynamicSecurityConfigurationPart.PathIn(brokerDirectory))!,
+            certificates.Directory,
+            _options.TlsCertificateFile.Length == 0 ? certificates.Ensure().Files.KeyFile : null);
     }
 
     private string Listeners() => _options.LoopbackPort > 0

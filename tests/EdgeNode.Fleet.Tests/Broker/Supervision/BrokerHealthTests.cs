@@ -4,7 +4,10 @@ using EdgeNode.TestSupport;
 
 namespace EdgeNode.Fleet.Tests.Broker.Supervision;
 
-/// <summary>The broker's state as /health shows it, with the fleet built by its real Program.</summary>
+/// <summary>
+/// The broker's state as /health shows it to the server itself (an operator's curl there), with the fleet built by its
+/// real Program.
+/// </summary>
 public sealed class BrokerHealthTests : IDisposable
 {
     private readonly TemporaryDirectory _folder = new("edgenode-fleet-health-");
@@ -20,7 +23,7 @@ public sealed class BrokerHealthTests : IDisposable
             ["Fleet:Broker:Mode"] = "Supervised",
             ["Fleet:Broker:Executable"] = _folder.File("no-such-mosquitto"),
         });
-        using HttpClient client = fleet.CreateClient();
+        using HttpClient client = fleet.ClientFrom(IPAddress.Loopback);
 
         (HttpStatusCode status, string body) = await HealthAsync(client, text => text.Contains("broker: Unhealthy", StringComparison.Ordinal));
 
@@ -33,7 +36,7 @@ public sealed class BrokerHealthTests : IDisposable
     public async Task With_an_external_broker_health_says_so_and_stays_healthy()
     {
         await using var fleet = new FleetApplicationFactory(_folder.File("fleet.db"), brokerHost: "", brokerPort: 1883);
-        using HttpClient client = fleet.CreateClient();
+        using HttpClient client = fleet.ClientFrom(IPAddress.Loopback);
 
         (HttpStatusCode status, string body) = await HealthAsync(client, text => text.Contains("broker: Healthy", StringComparison.Ordinal));
 
