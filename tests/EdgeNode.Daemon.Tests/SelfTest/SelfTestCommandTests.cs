@@ -70,6 +70,18 @@ public class SelfTestCommandTests
     }
 
     [Fact]
+    public async Task The_emulated_self_test_is_dated_now_not_on_the_emulation_s_start_date()
+    {
+        DateTimeOffset before = DateTimeOffset.UtcNow;
+        (_, string output) = await Run("--emulate");
+        DateTimeOffset after = DateTimeOffset.UtcNow;
+
+        string heading = output.Split('\n')[0];
+        Assert.True(heading.Contains($"{before:yyyy-MM-dd HH:mm} UTC", StringComparison.Ordinal) || heading.Contains($"{after:yyyy-MM-dd HH:mm} UTC", StringComparison.Ordinal),
+            $"the self-test is not dated now ({before:yyyy-MM-dd HH:mm} UTC): {heading}");
+    }
+
+    [Fact]
     public async Task A_faulty_sensor_line_is_followed_by_what_to_check()
     {
         var (_, output) = await Run("--emulate", "--fault", "bme280=not-present");
