@@ -72,6 +72,11 @@ public sealed class NodeService(
         IReadOnlyList<FittedSensor> sensors = FittedSensors.For(hardware, wiring, SensorWiring.Bme280AddressFrom(scan.Addresses));
         aggregation.VehicleCounterFitted = sensors.Any(s => s.OpenVehicleCounter is not null);
         var aggregator = new WindowAggregator(aggregation, time);
+        foreach (FittedSensor sensor in sensors)
+        {
+            aggregator.Expect(sensor.Name);
+        }
+
         FollowClock(aggregator, clock);
         var alerts = new PollutionAlertEvaluator(alertOptions);
         var board = new SensorStatusBoard(time);
