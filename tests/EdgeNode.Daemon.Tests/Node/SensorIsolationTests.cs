@@ -90,8 +90,10 @@ public sealed class SensorIsolationTests : IDisposable
             // sensor starved by another's fault (the field's PMS5003: one window in a week) misses them all.
             string[] unsampled = whole
                 .Where(w => w.Sensors.SingleOrDefault(s => s.Sensor == other) is not { Coverage: > 0 } entry || (other != SensorWiring.Radar && entry.Metrics.Count == 0))
-                .Select(w => $"{w.Start:HH:mm}").ToArray();
-            Assert.True(unsampled.Length <= 1, $"{other} was not sampled in the windows starting {string.Join(", ", unsampled)} (of {whole.Length}) while {faulty} went through every fault");
+                .Select(w => w.Sensors.SingleOrDefault(s => s.Sensor == other) is { } e
+                    ? $"{w.Start:HH:mm} (coverage {e.Coverage:P0}, {e.Metrics.Count} metrics, {e.Faults} faults, last {e.LastFault})"
+                    : $"{w.Start:HH:mm} (no entry)").ToArray();
+            Assert.True(unsampled.Length <= 1, $"{other} was not sampled in the windows starting {string.Join(", ", unsampled)} (of {whole.Length}) while {faulty} went through every fault, {EachFault.TotalMinutes} min each ({string.Join(", ", FaultKinds)}) from {firstFault:HH:mm:ss}");
         }
     }
 
