@@ -52,6 +52,12 @@ public sealed class NodeService(
     // Wall minus monotonic while the clock was last seen unsynchronised: against the synchronised one, the step NTP made.
     private TimeSpan? _unsynchronisedOffset;
 
+    /// <summary>
+    /// A sensor's driver was opened: the sensor was found and identified. Raised again after each reopening; the
+    /// emulated node puts its start faults on the wire then (<see cref="Emulation.RuntimeFaults.Identified"/>).
+    /// </summary>
+    public event Action<string>? SensorIdentified;
+
     /// <summary>The buffer, once the service has started; for status and for the tests.</summary>
     public WindowBuffer? Buffer { get; private set; }
 
@@ -141,9 +147,17 @@ public sealed class NodeService(
     {
         ILogger logger = loggers.CreateLogger($"EdgeNode.Sensor.{sensor.Name}");
         return sensor.OpenVehicleCounter is { } openCounter
-            ? new TrafficSamplingLoop(sensor.Name, openCounter, RadarSlice, sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token)
-            : new EnvironmentalSamplingLoop(sensor.Name, sensor.OpenEnvironmental!, Schedule(sensor.Name), sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token);
+            ? new TrafficSamplingLoop(sensor.Name, Identifying(sensor.Name, openCounter), RadarSlice, sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token)
+            : new EnvironmentalSamplingLoop(sensor.Name, Identifying(sensor.Name, sensor.OpenEnvironmental!), Schedule(sensor.Name), sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token);
     }
+
+    /// <summary><paramref name="open"/>, raising <see cref="SensorIdentified"/> when it succeeds.</summary>
+    private Func<CancellationToken, Task<T>> Identifying<T>(string sensor, Func<CancellationToken, Task<T>> open) => async cancellationToken =>
+    {
+        T device = await open(cancellationToken).ConfigureAwait(false);
+        SensorIdentified?.Invoke(sensor);
+        return device;
+    };
 
     private sealed record ClockFollowing(BootClock Boot, WindowBuffer Buffer, UnconfirmedWindowStamper Stamper);
 
