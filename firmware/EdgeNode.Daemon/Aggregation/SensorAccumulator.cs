@@ -37,6 +37,18 @@ internal sealed class SensorAccumulator(string sensor)
         }
     }
 
+    /// <summary>No value, no fault and no coverage in this window.</summary>
+    public bool IsEmpty => _faults == 0 && _metrics.Count == 0 && Covered == TimeSpan.Zero;
+
+    /// <summary>The sensor gave nothing in this window: it carries the fault it is known to be in, without counting a failed reading.</summary>
+    public void CarryFault(SensorFaultKind kind)
+    {
+        if (_faults == 0 && _lastFault is null)
+        {
+            _lastFault = kind;
+        }
+    }
+
     /// <param name="observed">How much of the window the node was running for: the whole length, or less when it stopped early.</param>
     public SensorWindow ToWindow(TimeSpan length, TimeSpan observed)
     {

@@ -30,6 +30,9 @@ public sealed class WindowAggregator
     private readonly CoverageLedger _coverage;
     private readonly Func<DateTimeOffset, WindowAccumulator> _windowAt;
 
+    // Each fitted sensor and the fault it is in (null after a valid reading), for the windows in which it gave nothing.
+    private readonly SortedDictionary<string, SensorFaultKind?> _fitted = new(StringComparer.Ordinal);
+
     // The earliest window not yet emitted; every window from here on is open.
     private DateTimeOffset _cursor;
     private DateTimeOffset _observingSince;
@@ -108,6 +111,20 @@ public sealed class WindowAggregator
         }
     }
 
+    /// <summary>
+    /// The sensor is fitted: every window from now on carries it, and a window in which it gave nothing (a long
+    /// back-off after a fault, a stalled loop) says why, with the fault it is in, or <see cref="SensorFaultKind.Stale"/>
+    /// when none is known, so that the fleet sees a fault rather than no data.
+    /// </summary>
+    public void Expect(string sensor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sensor);
+        lock (_lock)
+        {
+            _fitted.TryAdd(sensor, null);
+        }
+    }
+
     /// <summary>Records one valid reading.</summary>
     /// <param name="sensor">The sensor's configured name, e.g. "bme280".</param>
     /// <param name="measurements">
@@ -150,6 +167,11 @@ public sealed class WindowAggregator
 
             if (valid > 0 || measurements.Count == 0)
             {
+                if (_fitted.ContainsKey(sensor))
+                {
+                    _fitted[sensor] = null;
+                }
+
                 _coverage.Credit(sensor, at, at + standsFor, _windowAt);
             }
 
@@ -170,6 +192,11 @@ public sealed class WindowAggregator
             }
 
             window.Sensor(sensor).AddFault(kind, at);
+            if (_fitted.ContainsKey(sensor))
+            {
+                _fitted[sensor] = kind;
+            }
+
             return true;
         }
     }
@@ -346,6 +373,7 @@ public sealed class WindowAggregator
         foreach (WindowAccumulator window in _open.Values.Where(w => !forward || w.Start < restartAt).ToList())
         {
             _open.Remove(window.Start);
+            FillSilentSensors(window);
             Publish(window, window.Close(_worstSinceCursor, partial: true, observed: WindowLength));
         }
 
@@ -358,8 +386,14 @@ public sealed class WindowAggregator
     private void Emit(bool partial, TimeSpan observed)
     {
         ClosedWindow closed;
+        if (_fitted.Count > 0)
+        {
+            Window(_cursor);
+        }
+
         if (_open.Remove(_cursor, out WindowAccumulator? window))
         {
+            FillSilentSensors(window);
             closed = window.Close(_worstSinceCursor, partial, observed);
             Publish(window, closed);
         }
@@ -371,6 +405,18 @@ public sealed class WindowAggregator
 
         _cursor += WindowLength;
         _worstSinceCursor = _timeQuality;
+    }
+
+    private void FillSilentSensors(WindowAccumulator window)
+    {
+        foreach ((string sensor, SensorFaultKind? fault) in _fitted)
+        {
+            SensorAccumulator entry = window.Sensor(sensor);
+            if (entry.IsEmpty)
+            {
+                entry.CarryFault(fault ?? SensorFaultKind.Stale);
+            }
+        }
     }
 
     private void Publish(WindowAccumulator window, ClosedWindow closed)

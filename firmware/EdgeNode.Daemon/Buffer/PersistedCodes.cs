@@ -46,6 +46,7 @@ internal static class PersistedCodes
         SensorFaultKind.OutOfRange => 4,
         SensorFaultKind.Stuck => 5,
         SensorFaultKind.WarmingUp => 6,
+        SensorFaultKind.Stale => 7,
         _ => throw Unmapped(fault.Value),
     };
 
@@ -58,6 +59,7 @@ internal static class PersistedCodes
         4 => SensorFaultKind.OutOfRange,
         5 => SensorFaultKind.Stuck,
         6 => SensorFaultKind.WarmingUp,
+        7 => SensorFaultKind.Stale,
         _ => throw Unknown("sensor fault", code),
     };
 

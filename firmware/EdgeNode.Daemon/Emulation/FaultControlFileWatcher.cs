@@ -22,10 +22,13 @@ public sealed class FaultControlFileWatcher(
     private string? _lastText;
     private string? _lastReadError;
 
-    /// <summary>Applies the start faults and writes them to the file before the node's service starts looking for sensors.</summary>
+    /// <summary>
+    /// Puts the start faults in force (on the wire once the node has identified each sensor, see
+    /// <see cref="RuntimeFaults.SetAtStart"/>) and writes them to the file before the node's service starts looking for sensors.
+    /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        faults.Set(atStart);
+        faults.SetAtStart(atStart);
         try
         {
             FaultControlFile.Write(dataDirectory, atStart);

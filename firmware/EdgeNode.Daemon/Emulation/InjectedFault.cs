@@ -24,7 +24,8 @@ public sealed record InjectedFault(string Sensor, SensorFaultKind Kind)
             throw new FormatException($"--fault '{text}': write SENSOR=KIND with SENSOR one of {string.Join(", ", SensorWiring.Names)}.");
         }
 
-        SensorFaultKind[] kinds = Enum.GetValues<SensorFaultKind>();
+        // Stale is the node's own judgement, not something a sensor does on the wire.
+        SensorFaultKind[] kinds = Enum.GetValues<SensorFaultKind>().Where(k => k != SensorFaultKind.Stale).ToArray();
         string kindText = parts[1].ToLowerInvariant();
         if (!kinds.Any(k => SelfTestText.OptionName(k) == kindText))
         {

@@ -39,6 +39,9 @@ public sealed class NodeService(
     /// <summary>How often status.json is rewritten; <c>edgenode status</c> calls a status older than three of these stale.</summary>
     public static readonly TimeSpan StatusInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>Real time the sampling loops get to end on stop (a sensor asked to sleep gets less); well inside systemd's TimeoutStopSec=60.</summary>
+    public static readonly TimeSpan LoopsStopWithin = TimeSpan.FromSeconds(5);
+
     private readonly ILogger _logger = loggers.CreateLogger<NodeService>();
 
     // FollowClock runs from the status loop and before each window is stored; one at a time.
@@ -48,6 +51,12 @@ public sealed class NodeService(
 
     // Wall minus monotonic while the clock was last seen unsynchronised: against the synchronised one, the step NTP made.
     private TimeSpan? _unsynchronisedOffset;
+
+    /// <summary>
+    /// A sensor's driver was opened: the sensor was found and identified. Raised again after each reopening; the
+    /// emulated node puts its start faults on the wire then (<see cref="Emulation.RuntimeFaults.Identified"/>).
+    /// </summary>
+    public event Action<string>? SensorIdentified;
 
     /// <summary>The buffer, once the service has started; for status and for the tests.</summary>
     public WindowBuffer? Buffer { get; private set; }
@@ -69,12 +78,22 @@ public sealed class NodeService(
         IReadOnlyList<FittedSensor> sensors = FittedSensors.For(hardware, wiring, SensorWiring.Bme280AddressFrom(scan.Addresses));
         aggregation.VehicleCounterFitted = sensors.Any(s => s.OpenVehicleCounter is not null);
         var aggregator = new WindowAggregator(aggregation, time);
+        foreach (FittedSensor sensor in sensors)
+        {
+            aggregator.Expect(sensor.Name);
+        }
+
         FollowClock(aggregator, clock);
         var alerts = new PollutionAlertEvaluator(alertOptions);
-        var board = new SensorStatusBoard();
+        var board = new SensorStatusBoard(time);
+        foreach (FittedSensor sensor in sensors)
+        {
+            board.Expect(sensor.Name, sensor.OpenVehicleCounter is not null ? RadarSlice : Schedule(sensor.Name).Interval);
+        }
+
         var calibration = new CalibrationInForce();
         var sink = new WindowingSink(aggregator, alerts, board, calibration);
-        var heartbeat = new SamplingHeartbeat(time);
+        var heartbeat = new SamplingHeartbeat(time, TimeProvider.System);
         var vitals = new NodeVitalsProbe(node.DataDirectory);
         NodeStatus CurrentStatus() => new(node.Id, FirmwareVersion, time.GetUtcNow(), FollowClock(aggregator, clock), vitals.Read(), buffer.Status(), board.Snapshot(), Uplink?.Status ?? UplinkStatus.Disabled);
         string trafficSensor = sensors.FirstOrDefault(s => s.OpenVehicleCounter is not null)?.Name ?? SensorWiring.Radar;
@@ -94,11 +113,11 @@ public sealed class NodeService(
         _logger.LogInformation("Node {Node} sampling {Count} sensors ({Sensors}) on {Hardware}; windows of {Minutes} min in {Buffer}",
             node.Id, sensors.Count, string.Join(", ", sensors.Select(s => s.Name)), hardware.Name, aggregation.WindowLength.TotalMinutes, buffer.Status().DatabasePath);
         systemd.Notify(ServiceState.Ready);
-        await FeedWatchdogAsync(heartbeat, time, stoppingToken);
+        await FeedWatchdogAsync(heartbeat, stoppingToken);
 
         systemd.Notify(ServiceState.Stopping);
         await stopSampling.CancelAsync();
-        await Task.WhenAll(loops);
+        await StopLoopsAsync(sensors, loops);
         await closing;
         aggregator.Stop();
         alerts.Complete();
@@ -107,13 +126,38 @@ public sealed class NodeService(
         _logger.LogInformation("Node {Node} stopped; windows waiting in the buffer: {Unsent}", node.Id, buffer.Status().UnsentWindows);
     }
 
+    /// <summary>
+    /// Waits for the loops to end, but no longer than <see cref="LoopsStopWithin"/> of real time: a loop held by a
+    /// driver call that ignores cancellation must not cost the window in progress, which is stored next.
+    /// </summary>
+    private async Task StopLoopsAsync(IReadOnlyList<FittedSensor> sensors, Task[] loops)
+    {
+        try
+        {
+            await Task.WhenAll(loops).WaitAsync(LoopsStopWithin, TimeProvider.System);
+        }
+        catch (TimeoutException)
+        {
+            string stuck = string.Join(", ", sensors.Where((_, i) => !loops[i].IsCompleted).Select(s => s.Name));
+            _logger.LogWarning("Sampling of {Sensors} did not stop within {Seconds} s; storing the window in progress without waiting for it", stuck, LoopsStopWithin.TotalSeconds);
+        }
+    }
+
     private Task RunLoop(FittedSensor sensor, ISampleSink sink, SamplingHeartbeat heartbeat, TimeProvider time, CancellationToken token)
     {
         ILogger logger = loggers.CreateLogger($"EdgeNode.Sensor.{sensor.Name}");
         return sensor.OpenVehicleCounter is { } openCounter
-            ? new TrafficSamplingLoop(sensor.Name, openCounter, RadarSlice, sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token)
-            : new EnvironmentalSamplingLoop(sensor.Name, sensor.OpenEnvironmental!, Schedule(sensor.Name), sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token);
+            ? new TrafficSamplingLoop(sensor.Name, Identifying(sensor.Name, openCounter), RadarSlice, sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token)
+            : new EnvironmentalSamplingLoop(sensor.Name, Identifying(sensor.Name, sensor.OpenEnvironmental!), Schedule(sensor.Name), sink, heartbeat, FaultBackoff.Default, time, logger).RunAsync(token);
     }
+
+    /// <summary><paramref name="open"/>, raising <see cref="SensorIdentified"/> when it succeeds.</summary>
+    private Func<CancellationToken, Task<T>> Identifying<T>(string sensor, Func<CancellationToken, Task<T>> open) => async cancellationToken =>
+    {
+        T device = await open(cancellationToken).ConfigureAwait(false);
+        SensorIdentified?.Invoke(sensor);
+        return device;
+    };
 
     private sealed record ClockFollowing(BootClock Boot, WindowBuffer Buffer, UnconfirmedWindowStamper Stamper);
 
@@ -228,25 +272,45 @@ public sealed class NodeService(
         }
     }
 
-    /// <summary>Feeds the watchdog at half its interval, and only while every loop beats; returns when the service stops.</summary>
-    private async Task FeedWatchdogAsync(SamplingHeartbeat heartbeat, TimeProvider time, CancellationToken stoppingToken)
+    /// <summary>
+    /// Feeds the watchdog at half its interval, on the real clock as systemd counts it, unless no sampling loop makes
+    /// progress (a hung process, which a restart cures); one late loop is a stalled sensor, said once here and shown
+    /// stale in the status, not a reason to restart the node. Returns when the service stops.
+    /// </summary>
+    private async Task FeedWatchdogAsync(SamplingHeartbeat heartbeat, CancellationToken stoppingToken)
     {
         TimeSpan period = systemd.WatchdogInterval is { } interval ? interval / 2 : TimeSpan.FromSeconds(30);
+        IReadOnlyList<string> wereLate = [];
+        bool wasHung = false;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 IReadOnlyList<string> late = heartbeat.LateLoops();
-                if (late.Count == 0)
+                bool hung = heartbeat.IsHung;
+                if (!hung)
                 {
                     systemd.Notify(ServiceState.Watchdog);
                 }
-                else
+                else if (!wasHung)
                 {
-                    _logger.LogError("Sampling loops {Loops} are late; the watchdog is not fed so systemd restarts the service", string.Join(", ", late));
+                    _logger.LogError("No sampling loop has made progress for over {Minutes} min ({Loops}): the process is hung; the watchdog is no longer fed so that systemd restarts the service",
+                        SamplingHeartbeat.RealTimeFloor.TotalMinutes, string.Join(", ", late));
                 }
 
-                await Task.Delay(period, time, stoppingToken);
+                foreach (string loop in late.Except(wereLate))
+                {
+                    _logger.LogWarning("Sensor {Sensor}: its sampling loop has stalled; its readings are reported stale until it moves again", loop);
+                }
+
+                foreach (string loop in wereLate.Except(late))
+                {
+                    _logger.LogInformation("Sensor {Sensor}: its sampling loop moves again", loop);
+                }
+
+                wereLate = late;
+                wasHung = hung;
+                await Task.Delay(period, TimeProvider.System, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -159,8 +159,17 @@ public static class RunCommand
             }
 
             builder.Services.AddSingleton(new SystemdNotifier());
-            builder.Services.AddHostedService(sp => new NodeService(
-                sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, uplink, sp.GetRequiredService<SystemdNotifier>(), sp.GetRequiredService<ILoggerFactory>()));
+            builder.Services.AddHostedService(sp =>
+            {
+                var service = new NodeService(
+                    sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, uplink, sp.GetRequiredService<SystemdNotifier>(), sp.GetRequiredService<ILoggerFactory>());
+                if (emulated)
+                {
+                    service.SensorIdentified += sp.GetRequiredService<RuntimeFaults>().Identified;
+                }
+
+                return service;
+            });
             using IHost host = builder.Build();
 
             // A service that died (OutOfMemory under the GC heap cap, a full card at start) stops the host as a clean

@@ -8,7 +8,10 @@ namespace EdgeNode.Daemon.Sampling;
 /// Reads one air sensor on its schedule for as long as the node runs. A sensor that sleeps is woken, left
 /// to warm up (those samples are never taken), read, and put back to sleep. A failure is reported and
 /// retried after a growing back-off, on the sensor opened afresh when the connection was lost
-/// (<see cref="ConnectionLost"/>); nothing a sensor does stops the loop, and nothing stops another loop.
+/// (<see cref="ConnectionLost"/>); nothing a sensor does stops the loop, and nothing stops another loop. An error
+/// that is no sensor fault (a bug) is logged and retried the same way: a loop that ended would leave its sensor
+/// silently unread until the service restarts. Stopping is bounded: a sensor that does not confirm sleeping is given
+/// <see cref="SleepOnStopBudget"/>, not its whole answer time-out.
 /// </summary>
 public sealed class EnvironmentalSamplingLoop(
     string sensor,
@@ -23,8 +26,18 @@ public sealed class EnvironmentalSamplingLoop(
     // A sensor that says it is still warming up (an SCD4x's first 5 s) is asked again this soon.
     private static readonly TimeSpan WarmingUpRetry = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Real time the stopping loop gives a sensor to confirm sleeping: well inside systemd's stop time-out, so that
+    /// the window in progress is stored whatever the sensor does. One that does not hear it sleeps at the next start.
+    /// </summary>
+    public static readonly TimeSpan SleepOnStopBudget = TimeSpan.FromSeconds(1);
+
     private readonly FailureStreak _failures = new(sensor, sink, backoff, time, logger);
+    private readonly UnexpectedErrors _errors = new(sensor, backoff, logger);
     private IEnvironmentalSensor? _device;
+
+    // From the wake command until the sleep is confirmed: a sensor that may be running is put to sleep on stop.
+    private bool _mayBeAwake;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +59,12 @@ public sealed class EnvironmentalSamplingLoop(
         }
         finally
         {
-            await SleepQuietlyAsync().ConfigureAwait(false);
+            if (_mayBeAwake)
+            {
+                using var budget = new CancellationTokenSource(SleepOnStopBudget);
+                await SleepQuietlyAsync(budget.Token).ConfigureAwait(false);
+            }
+
             _device?.Dispose();
         }
     }
@@ -67,6 +85,7 @@ public sealed class EnvironmentalSamplingLoop(
             }
 
             _failures.Succeeded();
+            _errors.Succeeded();
             return schedule.Interval - (time.GetUtcNow() - cycleStart);
         }
         catch (SensorFaultException e) when (e.Kind == SensorFaultKind.WarmingUp)
@@ -83,6 +102,10 @@ public sealed class EnvironmentalSamplingLoop(
 
             return _failures.Failed(e);
         }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return _errors.Failed(e);
+        }
     }
 
     private void Close()
@@ -93,6 +116,7 @@ public sealed class EnvironmentalSamplingLoop(
 
     private async Task ReadAwakeAsync(IDutyCycledSensor sleeper, CancellationToken cancellationToken)
     {
+        _mayBeAwake = true;
         await sleeper.WakeAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -113,8 +137,14 @@ public sealed class EnvironmentalSamplingLoop(
 
             // A value holds until the next reading is due: the next of this awake period, and for the last
             // one the first of the next period, once that has warmed up. So a healthy duty cycle covers its
-            // whole window although the fan ran a seventh of the time.
+            // whole window although the fan ran a seventh of the time. A process stalled on a loaded machine can make
+            // the awake period outlast the cycle: the next wake is then due at once, and the last value holds for nothing.
             DateTimeOffset nextPeriodFirstReading = readings[0].At + schedule.Interval;
+            if (nextPeriodFirstReading < readings[^1].At)
+            {
+                nextPeriodFirstReading = readings[^1].At;
+            }
+
             for (int i = 0; i < readings.Count; i++)
             {
                 DateTimeOffset nextDue = i + 1 < readings.Count ? readings[i + 1].At : nextPeriodFirstReading;
@@ -123,12 +153,16 @@ public sealed class EnvironmentalSamplingLoop(
         }
         finally
         {
-            await SleepQuietlyAsync().ConfigureAwait(false);
+            // Cancelled by a stop, the sleep is left to the loop's end, within its budget.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                await SleepQuietlyAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
     /// <summary>Sleeping is best effort: a sensor that does not hear it will be woken (or found faulty) next cycle.</summary>
-    private async Task SleepQuietlyAsync()
+    private async Task SleepQuietlyAsync(CancellationToken cancellationToken)
     {
         if (_device is not IDutyCycledSensor sleeper)
         {
@@ -137,9 +171,10 @@ public sealed class EnvironmentalSamplingLoop(
 
         try
         {
-            await sleeper.SleepAsync(CancellationToken.None).ConfigureAwait(false);
+            await sleeper.SleepAsync(cancellationToken).ConfigureAwait(false);
+            _mayBeAwake = false;
         }
-        catch (Exception e) when (e is SensorFaultException or DeviceAccessException or ObjectDisposedException)
+        catch (Exception e) when (e is SensorFaultException or DeviceAccessException or ObjectDisposedException or OperationCanceledException)
         {
             logger.LogDebug("Sensor {Sensor} did not confirm sleeping: {Message}", sensor, e.Message);
         }

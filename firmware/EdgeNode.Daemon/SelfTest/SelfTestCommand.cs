@@ -103,7 +103,8 @@ public static class SelfTestCommand
 
     private static async Task<SelfTestReport> RunEmulatedAsync(SensorWiring wiring, SelfTestPlan plan, InjectedFault[] injected, CancellationToken cancellationToken)
     {
-        var time = new VirtualTimeProvider();
+        // Virtual time runs the observation at once, but from now: the report is dated when the technician ran it.
+        var time = new VirtualTimeProvider(DateTimeOffset.UtcNow);
         var traffic = new PoissonTraffic(time.GetUtcNow(), approachingPerHour: 120, recedingPerHour: 90);
         var hardware = new EmulatedNodeHardware(time, new ConstantAmbient(AmbientConditions.Typical), traffic, wiring);
         var readBeforeWarmUp = new HashSet<string>(plan.ReadBeforeWarmUp);

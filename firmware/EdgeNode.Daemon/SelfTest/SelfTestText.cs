@@ -14,6 +14,7 @@ internal static class SelfTestText
         SensorFaultKind.OutOfRange => "out of range",
         SensorFaultKind.Stuck => "stuck value",
         SensorFaultKind.WarmingUp => "warming up",
+        SensorFaultKind.Stale => "stale (no recent reading)",
         _ => kind.ToString(),
     };
 
@@ -26,6 +27,7 @@ internal static class SelfTestText
         SensorFaultKind.OutOfRange => "out-of-range",
         SensorFaultKind.Stuck => "stuck",
         SensorFaultKind.WarmingUp => "warming-up",
+        SensorFaultKind.Stale => "stale",
         _ => kind.ToString(),
     };
 

@@ -97,9 +97,13 @@ public static class StatusCommand
                 allOk = false;
                 output.WriteLine($"  {sensor.Sensor,-8} FAULT  {SelfTestText.FaultName(kind)} since {sensor.LastFaultAt:HH:mm} UTC: {sensor.LastFaultMessage}");
             }
+            else if (sensor.LastGoodAt is { } lastGood)
+            {
+                output.WriteLine($"  {sensor.Sensor,-8} OK     last reading {Ago(status.WrittenAt - lastGood)} before this status");
+            }
             else
             {
-                output.WriteLine($"  {sensor.Sensor,-8} OK     last reading {Ago(status.WrittenAt - sensor.LastGoodAt!.Value)} before this status");
+                output.WriteLine($"  {sensor.Sensor,-8} WAIT   no reading yet since the service started");
             }
         }
 

@@ -36,6 +36,7 @@ public static class WireMapping
         SensorFaultKind.OutOfRange => WireFault.OutOfRange,
         SensorFaultKind.Stuck => WireFault.Stuck,
         SensorFaultKind.WarmingUp => WireFault.WarmingUp,
+        SensorFaultKind.Stale => WireFault.Stale,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no wire code for this fault"),
     };
 

@@ -9,4 +9,7 @@ public enum WireFault : byte
     OutOfRange = 4,
     Stuck = 5,
     WarmingUp = 6,
+
+    /// <summary>No reading and no fault for several of the sensor's intervals: the node's sampling of it has stalled.</summary>
+    Stale = 7,
 }

@@ -20,4 +20,10 @@ public enum SensorFaultKind
 
     /// <summary>The sensor was just woken (fan, laser, heater) and its values are not yet valid.</summary>
     WarmingUp,
+
+    /// <summary>
+    /// No reading and no fault for several of the sensor's intervals: the node stopped sampling it (a stalled loop),
+    /// whatever the sensor does. Judged by the node, never by a driver.
+    /// </summary>
+    Stale,
 }

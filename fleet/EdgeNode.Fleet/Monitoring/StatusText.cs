@@ -52,6 +52,7 @@ public static class StatusText
         WireFault.OutOfRange => "valeur hors plage",
         WireFault.Stuck => "valeur figée",
         WireFault.WarmingUp => "en préchauffage",
+        WireFault.Stale => "sans mesure récente (échantillonnage bloqué sur le nœud)",
         _ => fault.ToString(),
     };
 

@@ -75,6 +75,34 @@ public class WindowClosingTests
     }
 
     [Fact]
+    public void Every_window_carries_each_fitted_sensor_with_its_fault_when_it_gave_nothing()
+    {
+        // The SDS011 failed once, then waits out a long back-off; the SCD41 never reported anything at all.
+        var rig = new AggregatorRig(At(10, 0));
+        rig.Aggregator.Expect("bme280");
+        rig.Aggregator.Expect("sds011");
+        rig.Aggregator.Expect("scd4x");
+        rig.Read("bme280", At(10, 1), 18.0);
+        rig.Aggregator.RecordFault("sds011", SensorFaultKind.NotAnswering, At(10, 2));
+
+        List<ClosedWindow> windows = rig.CloseAt(At(10, 45, 2));
+
+        Assert.Equal(3, windows.Count);
+        Assert.All(windows, w => Assert.Equal(["bme280", "scd4x", "sds011"], w.Sensors.Select(s => s.Sensor)));
+        SensorWindow[] sds = windows.Select(w => w.Sensors.Single(s => s.Sensor == "sds011")).ToArray();
+        Assert.Equal([1, 0, 0], sds.Select(s => s.Faults));
+        Assert.All(sds, s => Assert.Equal(SensorFaultKind.NotAnswering, s.LastFault));
+        Assert.All(sds, s => Assert.Equal(0, s.Coverage));
+        Assert.All(windows, w => Assert.Equal(SensorFaultKind.Stale, w.Sensors.Single(s => s.Sensor == "scd4x").LastFault));
+        // The BME280 read in the first window only; after it, it gave nothing without a fault either.
+        Assert.Null(windows[0].Sensors.Single(s => s.Sensor == "bme280").LastFault);
+        Assert.Equal(SensorFaultKind.Stale, windows[2].Sensors.Single(s => s.Sensor == "bme280").LastFault);
+
+        rig.Read("sds011", At(10, 46), 18.0);
+        Assert.Null(rig.CloseAt(At(11, 0, 2)).Single().Sensors.Single(s => s.Sensor == "sds011").LastFault);
+    }
+
+    [Fact]
     public void With_a_traffic_sensor_an_empty_window_says_no_vehicle_passed()
     {
         var rig = new AggregatorRig(At(10, 0), o => o.VehicleCounterFitted = true);

@@ -156,7 +156,7 @@ public sealed class FleetCalibrationTests : IAsyncLifetime
             MinimumSpanFraction = 0,
         });
         _calibration.Replace(new CalibrationSet(1, [new CalibrationEntry("sds011", "pm25_ugm3", gain, 0)]));
-        var sink = new WindowingSink(new WindowAggregator(new WindowAggregationOptions(), TimeProvider.System), alerts, new SensorStatusBoard(), _calibration);
+        var sink = new WindowingSink(new WindowAggregator(new WindowAggregationOptions(), TimeProvider.System), alerts, new SensorStatusBoard(TimeProvider.System), _calibration);
         DateTimeOffset at = DateTimeOffset.UtcNow;
 
         for (int minute = 0; minute < 5; minute++)

@@ -18,6 +18,9 @@ internal sealed class RecordingSink(TimeProvider time, DateTimeOffset stopAt, Fu
 
     public ConcurrentQueue<VehiclePassage> Passages { get; } = new();
 
+    /// <summary>Each slice the traffic sensor listened to without fault.</summary>
+    public ConcurrentQueue<(string Sensor, DateTimeOffset From, TimeSpan For)> Listening { get; } = new();
+
     /// <summary>Called between deliveries too, for loops that may deliver nothing for a long time.</summary>
     public void CheckClock()
     {
@@ -41,6 +44,7 @@ internal sealed class RecordingSink(TimeProvider time, DateTimeOffset stopAt, Fu
 
     void ISampleSink.Passages(string sensor, IReadOnlyList<VehiclePassage> passages, DateTimeOffset listenedFrom, TimeSpan listenedFor)
     {
+        Listening.Enqueue((sensor, listenedFrom, listenedFor));
         foreach (VehiclePassage p in passages)
         {
             Passages.Enqueue(p);

@@ -4,6 +4,7 @@ using EdgeNode.Sensors;
 using EdgeNode.Sensors.Bme280;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Ops243;
+using EdgeNode.Sensors.Pms5003;
 using EdgeNode.Sensors.Scd4x;
 using EdgeNode.Sensors.Sds011;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -112,6 +113,83 @@ public class SamplingLoopTests
         Assert.True(sink.Faults.Count(f => f.Sensor == "scd4x") >= 3);
         Assert.DoesNotContain(sink.Faults, f => f.Sensor == "bme280");
         Assert.True(sink.Readings.Count(r => r.Sensor == "bme280") >= 10);
+    }
+
+    [Fact]
+    public async Task A_particulate_sensor_keeps_being_read_after_the_process_stalled_longer_than_its_cycle_while_it_was_awake()
+    {
+        // The field's lost PMS5003: under load its awake period outlasted the 5-minute cycle, and the loop ended for good.
+        var time = new VirtualTimeProvider();
+        var emulator = new StallingPeripheral(new Pms5003Emulator(new ConstantAmbient(AmbientConditions.Typical)), time, stallAtCommand: 5, TimeSpan.FromMinutes(6));
+        DateTimeOffset start = time.GetUtcNow();
+        var sink = new RecordingSink(time, start.AddMinutes(40));
+
+        await Loop("pms5003", _ => Task.FromResult<IEnvironmentalSensor>(new Pms5003Sensor(new EmulatedSerialPort(emulator, time), time)),
+            SamplingSchedule.DutyCycledParticulates, sink, time).RunAsync(sink.Stop.Token).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(time.GetUtcNow() >= start.AddMinutes(40), $"the loop ended by itself at {time.GetUtcNow() - start} instead of running until stopped");
+        Assert.Contains(sink.Readings, r => r.At >= start.AddMinutes(30));
+        // A value holds until the next is read, never less than nothing: the aggregator refuses a negative span.
+        Assert.All(sink.Readings, r => Assert.InRange(r.StandsFor, TimeSpan.Zero, TimeSpan.FromMinutes(12)));
+    }
+
+    [Fact]
+    public async Task A_sampling_loop_carries_on_after_an_unexpected_error_while_delivering_a_reading()
+    {
+        var time = new VirtualTimeProvider();
+        var bus = new EmulatedI2cBus();
+        bus.Attach(0x76, new Bme280Emulator(time, new ConstantAmbient(AmbientConditions.Typical)));
+        var sink = new RecordingSink(time, time.GetUtcNow().AddMinutes(10));
+        int deliveries = 0;
+        var failingOnce = new RecordingSinkWithAction(sink, () =>
+        {
+            if (++deliveries == 2)
+            {
+                throw new InvalidOperationException("a bug downstream of the sensor");
+            }
+        });
+
+        await Loop("bme280", async ct => await Bme280Sensor.OpenAsync(bus.CreateDevice(0x76), time, ct), SamplingSchedule.EveryMinute, failingOnce, time)
+            .RunAsync(sink.Stop.Token).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.InRange(sink.Readings.Count, 8, 11);
+    }
+
+    [Fact]
+    public void At_a_thousand_times_real_speed_a_beat_a_few_real_milliseconds_late_is_not_late()
+    {
+        // The radar's allowance is two 5-s slices: 10 ms of real time at 1 000×, less than a busy machine's scheduling jitter.
+        var time = new ScaledTimeProvider(1000, DateTimeOffset.UtcNow);
+        var heartbeat = new SamplingHeartbeat(time, TimeProvider.System);
+        heartbeat.Beat("ops243", TimeSpan.FromSeconds(10));
+
+        Thread.Sleep(TimeSpan.FromMilliseconds(60));
+
+        Assert.Empty(heartbeat.LateLoops());
+        Assert.False(heartbeat.IsHung);
+    }
+
+    [Fact]
+    public void One_stalled_loop_is_late_but_the_process_is_hung_only_when_no_loop_moves()
+    {
+        var time = new VirtualTimeProvider();
+        var heartbeat = new SamplingHeartbeat(time);
+        heartbeat.Beat("bme280", TimeSpan.FromMinutes(2));
+        heartbeat.Beat("pms5003", TimeSpan.FromMinutes(10));
+
+        for (int minute = 0; minute < 30; minute++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            heartbeat.Beat("bme280", TimeSpan.FromMinutes(2));
+        }
+
+        Assert.Equal(["pms5003"], heartbeat.LateLoops());
+        Assert.False(heartbeat.IsHung, "one stalled sensor made the watchdog restart the whole node");
+
+        time.Advance(TimeSpan.FromMinutes(3));
+
+        Assert.Equal(["bme280", "pms5003"], heartbeat.LateLoops());
+        Assert.True(heartbeat.IsHung);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class WindowingSinkTests
         var aggregator = new WindowAggregator(new WindowAggregationOptions(), time);
         var alerts = new PollutionAlertEvaluator(new PollutionAlertOptions());
         var stop = new RecordingSink(time, time.GetUtcNow().AddHours(2));
-        var sink = new RecordingSinkWithAction(new WindowingSink(aggregator, alerts, new SensorStatusBoard()), stop.CheckClock);
+        var sink = new RecordingSinkWithAction(new WindowingSink(aggregator, alerts, new SensorStatusBoard(time)), stop.CheckClock);
 
         await new EnvironmentalSamplingLoop("sds011", _ => Task.FromResult<IEnvironmentalSensor>(new Sds011Sensor(new EmulatedSerialPort(emulator, time), time)),
             SamplingSchedule.DutyCycledParticulates, sink, new SamplingHeartbeat(time), Backoff, time, NullLogger.Instance).RunAsync(stop.Stop.Token);
@@ -70,7 +70,7 @@ public class WindowingSinkTests
         var emulator = new Ops243Emulator(new ScriptedTraffic([]));
         var aggregator = new WindowAggregator(new WindowAggregationOptions { VehicleCounterFitted = true }, time);
         var stop = new RecordingSink(time, time.GetUtcNow().AddMinutes(45));
-        var sink = new RecordingSinkWithAction(new WindowingSink(aggregator, new PollutionAlertEvaluator(new PollutionAlertOptions()), new SensorStatusBoard()), stop.CheckClock);
+        var sink = new RecordingSinkWithAction(new WindowingSink(aggregator, new PollutionAlertEvaluator(new PollutionAlertOptions()), new SensorStatusBoard(time)), stop.CheckClock);
 
         await new TrafficSamplingLoop("ops243", async ct =>
             {

@@ -22,11 +22,17 @@ public class SelfTestCommandTests
         output.Split('\n').Single(line => line.StartsWith(sensor + " ", StringComparison.Ordinal));
 
     [Fact]
-    public async Task Every_emulated_sensor_is_found_read_and_OK()
+    public async Task Every_emulated_sensor_is_found_read_and_OK_and_the_report_is_dated_now()
     {
+        DateTimeOffset before = DateTimeOffset.UtcNow;
         var (exitCode, output) = await Run("--emulate");
+        DateTimeOffset after = DateTimeOffset.UtcNow;
 
         Assert.Equal(SelfTestCommand.AllOk, exitCode);
+        // Not the emulation's virtual start date (it printed 2026-01-15 08:00 UTC whenever it ran).
+        string heading = output.Split('\n')[0];
+        Assert.True(heading.Contains($"{before:yyyy-MM-dd HH:mm} UTC", StringComparison.Ordinal) || heading.Contains($"{after:yyyy-MM-dd HH:mm} UTC", StringComparison.Ordinal),
+            $"the self-test is not dated now ({before:yyyy-MM-dd HH:mm} UTC): {heading}");
         Assert.Contains("I2C bus 1: devices answer at 0x62, 0x76", output);
         Assert.Matches(@"OK\s+temperature 18\.\d °C, humidity 6\d\.\d %RH, pressure 101\d\.\d hPa", LineOf(output, "BME280"));
         Assert.Matches(@"OK\s+CO2 4\d\d\.\d ppm", LineOf(output, "SCD4x"));
