@@ -30,7 +30,7 @@ public static class StatusCommand
             {
                 status = StatusFile.Read(directory);
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or InvalidDataException)
             {
                 output.WriteLine($"{Path.Combine(directory, StatusFile.FileName)} cannot be read ({e.Message}): restart the service (sudo systemctl restart edgenode).");
                 return 2;
@@ -62,12 +62,18 @@ public static class StatusCommand
             : "Clock: NOT synchronised — no time source reached yet; windows are flagged until it is (check the network and timedatectl)");
         var v = status.Vitals;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Up {Ago(v.Uptime)}; CPU {(v.CpuTemperatureCelsius is { } t ? $"{t:0} °C" : "temperature unknown")}; disk free {Size(v.DiskFreeBytes)} of {Size(v.DiskTotalBytes)}; memory available {Size(v.MemoryAvailableBytes)}; service {Size(v.ProcessResidentBytes)}"));
+            $"Up {Ago(v.Uptime)}; CPU {(v.CpuTemperatureCelsius is { } t ? $"{t:0} °C" : "temperature unknown")}; disk free {Size(v.DiskFreeBytes)} of {Size(v.DiskTotalBytes)}{(v.DiskFreeBytes == 0 ? " — DISK FULL" : "")}; memory available {Size(v.MemoryAvailableBytes)}; service {Size(v.ProcessResidentBytes)}"));
         var b = status.Buffer;
         output.WriteLine($"Buffer: {b.UnsentWindows?.ToString(CultureInfo.InvariantCulture) ?? "?"} windows waiting for the fleet"
             + (b.OldestUnsentStart is { } oldest ? $" (oldest {oldest:yyyy-MM-dd HH:mm} UTC)" : "")
             + $", {Size(b.BytesUsed ?? 0)} of {Size(b.QuotaBytes)}; "
-            + (b.StorageWorking ? "storage OK" : $"storage FAILING: {b.LastError}"));
+            + (b.StorageWorking ? "storage OK" : "storage FAILING (below)"));
+        if (!b.StorageWorking)
+        {
+            // The service runs and says so: what it cannot do, what it does meanwhile, and what a restart would cost.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Storage FAILING since {b.LastErrorAt:yyyy-MM-dd HH:mm} UTC: {b.LastError} {b.QueuedInMemory} windows are waiting in memory: they are lost if the service stops or the node loses power before storage works again, so free space first and restart only after."));
+        }
         if (b.UnconfirmedWindows > 0 || b.RestampedWindows > 0)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

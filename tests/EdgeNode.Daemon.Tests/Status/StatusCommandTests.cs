@@ -109,6 +109,60 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_status_caught_half_rewritten_is_read_again_and_one_that_stays_so_is_reported()
+    {
+        NodeStatus status = Status(DateTimeOffset.UtcNow, new SensorState("bme280", DateTimeOffset.UtcNow, null, null, null));
+        StatusFile.Write(_folder, status);
+        string path = Path.Combine(_folder, StatusFile.FileName);
+        byte[] whole = File.ReadAllBytes(path);
+        byte[] torn = [.. whole];
+        int body = Array.IndexOf(torn, (byte)'{');
+        torn[body + 10] ^= 0x20;
+        File.WriteAllBytes(path, torn);
+
+        // The service (another process: a thread of its own here, not the pool the reader's wait could starve)
+        // finishes its rewrite while the reader waits.
+        var finishing = new Thread(() =>
+        {
+            Thread.Sleep(100);
+            StatusFile.Write(_folder, status);
+        });
+        finishing.Start();
+        NodeStatus? read = StatusFile.Read(_folder);
+        finishing.Join();
+        File.WriteAllBytes(path, torn);
+        var (exitCode, output) = await Run("--data-directory", _folder);
+
+        Assert.Equal(status.NodeId, read?.NodeId);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("cannot be read (its length or checksum does not match what follows", output);
+    }
+
+    [Fact]
+    public void A_full_disk_is_said_in_words_with_what_waits_in_memory_and_what_to_do()
+    {
+        var full = new WindowBufferStatus("/var/lib/edgenode/buffer.db", 64L << 20, 3L << 20, 42, Now.AddHours(-10), 12, 0, 0, 0, false,
+            "Could not store a window. The buffer database /var/lib/edgenode/buffer.db cannot grow: the file system is full (SQLITE_FULL). Free space on the SD card (old logs, /var/tmp) or lower the buffer quota.",
+            Now.AddMinutes(-11));
+        NodeStatus status = Status(Now.AddSeconds(-20), new SensorState("bme280", Now.AddSeconds(-50), null, null, null)) with
+        {
+            Buffer = full,
+            Vitals = new NodeVitals(TimeSpan.FromHours(27), 48.3, 0, 29L << 30, 2L << 30, 38L << 20),
+        };
+        var output = new StringWriter();
+
+        bool ok = StatusCommand.Write(status, Now, output);
+
+        string text = output.ToString();
+        Assert.False(ok);
+        Assert.DoesNotContain("STALE", text);
+        Assert.Contains("disk free 0 kB of 29.0 GB — DISK FULL", text);
+        Assert.Contains("storage FAILING (below)", text);
+        Assert.Contains("Storage FAILING since 2026-05-04 10:19 UTC: Could not store a window. The buffer database /var/lib/edgenode/buffer.db cannot grow: the file system is full (SQLITE_FULL).", text);
+        Assert.Contains("12 windows are waiting in memory: they are lost if the service stops or the node loses power before storage works again, so free space first and restart only after.", text);
+    }
+
+    [Fact]
     public void A_node_that_cannot_reach_the_fleet_says_why_in_words()
     {
         var uplink = new UplinkStatus(true, false, "the broker refused the node's credential: check Uplink:Username/Password", Now.AddHours(-2), 3, 12_345, 678);
