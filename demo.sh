@@ -89,7 +89,6 @@ fleet_settings=(
   "Fleet__DataDirectory=$run/fleet-data"
   Fleet__Broker__Mode=Supervised
   Fleet__Broker__TlsPort=18883
-  Fleet__Broker__LoopbackPort=18830
   Fleet__Broker__TlsNames=localhost,127.0.0.1
 )
 export "${fleet_settings[@]}"
@@ -104,7 +103,7 @@ nodes_command=$(printf '%q ' env "${fleet_settings[@]}" dotnet "$PWD/$artifacts/
 
 echo
 echo "== 2. The fleet starts its own Mosquitto: site CA and broker certificate made on first start, TLS on"
-echo "==    port 18883, plain MQTT on 127.0.0.1:18830 for the fleet only, default deny, no anonymous client."
+echo "==    port 18883 (its only listener: nodes and the fleet alike), default deny, no anonymous client."
 for _ in $(seq 1 90); do
   curl -fs "$fleet_url/health" 2>/dev/null | grep -q "broker: Healthy" && break
   sleep 1

@@ -37,7 +37,6 @@ public sealed class FleetProcess : IAsyncDisposable
             // The single-server default: the fleet runs its own Mosquitto, here on free ports, so enrolment works for real.
             ["Fleet__Broker__Mode"] = "Supervised",
             ["Fleet__Broker__TlsPort"] = MosquittoBroker.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
-            ["Fleet__Broker__LoopbackPort"] = MosquittoBroker.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
             ["Fleet__Broker__TlsNames"] = "localhost,127.0.0.1",
             ["Fleet__Staff__InitialAdminPassword"] = AdminPassword,
             ["ASPNETCORE_URLS"] = baseAddress.GetLeftPart(UriPartial.Authority),

@@ -47,7 +47,6 @@ internal sealed class FleetUnderTest : IAsyncDisposable
             ["Fleet__DataDirectory"] = dataDirectory,
             ["Fleet__Broker__Mode"] = "Supervised",
             ["Fleet__Broker__TlsPort"] = tlsPort.ToString(CultureInfo.InvariantCulture),
-            ["Fleet__Broker__LoopbackPort"] = MosquittoBroker.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
             ["Fleet__Broker__TlsNames"] = "localhost,127.0.0.1",
             ["Fleet__Broker__RestartMinimumDelay"] = "00:00:00.500",
         };

@@ -20,9 +20,6 @@ public static class FleetBrokerRegistration
         builder.Services.AddOptions<LocalBrokerOptions>()
             .Bind(builder.Configuration.GetSection(LocalBrokerOptions.SectionName))
             .Validate(options => options.TlsPort is >= 1 and <= 65535, $"{LocalBrokerOptions.SectionName}:TlsPort must be a TCP port (1-65535)")
-            .Validate(options => options.LoopbackPort is >= 0 and <= 65535, $"{LocalBrokerOptions.SectionName}:LoopbackPort must be a TCP port, or 0 for none")
-            .Validate(options => options.LoopbackPort != options.TlsPort, $"{LocalBrokerOptions.SectionName}:LoopbackPort and TlsPort must differ")
-            .Validate(options => options.Mode != BrokerMode.Supervised || options.LoopbackPort > 0, $"{LocalBrokerOptions.SectionName}:LoopbackPort must be set in Supervised mode: the fleet reaches its own broker there")
             .ValidateOnStart();
         builder.Services.AddOptions<FleetDataOptions>()
             .Configure<IConfiguration>((options, configuration) =>
@@ -33,19 +30,33 @@ public static class FleetBrokerRegistration
                     options.DataDirectory = directory;
                 }
             });
-        // A supervised broker's ingest account is the one the fleet made for it, on the loopback listener: whatever
-        // Host, Port and credential are configured are for an external broker.
+        // A supervised broker's ingest account is the one the fleet made for it: whatever Host, Port, CaFile and
+        // credential are configured are for an external broker. The fleet reaches its broker over TLS like any node,
+        // only at 127.0.0.1: a plain listener "for the fleet only" would let in any credential that reached it, a
+        // node's included, since Mosquitto 2.0 cannot tie accounts to a listener without per_listener_settings,
+        // which confines the dynamic-security plugin to one listener (and is deprecated from 2.1). With TLS only,
+        // a node's credential gets its own topics wherever it connects from, and nothing else.
         builder.Services.AddOptions<FleetBrokerOptions>()
-            .PostConfigure<IOptions<LocalBrokerOptions>, IOptions<FleetDataOptions>>((ingest, local, data) =>
+            .PostConfigure<IOptions<LocalBrokerOptions>, IOptions<FleetDataOptions>, BrokerCertificates>((ingest, local, data, certificates) =>
             {
                 if (local.Value.Mode == BrokerMode.Supervised)
                 {
                     BrokerCredential account = FleetBrokerSecrets.LoadOrCreate(data.Value.BrokerDirectory).Ingest;
                     ingest.Host = "127.0.0.1";
-                    ingest.Port = local.Value.LoopbackPort;
+                    ingest.Port = local.Value.TlsPort;
                     ingest.Username = account.Username;
                     ingest.Password = account.Password;
-                    ingest.CaFile = "";
+                    ingest.CaFile = certificates.AuthorityFile;
+                    // Made here, not only when the supervisor prepares the broker: hosted services start side by side, and
+                    // ingest reads the CA file when it starts. A failure is the supervisor's to report (log and /health).
+                    try
+                    {
+                        certificates.Ensure();
+                    }
+                    catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or PlatformNotSupportedException)
+                    {
+                    }
+                    ingest.TlsName = certificates.LoopbackTlsName();
                 }
             });
         builder.Services.AddSingleton<IMosquittoConfigurationPart, DynamicSecurityConfigurationPart>();

@@ -15,11 +15,10 @@ public sealed class LocalBrokerOptions
     /// </summary>
     public BrokerMode Mode { get; set; } = BrokerMode.Supervised;
 
-    /// <summary>The TLS listener nodes connect to, on every address.</summary>
+    /// <summary>
+    /// The broker's only listener, TLS on every address: nodes connect to it, and so does the fleet itself, at 127.0.0.1.
+    /// </summary>
     public int TlsPort { get; set; } = 8883;
-
-    /// <summary>Plain MQTT for the fleet itself, bound to 127.0.0.1 only; 0 leaves it out.</summary>
-    public int LoopbackPort { get; set; } = 1883;
 
     /// <summary>
     /// Names and addresses the broker certificate carries (subject alternative names), comma separated; the names

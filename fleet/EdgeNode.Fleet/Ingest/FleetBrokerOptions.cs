@@ -14,8 +14,18 @@ public sealed class FleetBrokerOptions
 
     public string Password { get; set; } = "";
 
-    /// <summary>The CA the broker's certificate chains to (PEM); empty for plain MQTT on loopback.</summary>
+    /// <summary>The CA the broker's certificate chains to (PEM); empty for plain MQTT (a broker on a trusted network only).</summary>
     public string CaFile { get; set; } = "";
+
+    /// <summary>
+    /// The name the broker's certificate must carry, when <see cref="Host"/> is an address or alias it does not name;
+    /// empty: <see cref="Host"/>. Only with <see cref="CaFile"/>.
+    /// </summary>
+    public string TlsName { get; set; } = "";
+
+    /// <summary>TLS as these settings ask for it (the CA file is read now), or null for plain MQTT.</summary>
+    public Mqtt.MqttTlsOptions? Tls() =>
+        CaFile.Length > 0 ? Mqtt.MqttTlsOptions.FromPemFile(CaFile, TlsName.Length > 0 ? TlsName : null) : null;
 
     /// <summary>
     /// An external broker's dynamic-security admin, with which the fleet creates and revokes node accounts. Not used

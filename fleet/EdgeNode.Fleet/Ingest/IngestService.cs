@@ -31,9 +31,21 @@ public sealed class IngestService(
             _logger.LogWarning("Ingest is off: no broker configured ({Section}:Host)", FleetBrokerOptions.SectionName);
             return;
         }
+        MqttClientOptions clientOptions;
+        try
+        {
+            clientOptions = ClientOptions();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            // A supervised broker that could not be prepared (its own error is logged) has no CA file yet.
+            _logger.LogError("Ingest is off: the broker's CA file {File} cannot be read ({Reason}); check {Section}:CaFile, or the broker's own error above",
+                _options.CaFile, exception.Message, FleetBrokerOptions.SectionName);
+            return;
+        }
         var pipeline = new IngestPipeline(store, SendAckAsync, _options, loggers.CreateLogger<IngestPipeline>());
         Pipeline = pipeline;
-        await using var client = new MqttClient(ClientOptions(), (message, token) => ReceiveAsync(pipeline, message, token), loggers.CreateLogger<MqttClient>());
+        await using var client = new MqttClient(clientOptions, (message, token) => ReceiveAsync(pipeline, message, token), loggers.CreateLogger<MqttClient>());
         _client = client;
         Task committing = pipeline.RunAsync(stoppingToken);
         await client.StartAsync(stoppingToken);
@@ -117,7 +129,7 @@ public sealed class IngestService(
         // A persistent session: while the fleet restarts, the broker keeps what the nodes send for it.
         CleanSession = false,
         KeepAlive = TimeSpan.FromSeconds(30),
-        Tls = _options.CaFile.Length > 0 ? MqttTlsOptions.FromPemFile(_options.CaFile) : null,
+        Tls = _options.Tls(),
         Subscriptions = [new MqttSubscription(SharedFilter, MqttQualityOfService.AtLeastOnce)],
         // Well above the protocol's own limit, so an oversized payload arrives and is filed as a dead letter instead of
         // breaking the connection (and coming back for ever, since the broker redelivers what was not acknowledged).

@@ -34,13 +34,11 @@ public sealed partial class ReconciliationInPanelTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _tlsPort = MosquittoBroker.FreeLoopbackPort();
-        int loopbackPort = MosquittoBroker.FreeLoopbackPort();
         _fleet = new StaffFleet(new Dictionary<string, string>
         {
             ["Fleet:DataDirectory"] = _data.File("data"),
             ["Fleet:Broker:Mode"] = "Supervised",
             ["Fleet:Broker:TlsPort"] = _tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Fleet:Broker:LoopbackPort"] = loopbackPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         // The pass the broker's first run brings, before the test changes anything.
         var status = _fleet.Services.GetRequiredService<RegistryReconciliationStatus>();
@@ -122,6 +120,7 @@ public sealed partial class ReconciliationInPanelTests : IAsyncLifetime
             ClientId = "fleet.test-listener",
             Username = fleet.Username,
             Password = fleet.Password,
+            Tls = fleet.Tls(),
             CleanSession = true,
             Subscriptions = [new MqttSubscription($"edge/{node.Username}/up/#", MqttQualityOfService.AtLeastOnce)],
         }, inbox.Handle);

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace EdgeNode.Fleet.Broker.Accounts;
 
 /// <summary>
-/// The fleet's one admin connection to its broker, opened on first use and kept: to the supervised broker's loopback
-/// listener with the credential the fleet made for it, or to an external broker with
+/// The fleet's one admin connection to its broker, opened on first use and kept: to the supervised broker over TLS at
+/// 127.0.0.1 with the credential the fleet made for it, or to an external broker with
 /// Fleet:Broker:AdminUsername/AdminPassword.
 /// </summary>
 public sealed class BrokerAdministration(
@@ -78,12 +78,15 @@ public sealed class BrokerAdministration(
     {
         if (local.Value.Mode == BrokerMode.Supervised)
         {
+            // Where and how ingest reaches the supervised broker (TLS at 127.0.0.1, FleetBrokerRegistration), as its admin.
+            FleetBrokerOptions supervised = broker.Value;
             return new BrokerAccountsOptions
             {
-                Host = "127.0.0.1",
-                Port = local.Value.LoopbackPort,
+                Host = supervised.Host,
+                Port = supervised.Port,
                 ClientId = _clientId,
                 Admin = FleetBrokerSecrets.LoadOrCreate(data.Value.BrokerDirectory).Admin,
+                Tls = supervised.Tls(),
             };
         }
 
@@ -99,7 +102,7 @@ public sealed class BrokerAdministration(
             Port = external.Port,
             ClientId = _clientId,
             Admin = new BrokerCredential(external.AdminUsername, external.AdminPassword),
-            Tls = external.CaFile.Length > 0 ? MqttTlsOptions.FromPemFile(external.CaFile) : null,
+            Tls = external.Tls(),
         };
     }
 

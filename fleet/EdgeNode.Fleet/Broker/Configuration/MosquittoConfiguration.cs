@@ -3,8 +3,7 @@ using EdgeNode.Fleet.Broker.Tls;
 namespace EdgeNode.Fleet.Broker.Configuration;
 
 /// <summary>Everything the supervised broker's configuration file is made from.</summary>
-/// <param name="TlsPort">The TLS listener, on every address.</param>
-/// <param name="LoopbackPort">The plain listener, on 127.0.0.1 only; null for none.</param>
+/// <param name="TlsPort">The only listener: TLS, on every address, for the nodes and the fleet alike.</param>
 /// <param name="Tls">Certificate, key and CA files.</param>
 /// <param name="PersistenceDirectory">Where Mosquitto keeps sessions and queued messages across restarts.</param>
 /// <param name="RunAsUser">
@@ -14,7 +13,6 @@ namespace EdgeNode.Fleet.Broker.Configuration;
 /// <param name="ExtraLines">From the <see cref="IMosquittoConfigurationPart"/>s.</param>
 public sealed record MosquittoConfiguration(
     int TlsPort,
-    int? LoopbackPort,
     BrokerTlsFiles Tls,
     string PersistenceDirectory,
     string RunAsUser,

@@ -6,8 +6,10 @@ namespace EdgeNode.Fleet.Broker.Configuration;
 
 /// <summary>
 /// Writes mosquitto.conf for the supervised broker (Mosquitto 2.0; see mosquitto.conf(5)). The rules that keep nodes
-/// safe are here and nowhere else: TLS 1.2 or later for every address but loopback, plain MQTT on 127.0.0.1 only,
-/// no anonymous client on any listener.
+/// safe are here and nowhere else: one listener, TLS 1.2 or later, for nodes and the fleet alike; no anonymous client.
+/// There is no plain listener, not even on loopback: Mosquitto 2.0 applies one set of accounts to every listener (the
+/// dynamic-security plugin cannot be confined to one without per_listener_settings, deprecated from 2.1, which would
+/// also take $CONTROL off the other listener), so a listener "for the fleet only" would accept a node's credential too.
 /// </summary>
 public static class MosquittoConfigurationWriter
 {
@@ -30,7 +32,7 @@ public static class MosquittoConfigurationWriter
         text.AppendLine("# Written by the EdgeNode fleet at every start of its supervised broker: edits here are lost.");
         text.AppendLine("# Change the fleet's settings (Fleet:Broker:*) instead.");
         text.AppendLine();
-        // One set of security rules for every listener: nothing a listener could loosen on its own.
+        // One set of security rules: nothing a listener could loosen on its own, should one ever be added.
         text.AppendLine("per_listener_settings false");
         text.AppendLine("allow_anonymous false");
         text.AppendLine(CultureInfo.InvariantCulture, $"max_packet_size {MosquittoConfiguration.MaximumPacketBytes}");
@@ -62,7 +64,7 @@ public static class MosquittoConfigurationWriter
             }
         }
         text.AppendLine();
-        text.AppendLine("# Nodes: MQTT over TLS on every address.");
+        text.AppendLine("# Nodes, and the fleet itself at 127.0.0.1: MQTT over TLS on every address, the only listener.");
         text.AppendLine(CultureInfo.InvariantCulture, $"listener {configuration.TlsPort}");
         text.AppendLine(CultureInfo.InvariantCulture, $"certfile {configuration.Tls.CertificateFile}");
         text.AppendLine(CultureInfo.InvariantCulture, $"keyfile {configuration.Tls.KeyFile}");
@@ -71,12 +73,6 @@ public static class MosquittoConfigurationWriter
         text.AppendLine("tls_version tlsv1.2");
         // Clients prove who they are with their credential, not a certificate.
         text.AppendLine("require_certificate false");
-        if (configuration.LoopbackPort is int loopback)
-        {
-            text.AppendLine();
-            text.AppendLine("# The fleet itself: plain MQTT, on this machine's loopback address only.");
-            text.AppendLine(CultureInfo.InvariantCulture, $"listener {loopback} 127.0.0.1");
-        }
         return text.ToString();
     }
 

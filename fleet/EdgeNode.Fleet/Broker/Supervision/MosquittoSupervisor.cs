@@ -214,7 +214,7 @@ public sealed class MosquittoSupervisor(
 
     private async Task<bool> WaitUntilAcceptingAsync(MosquittoProcess process, CancellationToken stoppingToken)
     {
-        int port = _options.LoopbackPort > 0 ? _options.LoopbackPort : _options.TlsPort;
+        int port = _options.TlsPort;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < _options.StartTimeout && !stoppingToken.IsCancellationRequested)
         {
@@ -264,7 +264,6 @@ public sealed class MosquittoSupervisor(
         _account = BrokerAccount.For(_options);
         var configuration = new MosquittoConfiguration(
             _options.TlsPort,
-            _options.LoopbackPort > 0 ? _options.LoopbackPort : null,
             tls,
             persistence,
             _account.Name,
@@ -290,9 +289,7 @@ public sealed class MosquittoSupervisor(
             _options.TlsCertificateFile.Length == 0 ? certificates.Ensure().Files.KeyFile : null);
     }
 
-    private string Listeners() => _options.LoopbackPort > 0
-        ? $"TLS on port {_options.TlsPort}, plain MQTT on 127.0.0.1:{_options.LoopbackPort}"
-        : $"TLS on port {_options.TlsPort}";
+    private string Listeners() => $"TLS on port {_options.TlsPort}, the only listener";
 
     private string RunningDescription(int pid) => $"running (pid {pid}), {Listeners()}";
 

@@ -39,6 +39,37 @@ public sealed class BrokerCertificates(IOptions<LocalBrokerOptions> options, IOp
     /// <summary>The CA certificate (PEM) nodes must trust, making it first if needed: what enrolment hands out.</summary>
     public string AuthorityPem() => File.ReadAllText(Ensure().Files.AuthorityFile);
 
+    /// <summary>The CA file the broker certificate chains to, whether it exists yet or not (for the fleet's own sessions).</summary>
+    public string AuthorityFile => _options.TlsCertificateFile.Length > 0
+        ? _options.TlsCaFile
+        : Path.Combine(Directory, AuthorityCertificateName);
+
+    /// <summary>
+    /// The name the fleet's own sessions, which reach the broker at 127.0.0.1, check the broker certificate against:
+    /// 127.0.0.1 when the certificate names it (the site CA's does by default), else the name it is issued for, since a
+    /// real CA's certificate never names a loopback address. Either way the broker must show a certificate the pinned CA
+    /// signed for that name, as it must to a node.
+    /// </summary>
+    public string LoopbackTlsName()
+    {
+        const string Loopback = "127.0.0.1";
+        if (_options.TlsCertificateFile.Length == 0)
+        {
+            BrokerTlsNames names = BrokerTlsNames.Parse(_options.TlsNames);
+            return names.All.Contains(Loopback) ? Loopback : names.Primary;
+        }
+        try
+        {
+            using X509Certificate2 certificate = X509CertificateLoader.LoadCertificateFromFile(_options.TlsCertificateFile);
+            return BrokerTlsNames.Of(certificate).Contains(Loopback) ? Loopback : certificate.GetNameInfo(X509NameType.DnsName, forIssuer: false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            // The supervisor reports the unreadable file when it prepares the broker; the fleet's session then fails with it.
+            return Loopback;
+        }
+    }
+
     private (BrokerTlsFiles Files, bool Issued) EnsureSiteAuthority()
     {
         if (OperatingSystem.IsWindows())

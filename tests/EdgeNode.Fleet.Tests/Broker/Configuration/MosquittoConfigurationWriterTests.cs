@@ -8,35 +8,24 @@ public sealed class MosquittoConfigurationWriterTests
     private static readonly BrokerTlsFiles Files = new("/data/broker/tls/broker.pem", "/data/broker/tls/broker.key", "/data/broker/tls/site-ca.pem");
 
     [Fact]
-    public void Nodes_get_a_TLS_listener_and_the_fleet_a_plain_one_on_loopback_only()
+    public void Nodes_and_the_fleet_share_one_TLS_listener_and_there_is_no_plain_one()
     {
-        string[] lines = Lines(Configuration(loopbackPort: 1883));
+        string[] lines = Lines(Configuration());
 
-        Assert.Contains("listener 8883", lines);
+        Assert.Equal(["listener 8883"], lines.Where(line => line.StartsWith("listener", StringComparison.Ordinal)));
         Assert.Contains("certfile /data/broker/tls/broker.pem", lines);
         Assert.Contains("keyfile /data/broker/tls/broker.key", lines);
         Assert.Contains("cafile /data/broker/tls/site-ca.pem", lines);
         Assert.Contains("tls_version tlsv1.2", lines);
         Assert.Contains("require_certificate false", lines);
-        Assert.Contains("listener 1883 127.0.0.1", lines);
-        Assert.Equal(2, lines.Count(line => line.StartsWith("listener ", StringComparison.Ordinal)));
-        // The TLS options follow the TLS listener, so they are its own, and the plain one comes after them.
+        // The TLS options follow the listener, so they are its own.
         Assert.True(Array.IndexOf(lines, "listener 8883") < Array.IndexOf(lines, "certfile /data/broker/tls/broker.pem"));
-        Assert.True(Array.IndexOf(lines, "require_certificate false") < Array.IndexOf(lines, "listener 1883 127.0.0.1"));
-    }
-
-    [Fact]
-    public void Without_a_loopback_port_there_is_no_plain_listener()
-    {
-        string[] lines = Lines(Configuration(loopbackPort: null));
-
-        Assert.Equal(["listener 8883"], lines.Where(line => line.StartsWith("listener ", StringComparison.Ordinal)));
     }
 
     [Fact]
     public void Anonymous_clients_are_refused_everywhere_and_packets_are_bounded()
     {
-        string[] lines = Lines(Configuration(loopbackPort: 1883));
+        string[] lines = Lines(Configuration());
 
         Assert.Contains("allow_anonymous false", lines);
         Assert.DoesNotContain("allow_anonymous true", lines);
@@ -70,8 +59,8 @@ public sealed class MosquittoConfigurationWriterTests
         Assert.Contains("extra Mosquitto configuration line", refusal.Message, StringComparison.Ordinal);
     }
 
-    private static MosquittoConfiguration Configuration(int? loopbackPort = 1883, IReadOnlyList<string>? extra = null) =>
-        new(8883, loopbackPort, Files, "/data/broker/persistence", "edgenode-fleet", extra ?? []);
+    private static MosquittoConfiguration Configuration(IReadOnlyList<string>? extra = null) =>
+        new(8883, Files, "/data/broker/persistence", "edgenode-fleet", extra ?? []);
 
     private static string[] Lines(MosquittoConfiguration configuration) =>
         MosquittoConfigurationWriter.Render(configuration).Split('\n', StringSplitOptions.TrimEntries);

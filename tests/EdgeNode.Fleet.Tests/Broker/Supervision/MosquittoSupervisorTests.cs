@@ -7,6 +7,9 @@ using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Broker.Tls;
+using EdgeNode.Fleet.Ingest;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using EdgeNode.Mqtt;
 using EdgeNode.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,7 +53,7 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
             received.TrySetResult(System.Text.Encoding.UTF8.GetString(message.Payload.Span));
             return ValueTask.CompletedTask;
         });
-        await using MqttClient fleet = _broker.Client("fleet.sender", "127.0.0.1", _broker.LoopbackPort, tls: null, _broker.Fleet);
+        await using MqttClient fleet = _broker.Client("fleet.sender", "127.0.0.1", _broker.TlsPort, new MqttTlsOptions(_broker.Authority), _broker.Fleet);
         using var timeout = new CancellationTokenSource(SupervisedBroker.Patience);
         await client.StartAsync(timeout.Token);
         await fleet.StartAsync(timeout.Token);
@@ -94,9 +97,9 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
     }
 
     [Fact]
-    public async Task Anonymous_clients_are_refused_on_the_loopback_listener_too()
+    public async Task Anonymous_clients_are_refused_over_TLS_on_loopback_too()
     {
-        await using MqttClient client = _broker.Client("anonymous", "127.0.0.1", _broker.LoopbackPort, tls: null, credential: null);
+        await using MqttClient client = _broker.Client("anonymous", "127.0.0.1", _broker.TlsPort, new MqttTlsOptions(_broker.Authority), credential: null);
 
         await client.StartAsync();
         MqttConnectionState state = await SupervisedBroker.WaitForClientAsync(client, s => s.LastFailure != MqttConnectionFailure.None, "refused");
@@ -105,24 +108,63 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
     }
 
     [Fact]
-    public async Task The_plain_listener_answers_on_loopback_and_nowhere_else()
+    public void The_broker_listens_on_its_TLS_port_alone_so_nothing_plain_is_there_for_a_node_credential()
     {
-        await using MqttClient fleet = _broker.Client("fleet.itself", "127.0.0.1", _broker.LoopbackPort, tls: null, _broker.Fleet);
-        using var timeout = new CancellationTokenSource(SupervisedBroker.Patience);
-        await fleet.StartAsync(timeout.Token);
-        await fleet.WaitUntilConnectedAsync(timeout.Token);
+        string[] lines = File.ReadAllLines(_broker.Supervisor.ConfigurationFile!);
 
+        Assert.Equal([$"listener {_broker.TlsPort}"], lines.Where(line => line.StartsWith("listener", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, line => line.StartsWith("port ", StringComparison.Ordinal) || line.StartsWith("bind_address ", StringComparison.Ordinal));
+        // What the fleet itself uses: TLS at 127.0.0.1, checked against the site CA like a node does.
+        FleetBrokerOptions fleet = _broker.Services.GetRequiredService<IOptions<FleetBrokerOptions>>().Value;
+        Assert.Equal(("127.0.0.1", _broker.TlsPort), (fleet.Host, fleet.Port));
+        Assert.NotNull(fleet.Tls());
+    }
+
+    [Theory]
+    [InlineData("edge/other-node/up/#")]
+    [InlineData("edge/other-node/down/#")]
+    [InlineData("edge/+/up/#")]
+    [InlineData("#")]
+    [InlineData("$CONTROL/dynamic-security/#")]
+    public async Task A_node_credential_on_loopback_gets_its_own_topics_and_nothing_more(string filter)
+    {
+        BrokerCredential node = await _broker.EnrolNodeAsync("local-node");
+        await _broker.EnrolNodeAsync("other-node");
+        await using MqttClient client = _broker.Client("local-node", "127.0.0.1", _broker.TlsPort, new MqttTlsOptions(_broker.Authority), node);
+        using var timeout = new CancellationTokenSource(SupervisedBroker.Patience);
+        await client.StartAsync(timeout.Token);
+        await client.WaitUntilConnectedAsync(timeout.Token);
+
+        var refused = await Assert.ThrowsAsync<MqttSubscriptionRefusedException>(() => client.SubscribeAsync([new MqttSubscription(filter)], timeout.Token));
+
+        Assert.Equal([filter], refused.RefusedFilters);
+        await client.SubscribeAsync([new MqttSubscription("edge/local-node/down/#")], timeout.Token);
+    }
+
+    [Fact]
+    public async Task The_fleet_reaches_its_broker_over_TLS_at_loopback_as_its_admin()
+    {
+        BrokerAccounts accounts = await _broker.Services.GetRequiredService<BrokerAdministration>().AccountsAsync(CancellationToken.None);
+
+        await accounts.CreateNodeAsync("via-admin", BrokerCredential.NewPassword());
+
+        JsonObject answer = await _broker.ControlAsync(new JsonObject { ["command"] = "getClient", ["username"] = "via-admin" });
+        Assert.Null(answer["error"]);
+    }
+
+    [Fact]
+    public async Task The_TLS_listener_answers_on_every_address()
+    {
         IPAddress[] others = [.. NetworkInterface.GetAllNetworkInterfaces()
             .Where(card => card.OperationalStatus == OperationalStatus.Up)
             .SelectMany(card => card.GetIPProperties().UnicastAddresses)
             .Select(unicast => unicast.Address)
             .Where(address => address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(address))];
         output.WriteLine($"This machine's other addresses: {string.Join(", ", others.Select(address => address.ToString()))}");
+        Assert.True(await AcceptsAsync(IPAddress.Loopback, _broker.TlsPort), "TLS listener not reachable on 127.0.0.1");
         foreach (IPAddress address in others)
         {
-            // The TLS listener answers on this address, so the address works; the plain one must not.
             Assert.True(await AcceptsAsync(address, _broker.TlsPort), $"TLS listener not reachable on {address}");
-            Assert.False(await AcceptsAsync(address, _broker.LoopbackPort), $"plain MQTT answers on {address}");
         }
     }
 
@@ -164,7 +206,6 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
 
         Assert.Contains("allow_anonymous false", configuration, StringComparison.Ordinal);
         Assert.DoesNotContain("allow_anonymous true", configuration, StringComparison.Ordinal);
-        Assert.Contains($"listener {_broker.LoopbackPort} 127.0.0.1", configuration, StringComparison.Ordinal);
         Assert.StartsWith(_broker.DataDirectory, _broker.Supervisor.ConfigurationFile!, StringComparison.Ordinal);
     }
 

@@ -31,17 +31,15 @@ internal sealed class SupervisedBroker : IAsyncDisposable
     private readonly TemporaryDirectory _data;
     private readonly IHost _host;
 
-    private SupervisedBroker(IHost host, int tlsPort, int loopbackPort, TemporaryDirectory data)
+    private SupervisedBroker(IHost host, int tlsPort, TemporaryDirectory data)
     {
         _host = host;
         _data = data;
         TlsPort = tlsPort;
-        LoopbackPort = loopbackPort;
     }
 
+    /// <summary>The broker's only listener, for nodes and the fleet alike.</summary>
     public int TlsPort { get; }
-
-    public int LoopbackPort { get; }
 
     public string DataDirectory => _data.Path;
 
@@ -56,9 +54,10 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         await using var accounts = new BrokerAccounts(new BrokerAccountsOptions
         {
             Host = "127.0.0.1",
-            Port = LoopbackPort,
+            Port = TlsPort,
             Admin = FleetBrokerSecrets.LoadOrCreate(BrokerDirectory).Admin,
             ClientId = "fleet.test-admin",
+            Tls = new MqttTlsOptions(Authority),
         });
         await accounts.StartAsync();
         var credential = new BrokerCredential(nodeId, BrokerCredential.NewPassword());
@@ -77,7 +76,8 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         await using var admin = new MqttClient(new MqttClientOptions
         {
             Host = "127.0.0.1",
-            Port = LoopbackPort,
+            Port = TlsPort,
+            Tls = new MqttTlsOptions(Authority),
             ClientId = "fleet.test-control",
             Username = adminCredential.Username,
             Password = adminCredential.Password,
@@ -116,11 +116,6 @@ internal sealed class SupervisedBroker : IAsyncDisposable
     {
         var data = new TemporaryDirectory("edgenode-fleet-broker-");
         tlsPort ??= MosquittoBroker.FreeLoopbackPort();
-        int loopbackPort = MosquittoBroker.FreeLoopbackPort();
-        while (loopbackPort == tlsPort)
-        {
-            loopbackPort = MosquittoBroker.FreeLoopbackPort();
-        }
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -128,7 +123,6 @@ internal sealed class SupervisedBroker : IAsyncDisposable
             ["Fleet:DataDirectory"] = Path.Combine(data.Path, "fleet"),
             ["Fleet:Broker:Mode"] = "Supervised",
             ["Fleet:Broker:TlsPort"] = tlsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Fleet:Broker:LoopbackPort"] = loopbackPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Fleet:Broker:RestartMinimumDelay"] = "00:00:00.500",
             ["Fleet:Broker:Executable"] = executable ?? "",
             ["Fleet:Storage:ConnectionString"] = $"Data Source={Path.Combine(data.Path, "fleet.db")}",
@@ -142,7 +136,7 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         builder.AddFleetRegistry();
         builder.AddFleetAudit();
         IHost host = builder.Build();
-        var broker = new SupervisedBroker(host, tlsPort.Value, loopbackPort, data);
+        var broker = new SupervisedBroker(host, tlsPort.Value, data);
         await host.StartAsync();
         return broker;
     }
