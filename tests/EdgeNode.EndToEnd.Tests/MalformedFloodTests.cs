@@ -4,11 +4,12 @@ using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.TestSupport;
+using Xunit.Abstractions;
 
 namespace EdgeNode.EndToEnd.Tests;
 
 /// <summary>Garbage next to good traffic: the fleet files every bad message with its reason and keeps ingesting the good.</summary>
-public sealed class MalformedFloodTests
+public sealed class MalformedFloodTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Yesterday = DateTimeOffset.UtcNow.Date.AddDays(-1);
 
@@ -29,6 +30,7 @@ public sealed class MalformedFloodTests
 
         node.Start();
         List<(string Topic, byte[] Payload, string Expected)> bad = BadMessages(3_000);
+        var flooding = System.Diagnostics.Stopwatch.StartNew();
         foreach (var (topic, payload, _) in bad)
         {
             await flooder.PublishAsync(new MqttApplicationMessage(topic, payload, MqttQualityOfService.AtLeastOnce));
@@ -46,6 +48,8 @@ public sealed class MalformedFloodTests
         long kept = await store.CountDeadLettersAsync(CancellationToken.None);
         IReadOnlyList<DeadLetterDrop> drops = await store.ReadDeadLetterDropsAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
         string where = $"{kept} kept + {drops.Sum(d => d.Messages)} dropped of {bad.Count} sent; {Stages(broker, bad.Count)}";
+        // In the test's output even when it passes: how long a loaded machine took, and what the broker did.
+        output.WriteLine($"{accounted} accounted for {flooding.Elapsed.TotalSeconds:0} s after the flood began: {where}");
         Assert.True(accounted >= bad.Count, $"bad messages lost (the count stopped growing): {where}");
         Assert.True(accounted - bad.Count <= Redelivered(broker), $"more dead letters than the broker delivered: {where}");
         Assert.Equal(["", "flood-1"], drops.Select(d => d.NodeId ?? "").Distinct().Order(StringComparer.Ordinal));
