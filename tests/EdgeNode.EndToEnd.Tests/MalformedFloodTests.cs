@@ -4,11 +4,12 @@ using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.TestSupport;
+using Xunit.Abstractions;
 
 namespace EdgeNode.EndToEnd.Tests;
 
 /// <summary>Garbage next to good traffic: the fleet files every bad message with its reason and keeps ingesting the good.</summary>
-public sealed class MalformedFloodTests
+public sealed class MalformedFloodTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Yesterday = DateTimeOffset.UtcNow.Date.AddDays(-1);
 
@@ -29,6 +30,7 @@ public sealed class MalformedFloodTests
 
         node.Start();
         List<(string Topic, byte[] Payload, string Expected)> bad = BadMessages(3_000);
+        var flooding = System.Diagnostics.Stopwatch.StartNew();
         foreach (var (topic, payload, _) in bad)
         {
             await flooder.PublishAsync(new MqttApplicationMessage(topic, payload, MqttQualityOfService.AtLeastOnce));
@@ -36,16 +38,26 @@ public sealed class MalformedFloodTests
         await node.WaitUntilCaughtUpAsync(TimeSpan.FromMinutes(4));
         await Drain.StopAfterLastSyncAsync([node]);
 
-        // Every bad message is accounted for: kept as a dead letter, or counted as dropped past its sender's quota (the
-        // default: 200 messages or 4 MiB per node per hour), so that a flood cannot fill the disk.
+        // Every bad message is accounted for: kept as a dead letter, or counted as dropped past its sender's quota, so
+        // that a flood cannot fill the disk. Flooder and fleet both use QoS 1, which MQTT makes at-least-once: the broker
+        // may not drop one (Mosquitto drops QoS 1 only past max_queued_messages/bytes, and says so in its log), but it
+        // redelivers what the fleet had not acknowledged when its connection broke, and a dead letter is not
+        // idempotent. So: none missing, and no more extra than the broker redelivered.
         await using IFleetStore store = fleet.OpenStore();
-        await WaitUntilAsync(async () => await AccountedForAsync(store) >= bad.Count);
+        long accounted = await WaitWhileGrowingAsync(() => AccountedForAsync(store), bad.Count);
         long kept = await store.CountDeadLettersAsync(CancellationToken.None);
         IReadOnlyList<DeadLetterDrop> drops = await store.ReadDeadLetterDropsAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
-        Assert.True(kept + drops.Sum(d => d.Messages) == bad.Count, $"{kept} kept + {drops.Sum(d => d.Messages)} dropped of {bad.Count} sent; {Stages(broker, bad.Count)}");
+        string where = $"{kept} kept + {drops.Sum(d => d.Messages)} dropped of {bad.Count} sent; {Stages(broker, bad.Count)}";
+        // In the test's output even when it passes: how long a loaded machine took, and what the broker did.
+        output.WriteLine($"{accounted} accounted for {flooding.Elapsed.TotalSeconds:0} s after the flood began: {where}");
+        Assert.True(accounted >= bad.Count, $"bad messages lost (the count stopped growing): {where}");
+        Assert.True(accounted - bad.Count <= Redelivered(broker), $"more dead letters than the broker delivered: {where}");
         Assert.Equal(["", "flood-1"], drops.Select(d => d.NodeId ?? "").Distinct().Order(StringComparer.Ordinal));
-        IReadOnlyList<StoredDeadLetter> letters = await store.ReadDeadLettersAsync(null, bad.Count, CancellationToken.None);
-        Assert.All(letters.GroupBy(l => l.NodeId), group => Assert.True(group.Count() <= 200, $"{group.Key ?? "unknown senders"} kept {group.Count()} dead letters"));
+        IReadOnlyList<StoredDeadLetter> letters = await store.ReadDeadLettersAsync(null, bad.Count * 2, CancellationToken.None);
+        // The quota is per sender and per period: a run that straddles the top of the hour may keep it twice.
+        var quota = new DeadLetterOptions();
+        Assert.All(letters.GroupBy(l => (l.NodeId, Period: quota.PeriodStart(l.ReceivedAt))),
+            group => Assert.True(group.Count() <= quota.MaxPerNodePerPeriod, $"{group.Key.NodeId ?? "unknown senders"} kept {group.Count()} dead letters in the period from {group.Key.Period:u}"));
         Assert.All(letters, l => Assert.False(string.IsNullOrWhiteSpace(l.Reason)));
         foreach (string expected in bad.Select(b => b.Expected).Distinct())
         {
@@ -111,14 +123,30 @@ public sealed class MalformedFloodTests
             $"and logged {dropping} 'Outgoing messages are being dropped'";
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    /// <summary>The bad messages the broker sent the fleet's session again (DUP), after a broken connection.</summary>
+    private static int Redelivered(MosquittoBroker broker) =>
+        broker.Output.Split('\n').Count(l => l.Contains("Sending PUBLISH to fleet.e2e (d1", StringComparison.Ordinal) && !l.Contains("mairie-1", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Waits for the count to reach <paramref name="target"/> for as long as it keeps growing: a fleet slowed by a busy
+    /// machine gets the time it needs, while a count that stands still for a minute short of the target has lost
+    /// messages, which no longer wait would bring back. Returns the last count.
+    /// </summary>
+    private static async Task<long> WaitWhileGrowingAsync(Func<Task<long>> count, long target)
     {
-        // A clean-clone CI run on two busy cores once counted 2,984 of 3,000 at two minutes, and one 2,978 later; the count
-        // must still be exact, it may take longer (and the failure message says where messages went).
-        DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(4);
-        while (!await condition() && DateTime.UtcNow < deadline)
+        TimeSpan stall = TimeSpan.FromMinutes(1);
+        long last = await count();
+        DateTime lastGrowth = DateTime.UtcNow;
+        while (last < target && DateTime.UtcNow - lastGrowth < stall)
         {
             await Task.Delay(200);
+            long now = await count();
+            if (now > last)
+            {
+                lastGrowth = DateTime.UtcNow;
+            }
+            last = now;
         }
+        return last;
     }
 }
