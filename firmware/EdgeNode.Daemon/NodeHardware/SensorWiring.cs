@@ -1,3 +1,4 @@
+using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Sensors.Ads1115;
 
 namespace EdgeNode.Daemon.NodeHardware;
@@ -5,14 +6,14 @@ namespace EdgeNode.Daemon.NodeHardware;
 /// <summary>Which sensors are fitted on this node and where each is wired.</summary>
 public sealed record SensorWiring
 {
-    public const string Bme280 = "bme280";
-    public const string Scd4x = "scd4x";
-    public const string Sds011 = "sds011";
-    public const string Pms5003 = "pms5003";
-    public const string Radar = "ops243";
+    public const string Bme280 = SensorCatalogue.Bme280;
+    public const string Scd4x = SensorCatalogue.Scd4x;
+    public const string Sds011 = SensorCatalogue.Sds011;
+    public const string Pms5003 = SensorCatalogue.Pms5003;
+    public const string Radar = SensorCatalogue.Ops243;
 
     /// <summary>The optional NO2 cell (Alphasense NO2-B43F on its ISB) read through an ADS1115.</summary>
-    public const string No2 = "no2";
+    public const string No2 = SensorCatalogue.No2;
 
     /// <summary>Datasheet §6.2: 0x76 with SDO to GND, 0x77 with SDO to VDDIO.</summary>
     public const int Bme280PrimaryAddress = 0x76;
@@ -31,8 +32,8 @@ public sealed record SensorWiring
     /// <summary>The OPS243-A's UART rate; over USB (CDC-ACM) the rate is ignored.</summary>
     public const int RadarBaudRate = 19200;
 
-    /// <summary>Every sensor EdgeNode knows, by the lower-case name used in options and configuration.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Bme280, Scd4x, Sds011, Pms5003, Radar, No2];
+    /// <summary>Every sensor EdgeNode knows, by the lower-case name used in options, configuration and on the wire.</summary>
+    public static IReadOnlyList<string> Names => SensorCatalogue.Names;
 
     /// <summary>The standard kit; the NO2 cell is an option.</summary>
     public static IReadOnlyList<string> StandardKit { get; } = [Bme280, Scd4x, Sds011, Pms5003, Radar];

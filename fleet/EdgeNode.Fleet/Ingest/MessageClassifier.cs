@@ -69,7 +69,7 @@ public static class MessageClassifier
             // Not attributable (README, "Delivery"): which node's batch id would an ack name?
             return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, OtherNode(batch.NodeId, topicNode)));
         }
-        if (WindowTimeRules.Problem(batch.Windows, receivedAt) is { } implausible)
+        if ((SensorNameRules.Problem(batch.Windows) ?? WindowTimeRules.Problem(batch.Windows, receivedAt)) is { } implausible)
         {
             return IngestItem.Dead(Letter(receivedAt, topic, topicNode, payload, implausible), new AckMessage(topicNode, AckSubject.Batch, batch.BatchId, AckOutcome.Rejected, implausible));
         }

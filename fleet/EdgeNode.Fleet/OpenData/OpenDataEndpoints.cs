@@ -218,7 +218,7 @@ public static class OpenDataEndpoints
         $"{Prefix}/nodes/{Uri.EscapeDataString(node.Id)}/traffic");
 
     private static List<OpenSensor> Sensors(IEnumerable<string> names) =>
-        names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(n => new OpenSensor(n, SensorModels.Describe(n))).ToList();
+        names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(n => new OpenSensor(n, SensorCatalogue.Find(n)?.Model)).ToList();
 
     private static string TimeQuality(byte quality) => quality switch
     {

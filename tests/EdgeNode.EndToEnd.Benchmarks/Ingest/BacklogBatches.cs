@@ -48,7 +48,7 @@ internal static class BacklogBatches
                     Summary(MetricCatalogue.RelativeHumidity, 180, humidity, 1.5, random),
                     Summary(MetricCatalogue.Pressure, 180, pressure, 0.1, random),
                 ], 0, null),
-                new WireSensorWindow("scd41", 1.0, [Summary(MetricCatalogue.Co2, 180, co2, 8, random)], 0, null),
+                new WireSensorWindow("scd4x", 1.0, [Summary(MetricCatalogue.Co2, 180, co2, 8, random)], 0, null),
                 new WireSensorWindow("sds011", 0.5, [Summary(MetricCatalogue.Pm25, 18, pm25, 2, random), Summary(MetricCatalogue.Pm10, 18, pm25 * 1.6, 3, random)], 0, null),
                 new WireSensorWindow("pms5003", 0.5,
                 [

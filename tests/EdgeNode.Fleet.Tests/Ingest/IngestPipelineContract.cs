@@ -214,6 +214,31 @@ public abstract class IngestPipelineContract : IAsyncLifetime
         Assert.Contains("histogram", (await _store.ReadDeadLettersAsync(Node(3), 10, None))[0].Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_batch_naming_an_unknown_sensor_is_kept_as_a_dead_letter_and_acked_rejected_while_the_others_are_stored()
+    {
+        IngestPipeline pipeline = Pipeline();
+        await EnqueueBatchAsync(pipeline, Node(0));
+        WindowBatch batch = NodeMessages.Batch(Node(1));
+        byte[] payload = EdgeCodec.Encode(batch with { Windows = [batch.Windows[0] with { Sensors = [.. batch.Windows[0].Sensors.Select(s => s with { Sensor = "scd41" })] }, batch.Windows[1]] });
+        IngestItem unknown = Classify(UpChannel.Batch, Node(1), payload);
+        await pipeline.EnqueueAsync(unknown, None);
+        await EnqueueBatchAsync(pipeline, Node(2));
+
+        Run(pipeline);
+        Dictionary<string, AckMessage> acks = (await WaitForAcksAsync(3)).ToDictionary(sent => sent.Ack.NodeId, sent => sent.Ack);
+
+        Assert.Equal(AckOutcome.Stored, acks[Node(0)].Outcome);
+        Assert.Equal(AckOutcome.Stored, acks[Node(2)].Outcome);
+        Assert.Equal(AckOutcome.Rejected, acks[Node(1)].Outcome);
+        Assert.Equal(0, await _store.CountMetricWindowsAsync(Node(1), None));
+        StoredDeadLetter letter = Assert.Single(await _store.ReadDeadLettersAsync(Node(1), 10, None));
+        Assert.Equal(payload, letter.Payload);
+        Assert.Equal(letter.Reason, acks[Node(1)].Reason);
+        Assert.Contains("'scd41'", letter.Reason, StringComparison.Ordinal);
+        Assert.Contains("known sensors are bme280, scd4x,", letter.Reason, StringComparison.Ordinal);
+    }
+
     private static string Node(int index) => $"node-{index:000}";
 
     private static IngestItem Classify(UpChannel channel, string node, byte[] payload) =>

@@ -103,6 +103,27 @@ public sealed class MessageClassifierTests
         Assert.Equal(4711UL, item.Ack?.Id);
     }
 
+    [Theory]
+    [InlineData("scd41", false)] // a model's number instead of the family's name the node uses
+    [InlineData("BME280", false)]
+    [InlineData("radar", true)]
+    public void A_batch_naming_a_sensor_the_fleet_does_not_know_is_refused_with_the_known_names_and_kept_as_a_dead_letter(string unknown, bool traffic)
+    {
+        WindowBatch batch = NodeMessages.Batch();
+        WireWindow second = batch.Windows[1];
+        second = traffic
+            ? second with { Traffic = new WireTrafficWindow(unknown, 3, 4, new int[WireTrafficWindow.BinCount], 48.5) }
+            : second with { Sensors = [.. second.Sensors, second.Sensors[0] with { Sensor = unknown }] };
+        byte[] payload = EdgeCodec.Encode(batch with { Windows = [batch.Windows[0], second] });
+        string topic = NodeMessages.Topic(UpChannel.Batch);
+
+        IngestItem item = Classify(topic, payload);
+
+        DeadLetter letter = AssertDeadLetter(item, topic, NodeMessages.Node, payload);
+        Assert.Equal($"window 2 names sensor '{unknown}', which the fleet does not know; known sensors are bme280, scd4x, sds011, pms5003, ops243, no2 (a fleet learns a new sensor before any node sends it)", letter.Reason);
+        Assert.Equal(new AckMessage(NodeMessages.Node, AckSubject.Batch, 4711, AckOutcome.Rejected, letter.Reason), item.Ack);
+    }
+
     public static TheoryData<string, byte[]> RefusedWhileDecoding()
     {
         var outOfRange = NodeMessages.SmallBatch(NodeMessages.Node, 4711, 0);
