@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EdgeNode.Daemon.Calibration;
 using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Messages;
@@ -12,7 +13,7 @@ namespace EdgeNode.Daemon.Uplink;
 /// the keys below and the calibration settings (<see cref="CalibrationSet"/>) may be set from the fleet: anything
 /// that could lock a node out (broker, credentials) stays in the local file.
 /// </summary>
-public sealed class FleetSettings(UplinkOptions options, string dataDirectory, CalibrationInForce calibration)
+public sealed partial class FleetSettings(UplinkOptions options, string dataDirectory, CalibrationInForce calibration)
 {
     public const string FileName = "fleet-config.json";
 
@@ -33,7 +34,7 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory, C
             {
                 return;
             }
-            var saved = JsonSerializer.Deserialize<SavedConfig>(File.ReadAllText(FilePath));
+            var saved = JsonSerializer.Deserialize(File.ReadAllText(FilePath), SavedConfigJsonContext.Default.SavedConfig);
             if (saved?.Settings is not null)
             {
                 Apply(new ConfigMessage("saved", saved.Revision, saved.Settings), persist: false);
@@ -122,7 +123,7 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory, C
         try
         {
             string temporary = FilePath + ".new";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(new SavedConfig(revision, new Dictionary<string, string>(_fleetSet))));
+            File.WriteAllText(temporary, JsonSerializer.Serialize(new SavedConfig(revision, new Dictionary<string, string>(_fleetSet)), SavedConfigJsonContext.Default.SavedConfig));
             File.Move(temporary, FilePath, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -132,4 +133,8 @@ public sealed class FleetSettings(UplinkOptions options, string dataDirectory, C
     }
 
     private sealed record SavedConfig(int Revision, Dictionary<string, string> Settings);
+
+    // Generated at build time: the native binary has no reflection-based serializer to fall back on.
+    [JsonSerializable(typeof(SavedConfig))]
+    private sealed partial class SavedConfigJsonContext : JsonSerializerContext;
 }
