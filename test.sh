@@ -8,8 +8,10 @@ cd "$(dirname "$0")"
 # processes, and the fleet's storage tests their own PostgreSQL 15 server (initdb into a temporary
 # directory): neither package's system service plays a part. The serial tests use the kernel's
 # pseudo-terminals, which every Linux has. The browser tests drive Debian's headless chromium through its
-# chromedriver, and check accessibility with axe-core from npm.
-REQUIRED_PACKAGES=(mosquitto postgresql chromium chromium-driver)
+# chromedriver, and check accessibility with axe-core from npm. The native binary tests publish the node with Native
+# AOT (clang and lld link it; the arm64 cross gcc and C library for the Raspberry Pi's linux-arm64) and run the arm64
+# binary under qemu-aarch64 user emulation (tests/EdgeNode.EndToEnd.Tests/NativeAot).
+REQUIRED_PACKAGES=(mosquitto postgresql chromium chromium-driver clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static)
 
 install_packages() {
   local missing=()
