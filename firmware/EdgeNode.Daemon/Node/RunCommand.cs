@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeNode.Daemon.Aggregation;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Emulation;
+using EdgeNode.Daemon.Memory;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Systemd;
 using EdgeNode.Daemon.Uplink;
@@ -159,6 +160,7 @@ public static class RunCommand
             }
 
             builder.Services.AddSingleton(new SystemdNotifier());
+            builder.Services.AddHostedService(sp => new StartupMemoryRelease(sp.GetRequiredService<ILogger<StartupMemoryRelease>>()));
             builder.Services.AddHostedService(sp =>
             {
                 var service = new NodeService(
