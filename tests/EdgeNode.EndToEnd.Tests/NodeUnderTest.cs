@@ -17,13 +17,15 @@ internal sealed class NodeUnderTest : IAsyncDisposable
 
     private readonly string? _configurationFile;
 
+    private readonly string _executable;
+
     public NodeUnderTest(string nodeId, MosquittoBroker broker, TimeSpan history, double speed = 1000, string syncInterval = "01:00:00")
         : this(nodeId, null, history, speed, syncInterval, new Dictionary<string, string>
         {
             ["EDGENODE_Node__Id"] = nodeId,
             ["EDGENODE_Uplink__Broker"] = broker.Host,
             ["EDGENODE_Uplink__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
-        })
+        }, null)
     {
     }
 
@@ -31,15 +33,18 @@ internal sealed class NodeUnderTest : IAsyncDisposable
     /// A node set up as a technician does it: its configuration directory holds a minimal edgenode.json and the
     /// fleet.json and fleet-ca.pem that enrolment wrote into <paramref name="enrolmentDirectory"/>.
     /// </summary>
-    public static NodeUnderTest Enrolled(string nodeId, string enrolmentDirectory, TimeSpan history, string syncInterval = "01:00:00")
+    /// <param name="executable">The edgenode to run: by default the framework-dependent build next to the tests; the
+    /// native binary as shipped for the tests of that (<see cref="NativeAot.NativeNodeBinaries"/>).</param>
+    public static NodeUnderTest Enrolled(string nodeId, string enrolmentDirectory, TimeSpan history, string syncInterval = "01:00:00", string? executable = null)
     {
         string configuration = Path.Combine(enrolmentDirectory, "edgenode.json");
         File.WriteAllText(configuration, "{}");
-        return new NodeUnderTest(nodeId, configuration, history, 1000, syncInterval, []);
+        return new NodeUnderTest(nodeId, configuration, history, 1000, syncInterval, [], executable);
     }
 
-    private NodeUnderTest(string nodeId, string? configurationFile, TimeSpan history, double speed, string syncInterval, Dictionary<string, string> uplink)
+    private NodeUnderTest(string nodeId, string? configurationFile, TimeSpan history, double speed, string syncInterval, Dictionary<string, string> uplink, string? executable)
     {
+        _executable = executable ?? Path.Combine(AppContext.BaseDirectory, "edgenode");
         NodeId = nodeId;
         Speed = speed;
         _configurationFile = configurationFile;
@@ -52,7 +57,7 @@ internal sealed class NodeUnderTest : IAsyncDisposable
             // A test's backlog drains at loopback speed; the default cap is for metered rural links.
             ["EDGENODE_Uplink__BacklogBytesPerSecond"] = "1000000",
         };
-        Process = new ChildProcess(nodeId, Path.Combine(AppContext.BaseDirectory, "edgenode"), _arguments, _environment);
+        Process = new ChildProcess(nodeId, _executable, _arguments, _environment);
     }
 
     public string NodeId { get; }
@@ -87,7 +92,7 @@ internal sealed class NodeUnderTest : IAsyncDisposable
     {
         _previousOutput += Process.Output;
         await Process.DisposeAsync();
-        Process = new ChildProcess(NodeId, Path.Combine(AppContext.BaseDirectory, "edgenode"), arguments, _environment);
+        Process = new ChildProcess(NodeId, _executable, arguments, _environment);
         Process.Start();
     }
 
