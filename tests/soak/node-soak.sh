@@ -6,6 +6,8 @@
 #   --jit         the framework-dependent build instead, for comparison
 #   --binary DIR  measure the edgenode already published in DIR instead of publishing
 #   --samples F   also write every sample (seconds, RSS, PSS, anonymous, file-backed; kB) to F as CSV
+#   --tls         also connect the node, as deployed, over TLS with a pinned CA to a Mosquitto started here (the
+#                 TLS library's pages then count in the node's memory)
 #
 # Prints: binary sizes (x64 and arm64, AOT only), start-up time to READY=1 (the daemon's sd_notify, received on a
 # socket of our own), RSS and PSS from /proc/PID/smaps_rollup (first, mean, max, last, and the mean of the last
@@ -14,12 +16,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-mode=aot; binary_dir=""; samples=""
+mode=aot; binary_dir=""; samples=""; tls=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --jit) mode=jit; shift ;;
     --binary) binary_dir=$2; shift 2 ;;
     --samples) samples=$2; shift 2 ;;
+    --tls) tls=yes; shift ;;
     -*) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
     *) break ;;
   esac
@@ -32,8 +35,23 @@ data="$work/data"; mkdir -p "$data"
 # status.json, rewritten every minute, goes to memory as under systemd (RuntimeDirectory=), so that the bytes written
 # to disk are the buffer's alone, as on a node.
 runtime=$(mktemp -d -p /dev/shm edgenode-soak-XXXXXX)
-pid=""; listener=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$listener" ] && kill "$listener" 2>/dev/null; rm -rf "$work" "$runtime"' EXIT
+pid=""; listener=""; broker=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$listener" ] && kill "$listener" 2>/dev/null; [ -n "$broker" ] && kill "$broker" 2>/dev/null; rm -rf "$work" "$runtime"' EXIT
+
+uplink=()
+if [ -n "$tls" ]; then
+  command -v mosquitto >/dev/null && command -v openssl >/dev/null || { echo "--tls needs mosquitto and openssl: sudo apt-get install -y mosquitto openssl" >&2; exit 1; }
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=soak-ca -keyout "$work/ca.key" -out "$work/ca.pem" 2>/dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=localhost -keyout "$work/broker.key" -out "$work/broker.csr" 2>/dev/null
+  openssl x509 -req -in "$work/broker.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -CAcreateserial -days 2 \
+    -extfile <(echo "subjectAltName=DNS:localhost") -out "$work/broker.pem" 2>/dev/null
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  printf 'listener %s 127.0.0.1\ncafile %s\ncertfile %s\nkeyfile %s\nallow_anonymous true\n' "$port" "$work/ca.pem" "$work/broker.pem" "$work/broker.key" >"$work/mosquitto.conf"
+  mosquitto -c "$work/mosquitto.conf" >"$work/mosquitto.log" 2>&1 &
+  broker=$!
+  sleep 1
+  uplink=(EDGENODE_Uplink__Broker=localhost EDGENODE_Uplink__Port="$port" EDGENODE_Uplink__CaFile="$work/ca.pem")
+fi
 
 size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
 if [ -z "$binary_dir" ]; then
@@ -53,7 +71,7 @@ socat -u UNIX-RECV:"$work/notify" OPEN:"$work/notified",creat,append &
 listener=$!
 for _ in $(seq 50); do [ -S "$work/notify" ] && break; sleep 0.1; done
 t0=$(date +%s.%N)
-NOTIFY_SOCKET="$work/notify" RUNTIME_DIRECTORY="$runtime" "$binary_dir/edgenode" run --config hardware/edgenode.json --data-directory "$data" --emulate >"$data/log" 2>&1 &
+env "${uplink[@]}" NOTIFY_SOCKET="$work/notify" RUNTIME_DIRECTORY="$runtime" "$binary_dir/edgenode" run --config hardware/edgenode.json --data-directory "$data" --emulate >"$data/log" 2>&1 &
 pid=$!
 ready=""
 for _ in $(seq 600); do
@@ -83,7 +101,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
 done
 cpu_end=$(cpu); io_end=$(written); t_end=$(date +%s.%N)
 
-awk -v c0="$cpu_start" -v c1="$cpu_end" -v t0="$t_start" -v t1="$t_end" -v hz="$ticks" -v m="$minutes" -v mode="$mode" \
+awk -v c0="$cpu_start" -v c1="$cpu_end" -v t0="$t_start" -v t1="$t_end" -v hz="$ticks" -v m="$minutes" -v mode="$mode" -v tls="${tls:+, TLS uplink}" \
     -v w0="$io_start" -v w1="$io_end" '
   function mb(kb) { return sprintf("%.1f", kb / 1024) }
   { rss[NR] = $1; pss[NR] = $2; anon[NR] = $3; file[NR] = $4 }
@@ -94,7 +112,7 @@ awk -v c0="$cpu_start" -v c1="$cpu_end" -v t0="$t_start" -v t1="$t_end" -v hz="$
       if (rss[i] > mr) mr = rss[i]; if (pss[i] > mp) mp = pss[i]
       if (i >= half) { hr += rss[i]; hp += pss[i]; hn++ }
     }
-    printf "soak %d min (%s, %d samples): CPU %.3f %% of one core\n", m, mode, n, 100 * (c1 - c0) / hz / (t1 - t0)
+    printf "soak %d min (%s%s, %d samples): CPU %.3f %% of one core\n", m, mode, tls, n, 100 * (c1 - c0) / hz / (t1 - t0)
     printf "RSS MB: first %s, mean %s, max %s, last %s; mean of the last half %s\n", mb(rss[1]), mb(sr / n), mb(mr), mb(rss[n]), mb(hr / hn)
     printf "PSS MB: first %s, mean %s, max %s, last %s; mean of the last half %s\n", mb(pss[1]), mb(sp / n), mb(mp), mb(pss[n]), mb(hp / hn)
     printf "RSS MB by kind (mean): anonymous %s, file-backed %s; last: anonymous %s, file-backed %s\n", mb(sa / n), mb(sf / n), mb(anon[n]), mb(file[n])
@@ -108,3 +126,4 @@ awk '
   /^Rss:/ { rss[name] += $2 } /^Pss:/ { pss[name] += $2 } /^Anonymous:/ { anon[name] += $2 }
   END { for (k in rss) if (rss[k] > 0) printf "%8d %8d %8d  %s\n", rss[k], pss[k], anon[k], k }' "/proc/$pid/smaps" | sort -rn | head -12
 echo "sensor fault lines in the log: $(grep -c fault "$data/log" || true)"
+[ -z "$tls" ] || echo "uplink: the broker saw $(grep -c "New client connected" "$work/mosquitto.log" || true) connection(s) from the node over TLS"

@@ -4,7 +4,10 @@ namespace EdgeNode.Hardware.Interop;
 
 internal static partial class Libc
 {
-    /// <summary>asm-generic/mman-common.h; the same on x86-64, arm and arm64. Linux 5.4 and later.</summary>
+    // asm-generic/mman-common.h; the same on x86-64, arm and arm64.
+    internal const int MADV_RANDOM = 1;
+
+    /// <summary>Linux 5.4 and later.</summary>
     internal const int MADV_PAGEOUT = 21;
 
     [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
