@@ -17,7 +17,9 @@ internal static class DeliveryAssert
     public static async Task<IReadOnlyList<DateTimeOffset>> NothingLostAsync(IFleetStore store, NodeUnderTest node, int minimumInFleet, int holesAllowed = 0)
     {
         IReadOnlyList<MetricWindowRow> rows = await store.ReadMetricWindowsAsync(node.NodeId, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(2), CancellationToken.None);
-        var inFleet = rows.Select(r => r.WindowStart).Distinct().Order().ToList();
+        // A window in which every read failed (or the node stalled) has sensors with faults and no values: it arrived too.
+        IReadOnlyList<NoValueWindowRow> noValues = await store.ReadNoValueWindowsAsync(node.NodeId, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(2), CancellationToken.None);
+        var inFleet = rows.Select(r => r.WindowStart).Concat(noValues.Select(r => r.WindowStart)).Distinct().Order().ToList();
         IReadOnlyList<StoredWindow> remaining = await node.RemainingWindowsAsync();
         var all = inFleet.Concat(remaining.Select(w => w.Window.Start)).Distinct().Order().ToList();
 
@@ -45,6 +47,8 @@ internal static class DeliveryAssert
         {
             IReadOnlyList<MetricWindowRow> rows = await store.ReadMetricWindowsAsync(node, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(2), CancellationToken.None);
             var stored = rows.ToDictionary(r => (r.Sensor, r.Metric, r.WindowStart));
+            var storedWithoutValues = (await store.ReadNoValueWindowsAsync(node, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(2), CancellationToken.None))
+                .ToDictionary(r => (r.Sensor, r.WindowStart));
             int compared = 0;
             foreach (((string n, DateTimeOffset start), WireWindow window) in sent)
             {
@@ -54,6 +58,13 @@ internal static class DeliveryAssert
                 }
                 foreach (WireSensorWindow sensor in window.Sensors)
                 {
+                    if (sensor.Metrics.Count == 0)
+                    {
+                        Assert.True(storedWithoutValues.TryGetValue((sensor.Sensor, start), out NoValueWindowRow? withoutValues),
+                            $"{node} {sensor.Sensor} {start:u} was sent without values but is not in the fleet");
+                        Assert.Equal(sensor.LastFault?.ToString(), withoutValues!.LastFault);
+                        compared++;
+                    }
                     foreach (WireMetricSummary metric in sensor.Metrics)
                     {
                         Assert.True(stored.TryGetValue((sensor.Sensor, metric.Metric.Name, start), out MetricWindowRow? row),

@@ -26,9 +26,10 @@ public sealed class WindowAggregationOptions
     public int MaximumSpeedsPerWindow { get; set; } = 4096;
 
     /// <summary>
-    /// A clock that moves this much further than the windows can account for has been stepped (a Raspberry Pi
+    /// A wall clock that moves this much further (or back) than the monotonic clock has been stepped (a Raspberry Pi
     /// boots with a stale clock and NTP later jumps it by hours or years). The aggregator then closes what it
-    /// holds as partial and starts again, rather than emitting a window for every quarter-hour in between.
+    /// holds as partial and starts again, rather than emitting a window for every quarter-hour in between. A stall of
+    /// the process moves both clocks alike: it is no step, and every window it lasted is emitted.
     /// </summary>
     public TimeSpan ClockStepThreshold { get; set; } = TimeSpan.FromHours(1);
 

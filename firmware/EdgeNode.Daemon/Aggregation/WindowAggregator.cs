@@ -36,6 +36,10 @@ public sealed class WindowAggregator
     // The earliest window not yet emitted; every window from here on is open.
     private DateTimeOffset _cursor;
     private DateTimeOffset _observingSince;
+
+    // Wall clock minus monotonic clock when last looked at: it changes only when the wall clock is stepped, not when
+    // the process stalls, so that a stall still emits every window it lasted.
+    private TimeSpan _wallAhead;
     private WindowTimeQuality _timeQuality = WindowTimeQuality.Synchronised;
     private WindowTimeQuality _worstSinceCursor = WindowTimeQuality.Synchronised;
     private bool _stopped;
@@ -69,6 +73,7 @@ public sealed class WindowAggregator
         DateTimeOffset now = time.GetUtcNow();
         _cursor = _grid.StartOf(now);
         _observingSince = now;
+        _wallAhead = WallAhead(now);
     }
 
     public TimeSpan WindowLength => _options.WindowLength;
@@ -344,14 +349,16 @@ public sealed class WindowAggregator
             return;
         }
 
-        DateTimeOffset closeUpTo = now - _options.LateArrivalGrace;
-        bool steppedBack = _cursor - now > _options.ClockStepThreshold;
-        bool steppedForward = closeUpTo - (_cursor + WindowLength) > _options.ClockStepThreshold;
-        if (steppedBack || steppedForward)
+        TimeSpan wallAhead = WallAhead(now);
+        TimeSpan stepped = wallAhead - _wallAhead;
+        _wallAhead = wallAhead;
+        if (stepped.Duration() > _options.ClockStepThreshold)
         {
             Restart(now);
             return;
         }
+
+        DateTimeOffset closeUpTo = now - _options.LateArrivalGrace;
 
         // A small step back just leaves the cursor ahead of the clock: nothing closes, and readings stamped in
         // windows already emitted are dropped as late until the clock catches up, rather than emitted twice.
@@ -429,6 +436,8 @@ public sealed class WindowAggregator
         // Unbounded: a window is a few hundred bytes every 15 minutes, and the buffer drains it at once.
         _closed.Writer.TryWrite(closed);
     }
+
+    private TimeSpan WallAhead(DateTimeOffset now) => now - DateTimeOffset.UnixEpoch - _time.GetElapsedTime(0);
 
     private static WindowTimeQuality Worse(WindowTimeQuality a, WindowTimeQuality b) => a > b ? a : b;
 }

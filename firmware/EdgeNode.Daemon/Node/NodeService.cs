@@ -20,8 +20,9 @@ namespace EdgeNode.Daemon.Node;
 
 /// <summary>
 /// The node's life: a sampling loop per fitted sensor feeding the window aggregator and the pollution
-/// alerts, every closed window stored durably, systemd told when the node is ready and fed the watchdog
-/// only while every loop is alive. On stop the window in progress is stored as a partial window.
+/// alerts, every closed window stored durably, systemd's watchdog fed only while sampling makes progress. It has
+/// started (and systemd, through the host's lifetime, is told READY=1) once the buffer is open and the loops run. On
+/// stop the window in progress is stored as a partial window.
 /// </summary>
 public sealed class NodeService(
     INodeHardware hardware,
@@ -30,7 +31,7 @@ public sealed class NodeService(
     WindowAggregationOptions aggregation,
     PollutionAlertOptions alertOptions,
     UplinkOptions uplinkOptions,
-    SystemdNotifier systemd,
+    SystemdWatchdog watchdog,
     ILoggerFactory loggers) : BackgroundService
 {
     // Short enough that a slice's listening and passages reach the aggregator within its late-arrival grace.
@@ -43,6 +44,9 @@ public sealed class NodeService(
     public static readonly TimeSpan LoopsStopWithin = TimeSpan.FromSeconds(5);
 
     private readonly ILogger _logger = loggers.CreateLogger<NodeService>();
+
+    // Set once the node samples: until then the host has not started, and systemd is not told READY=1.
+    private readonly TaskCompletionSource _sampling = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // FollowClock runs from the status loop and before each window is stored; one at a time.
     private readonly Lock _clockLock = new();
@@ -63,6 +67,13 @@ public sealed class NodeService(
 
     /// <summary>The link to the fleet, once started; null when no broker is configured.</summary>
     public NodeUplink? Uplink { get; private set; }
+
+    /// <summary>Returns once the buffer is open and the sampling loops run, or start-up failed.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await base.StartAsync(cancellationToken);
+        await Task.WhenAny(_sampling.Task, ExecuteTask ?? Task.CompletedTask).WaitAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -112,10 +123,9 @@ public sealed class NodeService(
 
         _logger.LogInformation("Node {Node} sampling {Count} sensors ({Sensors}) on {Hardware}; windows of {Minutes} min in {Buffer}",
             node.Id, sensors.Count, string.Join(", ", sensors.Select(s => s.Name)), hardware.Name, aggregation.WindowLength.TotalMinutes, buffer.Status().DatabasePath);
-        systemd.Notify(ServiceState.Ready);
+        _sampling.TrySetResult();
         await FeedWatchdogAsync(heartbeat, stoppingToken);
 
-        systemd.Notify(ServiceState.Stopping);
         await stopSampling.CancelAsync();
         await StopLoopsAsync(sensors, loops);
         await closing;
@@ -279,7 +289,7 @@ public sealed class NodeService(
     /// </summary>
     private async Task FeedWatchdogAsync(SamplingHeartbeat heartbeat, CancellationToken stoppingToken)
     {
-        TimeSpan period = systemd.WatchdogInterval is { } interval ? interval / 2 : TimeSpan.FromSeconds(30);
+        TimeSpan period = watchdog.Interval is { } interval ? interval / 2 : TimeSpan.FromSeconds(30);
         IReadOnlyList<string> wereLate = [];
         bool wasHung = false;
         try
@@ -290,7 +300,7 @@ public sealed class NodeService(
                 bool hung = heartbeat.IsHung;
                 if (!hung)
                 {
-                    systemd.Notify(ServiceState.Watchdog);
+                    watchdog.Feed();
                 }
                 else if (!wasHung)
                 {

@@ -12,6 +12,7 @@ using EdgeNode.Sensors.Ops243;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeNode.Daemon.Node;
@@ -142,8 +143,11 @@ public static class RunCommand
             }
 
             SensorWiring wiring = sensors.ToWiring();
-            // journald adds its own timestamps and reads the <N> priority prefixes the systemd format writes.
-            builder.Logging.ClearProviders().AddSystemdConsole().AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            // One line per event. Under systemd, AddSystemd switches it to the journal's format: no timestamps (journald
+            // adds its own) and <N> priority prefixes. It also makes systemd's lifetime the host's: READY=1 once the
+            // services have started, STOPPING=1 on SIGTERM.
+            builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            builder.Services.AddSystemd();
             if (emulated)
             {
                 // The watcher is registered first: hosts start services in order, so the start faults are in
@@ -159,12 +163,12 @@ public static class RunCommand
                 builder.Services.AddSingleton<INodeHardware>(_ => new LinuxNodeHardware());
             }
 
-            builder.Services.AddSingleton(new SystemdNotifier());
+            builder.Services.AddSingleton(sp => new SystemdWatchdog(sp.GetService<ISystemdNotifier>()));
             builder.Services.AddHostedService(sp => new StartupMemoryRelease(sp.GetRequiredService<ILogger<StartupMemoryRelease>>()));
             builder.Services.AddHostedService(sp =>
             {
                 var service = new NodeService(
-                    sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, uplink, sp.GetRequiredService<SystemdNotifier>(), sp.GetRequiredService<ILoggerFactory>());
+                    sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, uplink, sp.GetRequiredService<SystemdWatchdog>(), sp.GetRequiredService<ILoggerFactory>());
                 if (emulated)
                 {
                     service.SensorIdentified += sp.GetRequiredService<RuntimeFaults>().Identified;

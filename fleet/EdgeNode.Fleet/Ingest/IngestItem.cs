@@ -15,7 +15,10 @@ public sealed record IngestItem(
     DeadLetter? DeadLetter,
     AckMessage? Ack)
 {
-    public int RowCount => Metrics.Count + Traffic.Count + (Health is null ? 0 : 1) + (Alert is null ? 0 : 1) + (DeadLetter is null ? 0 : 1) + (Drop is null ? 0 : 1);
+    public int RowCount => Metrics.Count + Traffic.Count + NoValues.Count + (Health is null ? 0 : 1) + (Alert is null ? 0 : 1) + (DeadLetter is null ? 0 : 1) + (Drop is null ? 0 : 1);
+
+    /// <summary>The sensors that gave no value in a window, with their fault: a window must reach the fleet even when every read failed.</summary>
+    public IReadOnlyList<NoValueWindowRow> NoValues { get; init; } = [];
 
     /// <summary>The dead letter this message would have been, counted only: its sender was over its quota.</summary>
     public DeadLetterDrop? Drop { get; init; }

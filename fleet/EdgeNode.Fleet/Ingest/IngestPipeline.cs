@@ -113,7 +113,7 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
             try
             {
                 await store.CommitAsync(batch, token);
-                Interlocked.Add(ref _committedRows, batch.Metrics.Count + batch.Traffic.Count);
+                Interlocked.Add(ref _committedRows, batch.Metrics.Count + batch.Traffic.Count + batch.NoValues.Count);
                 Interlocked.Add(ref _deadLetters, batch.DeadLetters.Count);
                 Interlocked.Add(ref _droppedDeadLetters, batch.DeadLetterDrops.Sum(d => d.Messages));
                 foreach (IngestItem item in items)
@@ -209,6 +209,7 @@ public sealed class IngestPipeline(IFleetStore store, Func<AckMessage, Cancellat
         {
             batch.Metrics.AddRange(item.Metrics);
             batch.Traffic.AddRange(item.Traffic);
+            batch.NoValues.AddRange(item.NoValues);
             if (item.Health is { } health)
             {
                 batch.Health.Add(health);

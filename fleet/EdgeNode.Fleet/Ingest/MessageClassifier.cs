@@ -75,10 +75,16 @@ public static class MessageClassifier
         }
         var metrics = new List<MetricWindowRow>();
         var traffic = new List<TrafficWindowRow>();
+        var noValues = new List<NoValueWindowRow>();
         foreach (WireWindow w in batch.Windows)
         {
             foreach (WireSensorWindow s in w.Sensors)
             {
+                if (s.Metrics.Count == 0)
+                {
+                    noValues.Add(new NoValueWindowRow(batch.NodeId, s.Sensor, w.Start, w.LengthSeconds, (byte)w.Time, w.Partial,
+                        s.Coverage, s.Faults, s.LastFault?.ToString(), w.CalibrationVersion));
+                }
                 foreach (WireMetricSummary m in s.Metrics)
                 {
                     metrics.Add(new MetricWindowRow(batch.NodeId, s.Sensor, m.Metric.Name, w.Start, w.LengthSeconds, (byte)w.Time, w.Partial,
@@ -93,6 +99,7 @@ public static class MessageClassifier
         }
         return new IngestItem(metrics, traffic, null, null, null, new AckMessage(batch.NodeId, AckSubject.Batch, batch.BatchId, AckOutcome.Stored, null))
         {
+            NoValues = noValues,
             Reports = batch.Gaps.Count + batch.Downsamplings.Count + batch.SetAside.Count > 0 ? batch : null,
         };
     }

@@ -28,6 +28,9 @@ public interface IFleetStore : IAsyncDisposable
     /// <summary>Windows starting in [<paramref name="from"/>, <paramref name="to"/>), by start, then sensor.</summary>
     Task<IReadOnlyList<TrafficWindowRow>> ReadTrafficWindowsAsync(string nodeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 
+    /// <summary>Sensors without values in windows starting in [<paramref name="from"/>, <paramref name="to"/>), by start, then sensor.</summary>
+    Task<IReadOnlyList<NoValueWindowRow>> ReadNoValueWindowsAsync(string nodeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
     /// <summary>The newest dead letters first.</summary>
     /// <param name="nodeId">One node, or null for all (including those whose sender is unknown).</param>
     Task<IReadOnlyList<StoredDeadLetter>> ReadDeadLettersAsync(string? nodeId, int limit, CancellationToken ct);

@@ -10,6 +10,8 @@ public sealed class IngestBatch
 
     public List<TrafficWindowRow> Traffic { get; } = [];
 
+    public List<NoValueWindowRow> NoValues { get; } = [];
+
     public List<DeadLetter> DeadLetters { get; } = [];
 
     /// <summary>Dead letters only counted, their sender being over its quota; added to what is stored for the same sender and period.</summary>
@@ -20,10 +22,10 @@ public sealed class IngestBatch
     public List<NodeAlertRecord> Alerts { get; } = [];
 
     /// <summary>Rows of every kind together.</summary>
-    public int Count => Metrics.Count + Traffic.Count + DeadLetters.Count + DeadLetterDrops.Count + Health.Count + Alerts.Count;
+    public int Count => Metrics.Count + Traffic.Count + NoValues.Count + DeadLetters.Count + DeadLetterDrops.Count + Health.Count + Alerts.Count;
 
     public bool IsEmpty => Count == 0;
 
     public override string ToString() =>
-        $"{Metrics.Count} metric windows, {Traffic.Count} traffic windows, {DeadLetters.Count} dead letters, {DeadLetterDrops.Count} dead-letter drop counts, {Health.Count} health reports, {Alerts.Count} alerts";
+        $"{Metrics.Count} metric windows, {Traffic.Count} traffic windows, {NoValues.Count} sensor windows without values, {DeadLetters.Count} dead letters, {DeadLetterDrops.Count} dead-letter drop counts, {Health.Count} health reports, {Alerts.Count} alerts";
 }

@@ -21,6 +21,11 @@ internal static class IngestBatchValidator
             Validate(batch.Traffic[i], i);
         }
 
+        for (int i = 0; i < batch.NoValues.Count; i++)
+        {
+            Validate(batch.NoValues[i], i);
+        }
+
         for (int i = 0; i < batch.DeadLetters.Count; i++)
         {
             DeadLetter? letter = batch.DeadLetters[i];
@@ -70,6 +75,17 @@ internal static class IngestBatchValidator
         Require(
             double.IsFinite(row.Mean) && double.IsFinite(row.Minimum) && double.IsFinite(row.Maximum) && double.IsFinite(row.Last) && double.IsFinite(row.Coverage),
             What, index, row.NodeId, "has a value that is NaN or infinite");
+    }
+
+    private static void Validate(NoValueWindowRow? row, int index)
+    {
+        const string What = "sensor window without values";
+        Require(row is not null, What, index, null, "is null");
+        Require(!string.IsNullOrWhiteSpace(row!.NodeId), What, index, row.NodeId, "has no node id");
+        Require(!string.IsNullOrWhiteSpace(row.Sensor), What, index, row.NodeId, "has no sensor");
+        ValidateWindow(What, index, row.NodeId, row.WindowStart, row.WindowSeconds, row.TimeQuality);
+        Require(row.Faults >= 0, What, index, row.NodeId, $"has a negative fault count ({row.Faults})");
+        Require(double.IsFinite(row.Coverage), What, index, row.NodeId, "has a coverage that is NaN or infinite");
     }
 
     private static void Validate(TrafficWindowRow? row, int index)

@@ -103,6 +103,27 @@ public class WindowClosingTests
     }
 
     [Fact]
+    public void A_process_stalled_for_hours_emits_every_window_it_missed_with_its_sensors_stale()
+    {
+        // The whole process stood still (a loaded machine, SIGSTOP): the wall clock and the monotonic clock moved
+        // together, so this is no clock step and every window in between happened, without any reading.
+        var rig = new AggregatorRig(At(10, 0));
+        rig.Aggregator.Expect("bme280");
+        rig.Aggregator.Expect("sds011");
+        rig.Read("bme280", At(10, 1), 18.0);
+        rig.Aggregator.RecordFault("sds011", SensorFaultKind.NotAnswering, At(10, 2));
+
+        List<ClosedWindow> windows = rig.CloseAt(At(12, 15, 2));
+
+        Assert.Equal(Enumerable.Range(0, 9).Select(i => At(10, 0) + TimeSpan.FromMinutes(15 * i)), windows.Select(w => w.Start));
+        Assert.All(windows, w => Assert.False(w.Partial));
+        Assert.All(windows.Skip(1), w => Assert.All(w.Sensors, s => Assert.Empty(s.Metrics)));
+        Assert.All(windows.Skip(1), w => Assert.Equal(
+            [("bme280", SensorFaultKind.Stale), ("sds011", SensorFaultKind.NotAnswering)], w.Sensors.Select(s => (s.Sensor, s.LastFault))));
+        Assert.Equal(0, rig.Aggregator.Counters.ClockSteps);
+    }
+
+    [Fact]
     public void With_a_traffic_sensor_an_empty_window_says_no_vehicle_passed()
     {
         var rig = new AggregatorRig(At(10, 0), o => o.VehicleCounterFitted = true);

@@ -55,7 +55,7 @@ public sealed class StartFaultTests : IDisposable
         var faults = new RuntimeFaults(hardware, NullLogger.Instance);
         using var watcher = new FaultControlFileWatcher(dataDirectory, faults, wiring, injected, NullLogger<FaultControlFileWatcher>.Instance);
         var service = new NodeService(hardware, new NodeOptions { Id = "start-faults", DataDirectory = dataDirectory }, wiring,
-            new WindowAggregationOptions(), new PollutionAlertOptions(), new UplinkOptions(), new SystemdNotifier(null, null, null), NullLoggerFactory.Instance);
+            new WindowAggregationOptions(), new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance);
         service.SensorIdentified += faults.Identified;
         await watcher.StartAsync(CancellationToken.None);
         await service.StartAsync(CancellationToken.None);

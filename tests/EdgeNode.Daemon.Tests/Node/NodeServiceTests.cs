@@ -30,7 +30,7 @@ public sealed class NodeServiceTests : IDisposable
             Clock = ClockSynchronisation.Unsynchronised,
         };
         var service = new NodeService(hardware, new NodeOptions { Id = "test-node-1", DataDirectory = _data }, wiring,
-            new WindowAggregationOptions { WindowLength = TimeSpan.FromMinutes(1) }, new PollutionAlertOptions(), new UplinkOptions(), new SystemdNotifier(null, null, null), NullLoggerFactory.Instance);
+            new WindowAggregationOptions { WindowLength = TimeSpan.FromMinutes(1) }, new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance);
 
         await service.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -156,5 +156,5 @@ public sealed class NodeServiceTests : IDisposable
 
     private NodeService Service(EmulatedNodeHardware hardware, WindowAggregationOptions aggregation) =>
         new(hardware, new NodeOptions { Id = "test-node-1", DataDirectory = _data }, new SensorWiring { Fitted = new HashSet<string> { SensorWiring.Bme280 } },
-            aggregation, new PollutionAlertOptions(), new UplinkOptions(), new SystemdNotifier(null, null, null), NullLoggerFactory.Instance);
+            aggregation, new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance);
 }

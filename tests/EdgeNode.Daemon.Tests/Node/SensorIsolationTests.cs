@@ -53,7 +53,7 @@ public sealed class SensorIsolationTests : IDisposable
         var ambient = new RuralDayAmbient(7);
         using var hardware = new EmulatedNodeHardware(time, ambient, new DailyTraffic(ambient.Traffic, 7), wiring);
         var service = new NodeService(hardware, new NodeOptions { Id = "isolation-test", DataDirectory = _data.Path }, wiring,
-            new WindowAggregationOptions(), new PollutionAlertOptions(), new UplinkOptions(), new SystemdNotifier(null, null, null), NullLoggerFactory.Instance);
+            new WindowAggregationOptions(), new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance);
         using var burning = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Thread burner = BurnACore(burning.Token);
         using var probe = new ProcessStallProbe(time);

@@ -33,7 +33,7 @@ public sealed class FullDiskStatusTests
             Clock = ClockSynchronisation.Synchronised,
         };
         var service = new NodeService(hardware, new NodeOptions { Id = "test-node-1", DataDirectory = disk.Path, StatusDirectory = disk.Path }, wiring,
-            new WindowAggregationOptions { WindowLength = Window }, new PollutionAlertOptions(), new UplinkOptions(), new SystemdNotifier(null, null, null), NullLoggerFactory.Instance);
+            new WindowAggregationOptions { WindowLength = Window }, new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance);
 
         string fullOutput;
         int waitingWhileFull;

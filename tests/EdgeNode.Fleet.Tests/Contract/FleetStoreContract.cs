@@ -78,6 +78,31 @@ public abstract class FleetStoreContract : StoreContractBase
     }
 
     [Fact]
+    public async Task Sensor_windows_without_values_read_back_exactly_and_a_redelivery_replaces_them()
+    {
+        NoValueWindowRow[] rows =
+        [
+            Rows.NoValue(window: 0),
+            Rows.NoValue(window: 0, sensor: "bme280", fault: null) with { Partial = false, TimeQuality = 0, Coverage = 0, Faults = 0 },
+            Rows.NoValue(window: 1),
+            Rows.NoValue(node: "node-002"),
+        ];
+        var batch = new IngestBatch();
+        batch.NoValues.AddRange(rows);
+        await Store.CommitAsync(batch, None);
+        var again = new IngestBatch();
+        again.NoValues.Add(rows[2] with { LastFault = "NotAnswering", Faults = 7 });
+        await Store.CommitAsync(again, None);
+
+        IReadOnlyList<NoValueWindowRow> read = await Store.ReadNoValueWindowsAsync("node-001", Ever, Never, None);
+
+        Assert.Equal([rows[1], rows[0], rows[2] with { LastFault = "NotAnswering", Faults = 7 }], read);
+        Assert.All(read, row => Assert.Equal(TimeSpan.Zero, row.WindowStart.Offset));
+        Assert.Equal([rows[2].WindowStart], (await Store.ReadNoValueWindowsAsync("node-001", Rows.Start.AddMinutes(15), Never, None)).Select(row => row.WindowStart));
+        Assert.Equal(0, await Store.CountMetricWindowsAsync(null, None));
+    }
+
+    [Fact]
     public async Task A_redelivered_batch_adds_nothing_and_the_latest_delivery_wins()
     {
         MetricWindowRow first = Rows.Metric(mean: 10);

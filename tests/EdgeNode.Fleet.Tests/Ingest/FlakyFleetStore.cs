@@ -43,6 +43,9 @@ internal sealed class FlakyFleetStore(IFleetStore inner, int failFirstCommits = 
     public Task<IReadOnlyList<TrafficWindowRow>> ReadTrafficWindowsAsync(string nodeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         inner.ReadTrafficWindowsAsync(nodeId, from, to, ct);
 
+    public Task<IReadOnlyList<NoValueWindowRow>> ReadNoValueWindowsAsync(string nodeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        inner.ReadNoValueWindowsAsync(nodeId, from, to, ct);
+
     public Task<IReadOnlyList<StoredDeadLetter>> ReadDeadLettersAsync(string? nodeId, int limit, CancellationToken ct) => inner.ReadDeadLettersAsync(nodeId, limit, ct);
 
     public Task<long> CountDeadLettersAsync(CancellationToken ct) => inner.CountDeadLettersAsync(ct);

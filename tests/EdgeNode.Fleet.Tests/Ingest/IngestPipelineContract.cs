@@ -239,6 +239,29 @@ public abstract class IngestPipelineContract : IAsyncLifetime
         Assert.Contains("known sensors are bme280, scd4x,", letter.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_window_in_which_every_read_failed_is_stored_with_its_faults_and_acked()
+    {
+        IngestPipeline pipeline = Pipeline();
+        WindowBatch batch = NodeMessages.Batch(Node(0));
+        WireWindow failing = batch.Windows[1] with
+        {
+            Sensors = [new WireSensorWindow("bme280", 0, [], 0, WireFault.Stale), new WireSensorWindow("sds011", 0, [], 3, WireFault.NotAnswering)],
+        };
+        IngestItem item = Classify(UpChannel.Batch, Node(0), EdgeCodec.Encode(batch with { Windows = [batch.Windows[0], failing] }));
+        _metricRowsByNode[Node(0)] = item.Metrics.Count;
+        await pipeline.EnqueueAsync(item, None);
+
+        Run(pipeline);
+        SentAck sent = Assert.Single(await WaitForAcksAsync(1));
+
+        Assert.Equal(AckOutcome.Stored, sent.Ack.Outcome);
+        Assert.True(sent.Committed);
+        IReadOnlyList<NoValueWindowRow> stored = await _store.ReadNoValueWindowsAsync(Node(0), failing.Start, failing.Start.AddMinutes(15), None);
+        Assert.Equal([("bme280", "Stale", 0), ("sds011", "NotAnswering", 3)], stored.Select(row => (row.Sensor, row.LastFault, row.Faults)));
+        Assert.Empty(await _store.ReadMetricWindowsAsync(Node(0), null, failing.Start, failing.Start.AddMinutes(15), None));
+    }
+
     private static string Node(int index) => $"node-{index:000}";
 
     private static IngestItem Classify(UpChannel channel, string node, byte[] payload) =>

@@ -50,6 +50,30 @@ public sealed class MessageClassifierTests
     }
 
     [Fact]
+    public void A_sensor_that_gave_no_value_in_a_window_is_kept_with_its_fault_so_the_window_is_not_lost()
+    {
+        // Every read failed in the second window: the node sends its sensors with their faults and no metric.
+        WindowBatch sent = NodeMessages.Batch();
+        WireWindow failing = sent.Windows[1] with
+        {
+            Sensors = [new WireSensorWindow("bme280", 0, [], 0, WireFault.Stale), new WireSensorWindow("sds011", 0, [], 4, WireFault.NotAnswering)],
+        };
+        WindowBatch batch = sent with { Windows = [sent.Windows[0], failing] };
+
+        IngestItem item = Classify(NodeMessages.Topic(UpChannel.Batch), EdgeCodec.Encode(batch));
+
+        DateTimeOffset second = NodeMessages.Start.AddMinutes(15);
+        Assert.Equal(
+            [
+                new NoValueWindowRow(NodeMessages.Node, "bme280", second, 900, 0, false, 0, 0, "Stale", 5),
+                new NoValueWindowRow(NodeMessages.Node, "sds011", second, 900, 0, false, 0, 4, "NotAnswering", 5),
+            ],
+            item.NoValues);
+        Assert.Equal([NodeMessages.Start], item.Metrics.Select(row => row.WindowStart).Distinct());
+        Assert.Equal(AckOutcome.Stored, item.Ack!.Outcome);
+    }
+
+    [Fact]
     public void A_valid_batch_is_acked_as_stored_naming_the_batch()
     {
         IngestItem item = Classify(NodeMessages.Topic(UpChannel.Batch), EdgeCodec.Encode(NodeMessages.Batch(batchId: 123_456_789_012)));

@@ -16,6 +16,9 @@ internal static class Rows
         new(node, sensor, Start.AddMinutes(15 * window), 900, TimeQuality: 0, Partial: false, approaching, Receding: 37,
             SpeedHistogram: Enumerable.Range(0, TrafficWindowRow.SpeedBins).Select(bin => bin * 3 + window).ToArray(), v85);
 
+    public static NoValueWindowRow NoValue(string node = "node-001", string sensor = "sds011", int window = 0, string? fault = "Stale") =>
+        new(node, sensor, Start.AddMinutes(15 * window), 900, TimeQuality: 1, Partial: true, Coverage: 0.125, Faults: 3, fault, CalibrationVersion: 4);
+
     public static IngestBatch Batch(params MetricWindowRow[] metrics)
     {
         var batch = new IngestBatch();

@@ -82,6 +82,14 @@ internal static class PostgresBatchWriter
         ON CONFLICT (node_id, pollutant, raised_at) DO UPDATE SET band = EXCLUDED.band, measured_value = EXCLUDED.measured_value, cleared = EXCLUDED.cleared
         """;
 
+    private const string UpsertNoValue = """
+        INSERT INTO no_value_windows (node_id, sensor, window_start, window_seconds, time_quality, is_partial, coverage, faults, last_fault, calibration_version)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        ON CONFLICT (node_id, window_start, sensor) DO UPDATE SET
+            window_seconds = EXCLUDED.window_seconds, time_quality = EXCLUDED.time_quality, is_partial = EXCLUDED.is_partial,
+            coverage = EXCLUDED.coverage, faults = EXCLUDED.faults, last_fault = EXCLUDED.last_fault, calibration_version = EXCLUDED.calibration_version
+        """;
+
     // Counts add up: two commits' drops for one sender and period are one row with both counts.
     private const string AddDrops = """
         INSERT INTO dead_letter_drops (node_id, period_start, messages, bytes) VALUES ($1, $2, $3, $4)
@@ -214,12 +222,12 @@ internal static class PostgresBatchWriter
     }
 
     /// <summary>
-    /// Health reports, alerts and drop counts are few per batch: one statement per row, sent together in one round trip. Sorted by key
+    /// Health reports, alerts, drop counts and sensor windows without values are few per batch: one statement per row, sent together in one round trip. Sorted by key
     /// (a stable sort, so duplicates keep their arrival order and the later one wins) for the same lock order as the merges.
     /// </summary>
     private static async Task UpsertSmallTablesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IngestBatch batch, CancellationToken ct)
     {
-        if (batch.Health.Count == 0 && batch.Alerts.Count == 0 && batch.DeadLetterDrops.Count == 0)
+        if (batch.Health.Count == 0 && batch.Alerts.Count == 0 && batch.DeadLetterDrops.Count == 0 && batch.NoValues.Count == 0)
         {
             return;
         }
@@ -233,6 +241,26 @@ internal static class PostgresBatchWriter
                 new NpgsqlParameter { Value = StoredInstant.ToUtcMicroseconds(drop.PeriodStart), NpgsqlDbType = NpgsqlDbType.TimestampTz },
                 new NpgsqlParameter { Value = drop.Messages, NpgsqlDbType = NpgsqlDbType.Bigint },
                 new NpgsqlParameter { Value = drop.Bytes, NpgsqlDbType = NpgsqlDbType.Bigint }));
+        }
+
+        IEnumerable<NoValueWindowRow> noValues = batch.NoValues
+            .OrderBy(row => row.NodeId, StringComparer.Ordinal)
+            .ThenBy(row => row.WindowStart.UtcTicks)
+            .ThenBy(row => row.Sensor, StringComparer.Ordinal);
+        foreach (NoValueWindowRow row in noValues)
+        {
+            statements.BatchCommands.Add(Statement(
+                UpsertNoValue,
+                new NpgsqlParameter { Value = row.NodeId, NpgsqlDbType = NpgsqlDbType.Text },
+                new NpgsqlParameter { Value = row.Sensor, NpgsqlDbType = NpgsqlDbType.Text },
+                new NpgsqlParameter { Value = StoredInstant.ToUtcMicroseconds(row.WindowStart), NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new NpgsqlParameter { Value = row.WindowSeconds, NpgsqlDbType = NpgsqlDbType.Integer },
+                new NpgsqlParameter { Value = (short)row.TimeQuality, NpgsqlDbType = NpgsqlDbType.Smallint },
+                new NpgsqlParameter { Value = row.Partial, NpgsqlDbType = NpgsqlDbType.Boolean },
+                new NpgsqlParameter { Value = row.Coverage, NpgsqlDbType = NpgsqlDbType.Double },
+                new NpgsqlParameter { Value = row.Faults, NpgsqlDbType = NpgsqlDbType.Integer },
+                new NpgsqlParameter { Value = (object?)row.LastFault ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+                new NpgsqlParameter { Value = row.CalibrationVersion, NpgsqlDbType = NpgsqlDbType.Integer }));
         }
 
         foreach (NodeHealthReport report in batch.Health.OrderBy(report => report.NodeId, StringComparer.Ordinal))

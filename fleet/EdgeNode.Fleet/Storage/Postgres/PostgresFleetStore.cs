@@ -131,6 +131,23 @@ internal sealed partial class PostgresFleetStore : IFleetStore
                 row.GetInt32(6), row.GetInt32(7), row.GetFieldValue<int[]>(8), row.IsDBNull(9) ? null : row.GetDouble(9)));
         });
 
+    public Task<IReadOnlyList<NoValueWindowRow>> ReadNoValueWindowsAsync(string nodeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        ReadAsync(ct, async (connection, token) =>
+        {
+            await using NpgsqlCommand command = Command(
+                connection,
+                """
+                SELECT node_id, sensor, window_start, window_seconds, time_quality, is_partial, coverage, faults, last_fault, calibration_version
+                FROM no_value_windows
+                WHERE node_id = $1 AND window_start >= $2 AND window_start < $3
+                ORDER BY window_start, sensor
+                """,
+                Text(nodeId), WindowBound(from), WindowBound(to));
+            return await ReadAllAsync(command, token, row => new NoValueWindowRow(
+                row.GetString(0), row.GetString(1), row.GetFieldValue<DateTimeOffset>(2), row.GetInt32(3), (byte)row.GetInt16(4), row.GetBoolean(5),
+                row.GetDouble(6), row.GetInt32(7), row.IsDBNull(8) ? null : row.GetString(8), row.GetInt32(9)));
+        });
+
     public Task<IReadOnlyList<StoredDeadLetter>> ReadDeadLettersAsync(string? nodeId, int limit, CancellationToken ct) =>
         ReadAsync(ct, async (connection, token) =>
         {

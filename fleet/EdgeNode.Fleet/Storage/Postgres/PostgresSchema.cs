@@ -165,6 +165,23 @@ internal static class PostgresSchema
         );
         CREATE INDEX dead_letters_by_arrival ON dead_letters (received_at);
         """,
+        // A sensor that gave no value in a window (faulty, backing off, stale; a traffic sensor's listening): without it a
+        // window in which every read failed would reach the fleet and leave no trace.
+        """
+        CREATE TABLE no_value_windows (
+            node_id             text COLLATE "C"  NOT NULL CHECK (node_id <> ''),
+            sensor              text COLLATE "C"  NOT NULL CHECK (sensor <> ''),
+            window_start        timestamptz       NOT NULL,
+            window_seconds      integer           NOT NULL CHECK (window_seconds > 0),
+            time_quality        smallint          NOT NULL CHECK (time_quality BETWEEN 0 AND 2),
+            is_partial          boolean           NOT NULL,
+            coverage            double precision  NOT NULL,
+            faults              integer           NOT NULL,
+            last_fault          text,
+            calibration_version integer           NOT NULL,
+            PRIMARY KEY (node_id, window_start, sensor)
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -36,6 +36,14 @@ internal static class SqliteBatchWriter
             approaching = excluded.approaching, receding = excluded.receding, speed_histogram = excluded.speed_histogram, v85_kmh = excluded.v85_kmh
         """;
 
+    private const string UpsertNoValue = """
+        INSERT INTO no_value_windows (node_id, sensor, window_start, window_seconds, time_quality, is_partial, coverage, faults, last_fault, calibration_version)
+        VALUES ($node, $sensor, $start, $seconds, $quality, $partial, $coverage, $faults, $fault, $calibration)
+        ON CONFLICT (node_id, window_start, sensor) DO UPDATE SET
+            window_seconds = excluded.window_seconds, time_quality = excluded.time_quality, is_partial = excluded.is_partial,
+            coverage = excluded.coverage, faults = excluded.faults, last_fault = excluded.last_fault, calibration_version = excluded.calibration_version
+        """;
+
     private const string InsertDeadLetter = """
         INSERT INTO dead_letters (received_at_us, topic, node_id, payload, original_length, reason)
         VALUES ($received, $topic, $node, $payload, $length, $reason)
@@ -95,6 +103,19 @@ internal static class SqliteBatchWriter
             p[7].Value = row.Receding;
             p[8].Value = row.SpeedHistogram is null ? DBNull.Value : EncodeHistogram(row.SpeedHistogram);
             p[9].Value = row.V85KilometresPerHour is double v85 ? v85 : DBNull.Value;
+        });
+        WriteRows(connection, transaction, UpsertNoValue, batch.NoValues, static (p, row) =>
+        {
+            p[0].Value = Nullable(row.NodeId);
+            p[1].Value = Nullable(row.Sensor);
+            p[2].Value = StoredInstant.ToUnixSeconds(row.WindowStart);
+            p[3].Value = row.WindowSeconds;
+            p[4].Value = row.TimeQuality;
+            p[5].Value = row.Partial;
+            p[6].Value = row.Coverage;
+            p[7].Value = row.Faults;
+            p[8].Value = (object?)row.LastFault ?? DBNull.Value;
+            p[9].Value = row.CalibrationVersion;
         });
         WriteRows(connection, transaction, InsertDeadLetter, batch.DeadLetters, static (p, letter) =>
         {

@@ -151,6 +151,23 @@ internal sealed partial class SqliteFleetStore : IFleetStore
                 row.GetInt32(6), row.GetInt32(7), SqliteBatchWriter.DecodeHistogram((byte[])row[8]), row.IsDBNull(9) ? null : row.GetDouble(9)));
         });
 
+    public Task<IReadOnlyList<NoValueWindowRow>> ReadNoValueWindowsAsync(string nodeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        ReadAsync(ct, connection =>
+        {
+            using SqliteCommand command = Command(
+                connection,
+                """
+                SELECT node_id, sensor, window_start, window_seconds, time_quality, is_partial, coverage, faults, last_fault, calibration_version
+                FROM no_value_windows
+                WHERE node_id = $node AND window_start >= $from AND window_start < $to
+                ORDER BY window_start, sensor
+                """,
+                ("$node", nodeId), ("$from", StoredInstant.CeilingUnixSeconds(from)), ("$to", StoredInstant.CeilingUnixSeconds(to)));
+            return ReadAll(command, row => new NoValueWindowRow(
+                row.GetString(0), row.GetString(1), StoredInstant.FromUnixSeconds(row.GetInt64(2)), row.GetInt32(3), row.GetByte(4), row.GetBoolean(5),
+                row.GetDouble(6), row.GetInt32(7), row.IsDBNull(8) ? null : row.GetString(8), row.GetInt32(9)));
+        });
+
     public Task<IReadOnlyList<StoredDeadLetter>> ReadDeadLettersAsync(string? nodeId, int limit, CancellationToken ct) =>
         ReadAsync(ct, connection =>
         {

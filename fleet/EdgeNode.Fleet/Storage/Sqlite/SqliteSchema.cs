@@ -162,6 +162,23 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX dead_letters_by_arrival ON dead_letters (received_at_us);
         """,
+        // A sensor that gave no value in a window (faulty, backing off, stale; a traffic sensor's listening): without it a
+        // window in which every read failed would reach the fleet and leave no trace.
+        """
+        CREATE TABLE no_value_windows (
+            node_id             TEXT    NOT NULL CHECK (node_id <> ''),
+            sensor              TEXT    NOT NULL CHECK (sensor <> ''),
+            window_start        INTEGER NOT NULL,
+            window_seconds      INTEGER NOT NULL CHECK (window_seconds > 0),
+            time_quality        INTEGER NOT NULL CHECK (time_quality BETWEEN 0 AND 2),
+            is_partial          INTEGER NOT NULL,
+            coverage            REAL    NOT NULL,
+            faults              INTEGER NOT NULL,
+            last_fault          TEXT,
+            calibration_version INTEGER NOT NULL,
+            PRIMARY KEY (node_id, window_start, sensor)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
