@@ -1,7 +1,7 @@
+using System.Device.I2c;
 using EdgeNode.Hardware;
 using EdgeNode.Hardware.Clock;
 using EdgeNode.Hardware.Emulation;
-using EdgeNode.Hardware.I2c;
 using EdgeNode.Hardware.Serial;
 using EdgeNode.Sensors.Ads1115;
 using EdgeNode.Sensors.Bme280;

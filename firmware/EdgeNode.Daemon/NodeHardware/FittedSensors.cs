@@ -1,4 +1,4 @@
-using EdgeNode.Hardware.I2c;
+using System.Device.I2c;
 using EdgeNode.Sensors;
 using EdgeNode.Sensors.Ads1115;
 using EdgeNode.Sensors.Bme280;

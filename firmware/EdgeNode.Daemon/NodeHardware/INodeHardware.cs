@@ -1,5 +1,5 @@
+using System.Device.I2c;
 using EdgeNode.Hardware.Clock;
-using EdgeNode.Hardware.I2c;
 using EdgeNode.Hardware.Serial;
 
 namespace EdgeNode.Daemon.NodeHardware;

@@ -1,3 +1,4 @@
+using System.Device.I2c;
 using EdgeNode.Daemon.Clock;
 using EdgeNode.Hardware.Clock;
 using EdgeNode.Hardware.I2c;
