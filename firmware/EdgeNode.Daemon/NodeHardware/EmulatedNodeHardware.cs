@@ -1,3 +1,4 @@
+using System.Device.Gpio;
 using System.Device.I2c;
 using EdgeNode.Hardware;
 using EdgeNode.Hardware.Clock;
@@ -24,6 +25,7 @@ public sealed class EmulatedNodeHardware : INodeHardware
     private readonly EmulatedI2cBus _bus;
     private readonly Dictionary<string, IEmulatedSerialPeripheral> _serialDevices;
     private readonly SensorWiring _wiring;
+    private readonly GpioController _gpioController;
 
     // Port names whose adapter has been "unplugged".
     private readonly HashSet<string> _removed = [];
@@ -41,6 +43,8 @@ public sealed class EmulatedNodeHardware : INodeHardware
         Pms5003 = new Pms5003Emulator(ambient);
         Radar = new Ops243Emulator(traffic);
         No2 = new No2CellEmulator(time, ambient, No2Certificate);
+        Gpio = new EmulatedGpioDriver(time);
+        _gpioController = new GpioController(Gpio);
         _bus = new EmulatedI2cBus(wiring.I2cBusId);
         _bus.Attach(SensorWiring.Bme280PrimaryAddress, Bme280);
         _bus.Attach(SensorWiring.Scd4xAddress, Scd4x);
@@ -58,6 +62,9 @@ public sealed class EmulatedNodeHardware : INodeHardware
     }
 
     public string Name => "emulated hardware";
+
+    /// <summary>The GPIO header: tests and the emulation read the LED and the sensors' pins here and press the button.</summary>
+    public EmulatedGpioDriver Gpio { get; }
 
     public TimeProvider Time { get; }
 
@@ -172,6 +179,8 @@ public sealed class EmulatedNodeHardware : INodeHardware
             : throw new DeviceAccessException(DeviceAccessError.NotFound, $"/dev/i2c-{busId}",
                 $"I2C bus {busId} not found: the emulated node has only bus {_bus.BusId}.");
 
+    public GpioController OpenGpio() => _gpioController;
+
     public SerialDevice OpenSerialPort(string portName, int baudRate)
     {
         lock (_lock)
@@ -189,5 +198,9 @@ public sealed class EmulatedNodeHardware : INodeHardware
         }
     }
 
-    public void Dispose() => _bus.Dispose();
+    public void Dispose()
+    {
+        _bus.Dispose();
+        _gpioController.Dispose();
+    }
 }
