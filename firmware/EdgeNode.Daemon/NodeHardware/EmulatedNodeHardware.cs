@@ -45,6 +45,19 @@ public sealed class EmulatedNodeHardware : INodeHardware
         No2 = new No2CellEmulator(time, ambient, No2Certificate);
         Gpio = new EmulatedGpioDriver(time);
         _gpioController = new GpioController(Gpio);
+        // The PMS5003 follows its SET pin and its supply as wired (hardware/wiring.md, "GPIO").
+        Gpio.OutputChanged += (pin, level) =>
+        {
+            if (pin == wiring.Pms5003SetPin)
+            {
+                Pms5003.SetPinHigh = level == PinValue.High;
+            }
+
+            if (pin == wiring.ParticulatePowerPin)
+            {
+                Pms5003.Powered = level == PinValue.High;
+            }
+        };
         _bus = new EmulatedI2cBus(wiring.I2cBusId);
         _bus.Attach(SensorWiring.Bme280PrimaryAddress, Bme280);
         _bus.Attach(SensorWiring.Scd4xAddress, Scd4x);

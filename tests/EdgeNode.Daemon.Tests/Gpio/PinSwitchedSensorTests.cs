@@ -1,10 +1,12 @@
 using System.Device.Gpio;
 using EdgeNode.Daemon.Gpio;
+using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Sampling;
 using EdgeNode.Daemon.Tests.Sampling;
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors;
 using EdgeNode.Sensors.Emulation;
+using EdgeNode.Sensors.Ops243;
 using EdgeNode.Sensors.Pms5003;
 using EdgeNode.Sensors.Sds011;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -102,4 +104,33 @@ public class PinSwitchedSensorTests
 
     private EnvironmentalSamplingLoop Loop(string name, Func<CancellationToken, Task<IEnvironmentalSensor>> open, RecordingSink sink) =>
         new(name, open, SamplingSchedule.DutyCycledParticulates, sink, new SamplingHeartbeat(_time), Backoff, _time, NullLogger.Instance);
+
+    [Fact]
+    public async Task On_the_emulated_node_the_PMS5003_is_powered_and_woken_through_its_pins_and_left_off()
+    {
+        var wiring = new SensorWiring { Fitted = new HashSet<string> { SensorWiring.Pms5003 }, Pms5003SetPin = SetPin, ParticulatePowerPin = PowerPin };
+        using var hardware = new EmulatedNodeHardware(_time, new ConstantAmbient(AmbientConditions.Typical), new ScriptedTraffic([]), wiring);
+        FittedSensor pms = FittedSensors.For(hardware, wiring, SensorWiring.Bme280PrimaryAddress).Single();
+        Assert.False(hardware.Pms5003.Powered); // off until the duty cycle wakes it
+        var sink = new RecordingSink(_time, _time.GetUtcNow().AddMinutes(12));
+
+        await Loop("pms5003", pms.OpenEnvironmental!, sink).RunAsync(sink.Stop.Token);
+
+        Assert.Empty(sink.Faults);
+        Assert.InRange(sink.Readings.Count, 10, 20);
+        Assert.False(hardware.Pms5003.Powered);
+        Assert.False(hardware.Pms5003.FanRunning);
+    }
+
+    [Fact]
+    public async Task A_PMS5003_held_asleep_by_its_SET_pin_sends_nothing_and_the_driver_says_so()
+    {
+        var emulator = new Pms5003Emulator(new ConstantAmbient(AmbientConditions.Typical)) { SetPinHigh = false };
+        using var sensor = new Pms5003Sensor(new EmulatedSerialPort(emulator, _time), _time);
+
+        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.WakeAsync());
+
+        Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
+        Assert.Contains("SET (pin 3) is not pulled low", fault.Message);
+    }
 }
