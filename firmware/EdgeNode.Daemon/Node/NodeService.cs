@@ -4,6 +4,7 @@ using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Calibration;
 using EdgeNode.Daemon.Clock;
+using EdgeNode.Daemon.Gpio;
 using EdgeNode.Daemon.Health;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Sampling;
@@ -32,7 +33,8 @@ public sealed class NodeService(
     PollutionAlertOptions alertOptions,
     UplinkOptions uplinkOptions,
     SystemdWatchdog watchdog,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    GpioOptions? gpio = null) : BackgroundService
 {
     // Short enough that a slice's listening and passages reach the aggregator within its late-arrival grace.
     private static readonly TimeSpan RadarSlice = TimeSpan.FromSeconds(5);
@@ -74,6 +76,12 @@ public sealed class NodeService(
         await base.StartAsync(cancellationToken);
         await Task.WhenAny(_sampling.Task, ExecuteTask ?? Task.CompletedTask).WaitAsync(cancellationToken);
     }
+
+    /// <summary>The status LED, once started; null when <c>Gpio:StatusLedPin</c> is not set. The update agent sets "updating" on it.</summary>
+    public StatusLight? StatusLight { get; private set; }
+
+    /// <summary>How often the status LED follows the node's state.</summary>
+    public static readonly TimeSpan StatusLightInterval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -120,6 +128,12 @@ public sealed class NodeService(
         Task alerting = ReportAlertsAsync(alerts, uplink);
         Task reporting = WriteStatusAsync(CurrentStatus, time, stopSampling.Token);
         Task syncing = uplink?.RunAsync(stopSampling.Token) ?? Task.CompletedTask;
+        using StatusLight? light = gpio?.StatusLedPin is { } ledPin ? new StatusLight(hardware.OpenGpio(), ledPin, TimeProvider.System) : null;
+        StatusLight = light;
+        using SelfTestButton? button = gpio?.ButtonPin is { } buttonPin
+            ? new SelfTestButton(hardware.OpenGpio(), buttonPin, light, _ => Task.FromResult(LiveSelfTest(board)), TimeProvider.System, _logger)
+            : null;
+        Task lighting = light is null ? Task.CompletedTask : ShowStatusAsync(light, () => StatusBlinkCodes.From(board.Snapshot(), Uplink?.Status ?? UplinkStatus.Disabled), stopSampling.Token);
 
         _logger.LogInformation("Node {Node} sampling {Count} sensors ({Sensors}) on {Hardware}; windows of {Minutes} min in {Buffer}",
             node.Id, sensors.Count, string.Join(", ", sensors.Select(s => s.Name)), hardware.Name, aggregation.WindowLength.TotalMinutes, buffer.Status().DatabasePath);
@@ -131,7 +145,7 @@ public sealed class NodeService(
         await closing;
         aggregator.Stop();
         alerts.Complete();
-        await Task.WhenAll(storing, alerting, reporting);
+        await Task.WhenAll(storing, alerting, reporting, lighting);
         await syncing;
         _logger.LogInformation("Node {Node} stopped; windows waiting in the buffer: {Unsent}", node.Id, buffer.Status().UnsentWindows);
     }
@@ -243,6 +257,40 @@ public sealed class NodeService(
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>
+    /// The self-test the button runs while the service holds the sensors (the serial ports are opened exclusively, so
+    /// <c>edgenode selftest</c> cannot run beside it): every fitted sensor has given a good reading and has no fault.
+    /// </summary>
+    private bool LiveSelfTest(SensorStatusBoard board)
+    {
+        IReadOnlyList<SensorState> sensors = board.Snapshot();
+        foreach (SensorState sensor in sensors.Where(s => s.LastFault is not null || s.LastGoodAt is null))
+        {
+            _logger.LogWarning("Self-test: {Sensor} {State}", sensor.Sensor, sensor.LastFaultMessage ?? "has not given a reading yet");
+        }
+
+        return sensors.All(s => s.LastFault is null && s.LastGoodAt is not null);
+    }
+
+    /// <summary>The LED follows the node's state; real time whatever the emulated clock does, as it is for eyes.</summary>
+    private static async Task ShowStatusAsync(StatusLight light, Func<BlinkCode> status, CancellationToken token)
+    {
+        Task blinking = light.RunAsync(token);
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                light.ShowStatus(status());
+                await Task.Delay(StatusLightInterval, TimeProvider.System, token);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+
+        await blinking;
     }
 
     private static SamplingSchedule Schedule(string sensor) =>

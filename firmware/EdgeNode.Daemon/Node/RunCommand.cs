@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeNode.Daemon.Aggregation;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Emulation;
+using EdgeNode.Daemon.Gpio;
 using EdgeNode.Daemon.Memory;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Systemd;
@@ -117,6 +118,7 @@ public static class RunCommand
             WindowAggregationOptions aggregation;
             PollutionAlertOptions alerts;
             UplinkOptions uplink;
+            GpioOptions gpio;
             try
             {
                 node = builder.Configuration.GetSection(NodeOptions.SectionName).Get<NodeOptions>() ?? new NodeOptions();
@@ -124,6 +126,7 @@ public static class RunCommand
                 aggregation = builder.Configuration.GetSection(WindowAggregationOptions.SectionName).Get<WindowAggregationOptions>() ?? new WindowAggregationOptions();
                 alerts = builder.Configuration.GetSection(PollutionAlertOptions.SectionName).Get<PollutionAlertOptions>() ?? new PollutionAlertOptions();
                 uplink = builder.Configuration.GetSection(UplinkOptions.SectionName).Get<UplinkOptions>() ?? new UplinkOptions();
+                gpio = builder.Configuration.GetSection(GpioOptions.SectionName).Get<GpioOptions>() ?? new GpioOptions();
                 if (uplink.CaFile.Length > 0)
                 {
                     // Relative to the configuration, as enrolment writes it ("fleet-ca.pem" next to fleet.json).
@@ -137,12 +140,12 @@ public static class RunCommand
                 return 2;
             }
 
-            if (!Valid(output, node, sensors, aggregation, alerts, uplink))
+            if (!Valid(output, node, sensors, aggregation, alerts, uplink, gpio))
             {
                 return 2;
             }
 
-            SensorWiring wiring = sensors.ToWiring();
+            SensorWiring wiring = sensors.ToWiring() with { Pms5003SetPin = gpio.Pms5003SetPin, ParticulatePowerPin = gpio.ParticulatePowerPin };
             // One line per event. Under systemd, AddSystemd switches it to the journal's format: no timestamps (journald
             // adds its own) and <N> priority prefixes. It also makes systemd's lifetime the host's: READY=1 once the
             // services have started, STOPPING=1 on SIGTERM.
@@ -168,7 +171,7 @@ public static class RunCommand
             builder.Services.AddHostedService(sp =>
             {
                 var service = new NodeService(
-                    sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, uplink, sp.GetRequiredService<SystemdWatchdog>(), sp.GetRequiredService<ILoggerFactory>());
+                    sp.GetRequiredService<INodeHardware>(), node, wiring, aggregation, alerts, uplink, sp.GetRequiredService<SystemdWatchdog>(), sp.GetRequiredService<ILoggerFactory>(), gpio);
                 if (emulated)
                 {
                     service.SensorIdentified += sp.GetRequiredService<RuntimeFaults>().Identified;
@@ -231,9 +234,9 @@ public static class RunCommand
     }
 
     /// <summary>Prints every configuration problem at once, naming the setting, so one edit fixes them all.</summary>
-    private static bool Valid(TextWriter output, NodeOptions node, SensorsOptions sensors, WindowAggregationOptions aggregation, PollutionAlertOptions alerts, UplinkOptions uplink)
+    private static bool Valid(TextWriter output, NodeOptions node, SensorsOptions sensors, WindowAggregationOptions aggregation, PollutionAlertOptions alerts, UplinkOptions uplink, GpioOptions gpio)
     {
-        var problems = node.Problems().Concat(sensors.Problems()).Concat(uplink.Problems()).ToList();
+        var problems = node.Problems().Concat(sensors.Problems()).Concat(uplink.Problems()).Concat(gpio.Problems()).ToList();
         foreach (Action validate in new Action[] { aggregation.Validate, alerts.Validate })
         {
             try

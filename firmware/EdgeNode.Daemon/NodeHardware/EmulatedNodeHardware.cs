@@ -1,7 +1,8 @@
+using System.Device.Gpio;
+using System.Device.I2c;
 using EdgeNode.Hardware;
 using EdgeNode.Hardware.Clock;
 using EdgeNode.Hardware.Emulation;
-using EdgeNode.Hardware.I2c;
 using EdgeNode.Hardware.Serial;
 using EdgeNode.Sensors.Ads1115;
 using EdgeNode.Sensors.Bme280;
@@ -24,6 +25,7 @@ public sealed class EmulatedNodeHardware : INodeHardware
     private readonly EmulatedI2cBus _bus;
     private readonly Dictionary<string, IEmulatedSerialPeripheral> _serialDevices;
     private readonly SensorWiring _wiring;
+    private readonly GpioController _gpioController;
 
     // Port names whose adapter has been "unplugged".
     private readonly HashSet<string> _removed = [];
@@ -41,6 +43,21 @@ public sealed class EmulatedNodeHardware : INodeHardware
         Pms5003 = new Pms5003Emulator(ambient);
         Radar = new Ops243Emulator(traffic);
         No2 = new No2CellEmulator(time, ambient, No2Certificate);
+        Gpio = new EmulatedGpioDriver(time);
+        _gpioController = new GpioController(Gpio);
+        // The PMS5003 follows its SET pin and its supply as wired (hardware/wiring.md, "GPIO").
+        Gpio.OutputChanged += (pin, level) =>
+        {
+            if (pin == wiring.Pms5003SetPin)
+            {
+                Pms5003.SetPinHigh = level == PinValue.High;
+            }
+
+            if (pin == wiring.ParticulatePowerPin)
+            {
+                Pms5003.Powered = level == PinValue.High;
+            }
+        };
         _bus = new EmulatedI2cBus(wiring.I2cBusId);
         _bus.Attach(SensorWiring.Bme280PrimaryAddress, Bme280);
         _bus.Attach(SensorWiring.Scd4xAddress, Scd4x);
@@ -58,6 +75,9 @@ public sealed class EmulatedNodeHardware : INodeHardware
     }
 
     public string Name => "emulated hardware";
+
+    /// <summary>The GPIO header: tests and the emulation read the LED and the sensors' pins here and press the button.</summary>
+    public EmulatedGpioDriver Gpio { get; }
 
     public TimeProvider Time { get; }
 
@@ -172,6 +192,8 @@ public sealed class EmulatedNodeHardware : INodeHardware
             : throw new DeviceAccessException(DeviceAccessError.NotFound, $"/dev/i2c-{busId}",
                 $"I2C bus {busId} not found: the emulated node has only bus {_bus.BusId}.");
 
+    public GpioController OpenGpio() => _gpioController;
+
     public SerialDevice OpenSerialPort(string portName, int baudRate)
     {
         lock (_lock)
@@ -189,5 +211,9 @@ public sealed class EmulatedNodeHardware : INodeHardware
         }
     }
 
-    public void Dispose() => _bus.Dispose();
+    public void Dispose()
+    {
+        _bus.Dispose();
+        _gpioController.Dispose();
+    }
 }

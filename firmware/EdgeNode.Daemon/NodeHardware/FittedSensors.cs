@@ -1,4 +1,6 @@
-using EdgeNode.Hardware.I2c;
+using System.Device.Gpio;
+using System.Device.I2c;
+using EdgeNode.Daemon.Gpio;
 using EdgeNode.Sensors;
 using EdgeNode.Sensors.Ads1115;
 using EdgeNode.Sensors.Bme280;
@@ -18,6 +20,11 @@ public static class FittedSensors
         TimeProvider time = hardware.Time;
         int bus = wiring.I2cBusId;
         var sensors = new List<FittedSensor>();
+        GpioController? gpio = wiring.Pms5003SetPin is not null || wiring.ParticulatePowerPin is not null ? hardware.OpenGpio() : null;
+        // One switch for both PM sensors, made once: their loops reopen them after a lost connection.
+        ParticulatePower? power = wiring.ParticulatePowerPin is { } powerPin ? new ParticulatePower(gpio!, powerPin) : null;
+        IEnvironmentalSensor Switched(IDutyCycledSensor sensor, int? setPin) =>
+            gpio is null ? sensor : new PinSwitchedSensor(sensor, gpio, setPin, power, time);
         if (wiring.Fitted.Contains(SensorWiring.Bme280))
         {
             sensors.Add(Environmental(SensorWiring.Bme280, "BME280", $"I2C bus {bus}, 0x{bme280Address:x2}",
@@ -33,13 +40,13 @@ public static class FittedSensors
         if (wiring.Fitted.Contains(SensorWiring.Sds011))
         {
             sensors.Add(Environmental(SensorWiring.Sds011, "SDS011", wiring.Sds011Port,
-                _ => Task.FromResult<IEnvironmentalSensor>(new Sds011Sensor(hardware.OpenSerialPort(wiring.Sds011Port, SensorWiring.ParticulateBaudRate), time))));
+                _ => Task.FromResult<IEnvironmentalSensor>(Switched(new Sds011Sensor(hardware.OpenSerialPort(wiring.Sds011Port, SensorWiring.ParticulateBaudRate), time), null))));
         }
 
         if (wiring.Fitted.Contains(SensorWiring.Pms5003))
         {
             sensors.Add(Environmental(SensorWiring.Pms5003, "PMS5003", wiring.Pms5003Port,
-                _ => Task.FromResult<IEnvironmentalSensor>(new Pms5003Sensor(hardware.OpenSerialPort(wiring.Pms5003Port, SensorWiring.ParticulateBaudRate), time))));
+                _ => Task.FromResult<IEnvironmentalSensor>(Switched(new Pms5003Sensor(hardware.OpenSerialPort(wiring.Pms5003Port, SensorWiring.ParticulateBaudRate), time), wiring.Pms5003SetPin))));
         }
 
         if (wiring.Fitted.Contains(SensorWiring.Radar))

@@ -1,5 +1,6 @@
+using System.Device.Gpio;
+using System.Device.I2c;
 using EdgeNode.Hardware.Clock;
-using EdgeNode.Hardware.I2c;
 using EdgeNode.Hardware.Serial;
 
 namespace EdgeNode.Daemon.NodeHardware;
@@ -26,6 +27,9 @@ public interface INodeHardware : IDisposable
 
     /// <exception cref="Hardware.DeviceAccessException">The bus is missing or not accessible.</exception>
     I2cBus OpenI2cBus(int busId);
+
+    /// <summary>The GPIO header, opened on first use and shared: status LED, button, particulate sensors' SET and power pins.</summary>
+    GpioController OpenGpio();
 
     /// <exception cref="Hardware.DeviceAccessException">The port is missing, busy or not accessible.</exception>
     SerialDevice OpenSerialPort(string portName, int baudRate);

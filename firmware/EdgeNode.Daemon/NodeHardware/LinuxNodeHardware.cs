@@ -1,3 +1,5 @@
+using System.Device.Gpio;
+using System.Device.I2c;
 using EdgeNode.Daemon.Clock;
 using EdgeNode.Hardware.Clock;
 using EdgeNode.Hardware.I2c;
@@ -10,6 +12,7 @@ public sealed class LinuxNodeHardware : INodeHardware
 {
     private readonly Dictionary<int, I2cBus> _buses = [];
     private readonly Lock _lock = new();
+    private GpioController? _gpio;
 
     public string Name => "Raspberry Pi";
 
@@ -34,6 +37,15 @@ public sealed class LinuxNodeHardware : INodeHardware
         }
     }
 
+    /// <summary>System.Device.Gpio picks the Pi's driver (libgpiod's character device; install libgpiod2, see hardware/raspberry-pi-setup.md).</summary>
+    public GpioController OpenGpio()
+    {
+        lock (_lock)
+        {
+            return _gpio ??= new GpioController();
+        }
+    }
+
     public SerialDevice OpenSerialPort(string portName, int baudRate) => UnixSerialDevice.Open(portName, baudRate);
 
     public void Dispose()
@@ -46,6 +58,8 @@ public sealed class LinuxNodeHardware : INodeHardware
             }
 
             _buses.Clear();
+            _gpio?.Dispose();
+            _gpio = null;
         }
     }
 }

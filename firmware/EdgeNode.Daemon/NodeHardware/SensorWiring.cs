@@ -50,6 +50,12 @@ public sealed record SensorWiring
     /// <summary>The constants on the NO2 cell's certificate; needed when the cell is fitted.</summary>
     public No2CellCalibration? No2Calibration { get; init; }
 
+    /// <summary>BCM GPIO wired to the PMS5003's SET pin (low = sleep), if any (<c>Gpio:Pms5003SetPin</c>).</summary>
+    public int? Pms5003SetPin { get; init; }
+
+    /// <summary>BCM GPIO of the transistor switching the particulate sensors' power, if any (<c>Gpio:ParticulatePowerPin</c>).</summary>
+    public int? ParticulatePowerPin { get; init; }
+
     /// <summary>Names of the fitted sensors (see <see cref="Names"/>).</summary>
     public IReadOnlySet<string> Fitted { get; init; } = new HashSet<string>(StandardKit);
 

@@ -1,5 +1,6 @@
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Hardware;
+using EdgeNode.Hardware.I2c;
 
 namespace EdgeNode.Daemon.SelfTest;
 

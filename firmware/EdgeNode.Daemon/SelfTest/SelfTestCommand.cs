@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeNode.Daemon.Emulation;
+using EdgeNode.Daemon.Gpio;
 using EdgeNode.Daemon.NodeHardware;
 using System.Globalization;
 using EdgeNode.Hardware.Emulation;
@@ -34,6 +35,8 @@ public static class SelfTestCommand
             Description = "The NO2 cell is fitted, with WE0,AE0,SENSITIVITY from its ISB certificate (mV, mV, mV/ppb). With --emulate, --sensors ...,no2 uses the emulated cell's certificate",
         };
 
+        var setPin = new Option<int?>("--pms5003-set-pin") { Description = "BCM GPIO wired to the PMS5003's SET pin, as Gpio:Pms5003SetPin" };
+        var powerPin = new Option<int?>("--particulate-power-pin") { Description = "BCM GPIO of the particulate sensors' power switch, as Gpio:ParticulatePowerPin" };
         var observe = new Option<TimeSpan?>("--observe") { Description = "How long to read each sensor (default 10s; emulated 3h of virtual time)" };
         var emulate = new Option<bool>("--emulate") { Description = "Run against emulated sensors, on any machine" };
         var faults = new Option<string[]>("--fault")
@@ -44,7 +47,7 @@ public static class SelfTestCommand
 
         var command = new Command("selftest", "Find every sensor, read it, and give a verdict per sensor.")
         {
-            i2cBus, sds011, pms5003, radar, sensors, no2, observe, emulate, faults,
+            i2cBus, sds011, pms5003, radar, sensors, no2, setPin, powerPin, observe, emulate, faults,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -73,7 +76,14 @@ public static class SelfTestCommand
                     RadarPort = result.GetValue(radar)!,
                     Fitted = fitted,
                     No2Calibration = calibration,
+                    Pms5003SetPin = result.GetValue(setPin),
+                    ParticulatePowerPin = result.GetValue(powerPin),
                 };
+                if (new GpioOptions { Pms5003SetPin = wiring.Pms5003SetPin, ParticulatePowerPin = wiring.ParticulatePowerPin }.Problems().FirstOrDefault() is { } pinProblem)
+                {
+                    throw new FormatException(pinProblem);
+                }
+
                 InjectedFault[] injected = (result.GetValue(faults) ?? []).Select(InjectedFault.Parse).ToArray();
                 if (injected.Length > 0 && !emulated)
                 {

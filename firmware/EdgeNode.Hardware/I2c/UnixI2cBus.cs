@@ -1,3 +1,4 @@
+using System.Device.I2c;
 using EdgeNode.Hardware.Interop;
 
 namespace EdgeNode.Hardware.I2c;
@@ -5,7 +6,8 @@ namespace EdgeNode.Hardware.I2c;
 /// <summary>
 /// A Linux I2C adapter, <c>/dev/i2c-N</c>. Every transfer goes through the <c>I2C_RDWR</c> ioctl with the
 /// address in each message, so devices share one open file and a write-then-read keeps the bus
-/// (repeated start) between its two halves.
+/// (repeated start) between its two halves. A System.Device.I2c bus, so the Bindings' drivers run on it too;
+/// unlike System.Device.I2c's own Linux bus, a failure says what to check (<see cref="I2cErrors"/>).
 /// </summary>
 public sealed class UnixI2cBus : I2cBus
 {
@@ -20,7 +22,8 @@ public sealed class UnixI2cBus : I2cBus
         _fd = fd;
     }
 
-    public override int BusId { get; }
+    /// <summary>The N of <c>/dev/i2c-N</c>.</summary>
+    public int BusId { get; }
 
     public string DevicePath { get; }
 
@@ -54,6 +57,11 @@ public sealed class UnixI2cBus : I2cBus
         I2cAddress.Validate(deviceAddress);
         ObjectDisposedException.ThrowIf(_disposed, this);
         return new UnixI2cDevice(this, new I2cConnectionSettings(BusId, deviceAddress));
+    }
+
+    /// <summary>Nothing to release: devices share the bus's open file and hold no state of their own.</summary>
+    public override void RemoveDevice(int deviceAddress)
+    {
     }
 
     internal unsafe void Transfer(int address, ReadOnlySpan<byte> write, Span<byte> read)
@@ -102,5 +110,7 @@ public sealed class UnixI2cBus : I2cBus
             _disposed = true;
             Libc.Close(_fd);
         }
+
+        base.Dispose(disposing);
     }
 }

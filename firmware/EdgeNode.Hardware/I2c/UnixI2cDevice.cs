@@ -1,3 +1,5 @@
+using System.Device.I2c;
+
 namespace EdgeNode.Hardware.I2c;
 
 /// <summary>A device on a <see cref="UnixI2cBus"/>; the bus owns the file descriptor.</summary>
@@ -11,4 +13,13 @@ internal sealed class UnixI2cDevice(UnixI2cBus bus, I2cConnectionSettings settin
 
     public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer) =>
         bus.Transfer(ConnectionSettings.DeviceAddress, writeBuffer, readBuffer);
+
+    public override byte ReadByte()
+    {
+        Span<byte> value = stackalloc byte[1];
+        Read(value);
+        return value[0];
+    }
+
+    public override void WriteByte(byte value) => Write([value]);
 }

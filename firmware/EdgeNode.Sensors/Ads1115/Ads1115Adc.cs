@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using EdgeNode.Hardware.I2c;
+using System.Device.I2c;
 
 namespace EdgeNode.Sensors.Ads1115;
 

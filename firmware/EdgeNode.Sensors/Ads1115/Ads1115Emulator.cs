@@ -18,8 +18,11 @@ namespace EdgeNode.Sensors.Ads1115;
 /// <see cref="EmulatedFault.Stuck"/> freezes the Conversion register.
 /// </remarks>
 public sealed class Ads1115Emulator(TimeProvider timeProvider, Func<Ads1115Input, DateTimeOffset, double> inputVolts)
-    : IEmulatedI2cDevice, IEmulatedSensor
+    : EmulatedI2cDevice(DefaultAddress), IEmulatedSensor
 {
+    /// <summary>ADDR to GND (datasheet §9.5.1), until plugged into a bus elsewhere.</summary>
+    public const int DefaultAddress = 0x48;
+
     private readonly Lock _lock = new();
     private byte _pointer;
     private ushort _config = Ads1115Config.PowerUp;
@@ -30,7 +33,7 @@ public sealed class Ads1115Emulator(TimeProvider timeProvider, Func<Ads1115Input
 
     public EmulatedFault Fault { get; set; }
 
-    public bool TryWrite(ReadOnlySpan<byte> data)
+    public override bool TryWrite(ReadOnlySpan<byte> data)
     {
         lock (_lock)
         {
@@ -56,7 +59,7 @@ public sealed class Ads1115Emulator(TimeProvider timeProvider, Func<Ads1115Input
         }
     }
 
-    public bool TryRead(Span<byte> data)
+    public override bool TryRead(Span<byte> data)
     {
         lock (_lock)
         {

@@ -9,7 +9,7 @@ namespace EdgeNode.Sensors.Ads1115;
 /// moves by sensitivity × ppb), plus, unless <see cref="Noise"/> is off, the cell's noise of about ±1 ppb.
 /// Faults are those of <see cref="Ads1115Emulator"/>.
 /// </summary>
-public sealed class No2CellEmulator : IEmulatedI2cDevice, IEmulatedSensor
+public sealed class No2CellEmulator : EmulatedI2cDevice, IEmulatedSensor
 {
     private readonly Ads1115Emulator _adc;
     private readonly IAmbientModel _ambient;
@@ -17,6 +17,7 @@ public sealed class No2CellEmulator : IEmulatedI2cDevice, IEmulatedSensor
     private readonly Random _noise = new(2);
 
     public No2CellEmulator(TimeProvider timeProvider, IAmbientModel ambient, No2CellCalibration calibration)
+        : base(Ads1115Emulator.DefaultAddress)
     {
         _ambient = ambient;
         _calibration = calibration;
@@ -32,9 +33,9 @@ public sealed class No2CellEmulator : IEmulatedI2cDevice, IEmulatedSensor
     /// <summary>Adds up to ±1 ppb of electrode noise to the working electrode (true by default).</summary>
     public bool Noise { get; set; } = true;
 
-    public bool TryWrite(ReadOnlySpan<byte> data) => _adc.TryWrite(data);
+    public override bool TryWrite(ReadOnlySpan<byte> data) => _adc.TryWrite(data);
 
-    public bool TryRead(Span<byte> data) => _adc.TryRead(data);
+    public override bool TryRead(Span<byte> data) => _adc.TryRead(data);
 
     private double InputVolts(Ads1115Input input, DateTimeOffset at)
     {

@@ -1,3 +1,4 @@
+using System.Device.I2c;
 using EdgeNode.Hardware;
 using EdgeNode.Hardware.I2c;
 
@@ -64,7 +65,7 @@ public sealed class No2CellSensor : IEnvironmentalSensor
                 "The sensitivity (mV/ppb, from the ISB certificate) must be a non-zero number.");
         }
 
-        string description = $"NO2-B43F via ADS1115 at {device.ConnectionSettings}";
+        string description = $"NO2-B43F via ADS1115 at {device.ConnectionSettings.Describe()}";
         var adc = new Ads1115Adc(device, timeProvider);
         try
         {

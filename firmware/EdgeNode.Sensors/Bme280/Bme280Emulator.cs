@@ -19,7 +19,7 @@ namespace EdgeNode.Sensors.Bme280;
 /// see; <see cref="EmulatedFault.OutOfRange"/> measures 120 °C; <see cref="EmulatedFault.Stuck"/> repeats the
 /// last ADC codes forever. Normal mode ignores the standby time: it measures back to back.
 /// </remarks>
-public sealed class Bme280Emulator : IEmulatedI2cDevice, IEmulatedSensor
+public sealed class Bme280Emulator : EmulatedI2cDevice, IEmulatedSensor
 {
     /// <summary>What <see cref="EmulatedFault.OutOfRange"/> makes the chip measure: beyond its 85 °C limit.</summary>
     public const double OutOfRangeTemperatureCelsius = 120;
@@ -52,7 +52,9 @@ public sealed class Bme280Emulator : IEmulatedI2cDevice, IEmulatedSensor
     {
     }
 
+    // SDO to GND (datasheet §6.2) until plugged into a bus elsewhere.
     internal Bme280Emulator(TimeProvider timeProvider, IAmbientModel ambient, Bme280Trimming trimming)
+        : base(0x76)
     {
         _time = timeProvider;
         _ambient = ambient;
@@ -70,7 +72,7 @@ public sealed class Bme280Emulator : IEmulatedI2cDevice, IEmulatedSensor
     /// </summary>
     public bool Jitter { get; set; } = true;
 
-    public bool TryWrite(ReadOnlySpan<byte> data)
+    public override bool TryWrite(ReadOnlySpan<byte> data)
     {
         lock (_lock)
         {
@@ -95,7 +97,7 @@ public sealed class Bme280Emulator : IEmulatedI2cDevice, IEmulatedSensor
         }
     }
 
-    public bool TryRead(Span<byte> data)
+    public override bool TryRead(Span<byte> data)
     {
         lock (_lock)
         {

@@ -1,4 +1,4 @@
-using EdgeNode.Hardware.I2c;
+using System.Device.I2c;
 
 namespace EdgeNode.Sensors.Bme280;
 

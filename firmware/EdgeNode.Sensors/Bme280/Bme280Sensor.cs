@@ -1,3 +1,4 @@
+using System.Device.I2c;
 using EdgeNode.Hardware;
 using EdgeNode.Hardware.I2c;
 
@@ -66,7 +67,7 @@ public sealed class Bme280Sensor : IEnvironmentalSensor
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        string description = $"BME280 at {device.ConnectionSettings}";
+        string description = $"BME280 at {device.ConnectionSettings.Describe()}";
         try
         {
             Bme280Trimming trimming = await Bme280Identification.InitialiseAsync(device, timeProvider, description, cancellationToken);

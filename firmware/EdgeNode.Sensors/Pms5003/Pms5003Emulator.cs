@@ -15,12 +15,16 @@ public sealed class Pms5003Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
     /// <summary>Manual, "Output result": stable mode interval 2.3 s.</summary>
     private static readonly TimeSpan StableInterval = TimeSpan.FromSeconds(2.3);
 
+    /// <summary>While unpowered or held asleep by SET the port keeps asking, so that frames resume once it runs.</summary>
+    private static readonly TimeSpan PinPoll = TimeSpan.FromSeconds(1);
+
     private readonly IAmbientModel _ambient;
     private readonly Random _random;
     private readonly List<byte> _fromHost = [];
     private DateTimeOffset? _nextFrameAt;
     private double _lastPm25 = double.NaN;
     private byte[]? _stuckFrame;
+    private bool _powered = true;
 
     /// <param name="ambient">The air the emulated sensor measures.</param>
     /// <param name="seed">Seeds the measurement noise, so a run can be repeated exactly.</param>
@@ -38,7 +42,31 @@ public sealed class Pms5003Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
     /// <summary>True after the sleep command: nothing is sent, fan and laser are off.</summary>
     public bool Sleeping { get; private set; }
 
-    public bool FanRunning => !Sleeping;
+    public bool FanRunning => Powered && SetPinHigh && !Sleeping;
+
+    /// <summary>
+    /// The SET pin (manual, pin 3): low puts the sensor to sleep, fan and laser off, deaf and mute on the UART; high
+    /// or unconnected (it is pulled up inside, the default) lets it run.
+    /// </summary>
+    public bool SetPinHigh { get; set; } = true;
+
+    /// <summary>Its 5 V supply. Off, it is dead to the wire; back on, it starts afresh: awake, in active mode.</summary>
+    public bool Powered
+    {
+        get => _powered;
+        set
+        {
+            if (value && !_powered)
+            {
+                Sleeping = false;
+                Passive = false;
+                _nextFrameAt = null;
+                _fromHost.Clear();
+            }
+
+            _powered = value;
+        }
+    }
 
     /// <summary>Data 13, reserved in the manual; units send their firmware version in the high byte and an error code in the low byte.</summary>
     public ushort Reserved { get; set; } = 0x9700;
@@ -55,6 +83,11 @@ public sealed class Pms5003Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
 
     public ReadOnlyMemory<byte> Receive(ReadOnlySpan<byte> fromHost, DateTimeOffset now)
     {
+        if (!Powered || !SetPinHigh)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
         _fromHost.AddRange(fromHost);
         var answer = new List<byte>();
         while (TryTakeCommand(out Pms5003Command command, out byte data))
@@ -78,6 +111,11 @@ public sealed class Pms5003Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
 
     public SerialEmission Emit(DateTimeOffset now)
     {
+        if (!Powered || !SetPinHigh)
+        {
+            return new SerialEmission(ReadOnlyMemory<byte>.Empty, now + PinPoll);
+        }
+
         if (Fault == EmulatedFault.WrongDevice)
         {
             return new SerialEmission(NovaFrame(now), now + TimeSpan.FromSeconds(1));

@@ -1,5 +1,5 @@
 using EdgeNode.Hardware;
-using EdgeNode.Hardware.I2c;
+using System.Device.I2c;
 
 namespace EdgeNode.Sensors.Scd4x;
 

@@ -21,7 +21,7 @@ namespace EdgeNode.Sensors.Scd4x;
 /// range, in well-formed words. <see cref="EmulatedFault.Stuck"/> repeats the last measured words forever while
 /// data-ready keeps toggling, as frozen measurement firmware would.
 /// </remarks>
-public sealed class Scd4xEmulator : IEmulatedI2cDevice, IEmulatedSensor
+public sealed class Scd4xEmulator : EmulatedI2cDevice, IEmulatedSensor
 {
     /// <summary>The serial number of the datasheet's example (§3.9.2): 0xF896 0x9F07 0x3BBE = 273 325 796 834 238.</summary>
     public const ulong DatasheetSerialNumber = 0xF896_9F07_3BBE;
@@ -47,6 +47,7 @@ public sealed class Scd4xEmulator : IEmulatedI2cDevice, IEmulatedSensor
     private ushort[]? _lastWords;
 
     public Scd4xEmulator(TimeProvider timeProvider, IAmbientModel ambient, Scd4xVariant variant = Scd4xVariant.Scd41, ulong serialNumber = DatasheetSerialNumber)
+        : base(Scd4xProtocol.Address)
     {
         _time = timeProvider;
         _ambient = ambient;
@@ -94,7 +95,7 @@ public sealed class Scd4xEmulator : IEmulatedI2cDevice, IEmulatedSensor
         }
     }
 
-    public bool TryWrite(ReadOnlySpan<byte> data)
+    public override bool TryWrite(ReadOnlySpan<byte> data)
     {
         lock (_lock)
         {
@@ -123,7 +124,7 @@ public sealed class Scd4xEmulator : IEmulatedI2cDevice, IEmulatedSensor
         }
     }
 
-    public bool TryRead(Span<byte> data)
+    public override bool TryRead(Span<byte> data)
     {
         lock (_lock)
         {

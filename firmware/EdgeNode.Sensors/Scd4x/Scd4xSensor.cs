@@ -1,3 +1,4 @@
+using System.Device.I2c;
 using EdgeNode.Hardware;
 using EdgeNode.Hardware.I2c;
 
@@ -79,7 +80,7 @@ public sealed class Scd4xSensor : IEnvironmentalSensor
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        string description = $"SCD4x at {device.ConnectionSettings}";
+        string description = $"SCD4x at {device.ConnectionSettings.Describe()}";
         var channel = new Scd4xChannel(device, timeProvider, description);
         try
         {
@@ -104,7 +105,7 @@ public sealed class Scd4xSensor : IEnvironmentalSensor
         {
             device.Dispose();
             throw new SensorFaultException(SensorFaultKind.NotPresent, description,
-                $"No SCD4x identified: something acknowledges at {device.ConnectionSettings} but its serial number fails the Sensirion CRC, so it is another kind of device or the bus is very noisy. {e.Message}", e);
+                $"No SCD4x identified: something acknowledges at {device.ConnectionSettings.Describe()} but its serial number fails the Sensirion CRC, so it is another kind of device or the bus is very noisy. {e.Message}", e);
         }
         catch
         {

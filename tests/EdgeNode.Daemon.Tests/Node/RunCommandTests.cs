@@ -195,6 +195,18 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_GPIO_pin_off_the_header_or_used_twice_is_named()
+    {
+        string config = Config("""{ "Node": { "Id": "test-node-1" }, "Gpio": { "StatusLedPin": 40, "ButtonPin": 22, "Pms5003SetPin": 22 } }""");
+
+        var (exitCode, output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Gpio:StatusLedPin is 40", output);
+        Assert.Contains("Gpio:Pms5003SetPin and Gpio:ButtonPin are both GPIO 22", output);
+    }
+
+    [Fact]
     public async Task Speeding_up_real_hardware_is_refused()
     {
         string config = Config("""{ "Node": { "Id": "test-node-1" } }""");

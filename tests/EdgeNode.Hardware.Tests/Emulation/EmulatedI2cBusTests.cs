@@ -1,23 +1,25 @@
+using System.Device.I2c;
 using EdgeNode.Hardware.Emulation;
+using EdgeNode.Hardware.I2c;
 
 namespace EdgeNode.Hardware.Tests.Emulation;
 
 public class EmulatedI2cBusTests
 {
     /// <summary>A register file with an auto-incrementing pointer, the commonest I2C device shape.</summary>
-    private sealed class RegisterFile : IEmulatedI2cDevice
+    private sealed class RegisterFile() : EmulatedI2cDevice(0x08)
     {
         public readonly byte[] Registers = new byte[256];
         private int _pointer;
 
-        public bool TryWrite(ReadOnlySpan<byte> data)
+        public override bool TryWrite(ReadOnlySpan<byte> data)
         {
             _pointer = data[0];
             data[1..].CopyTo(Registers.AsSpan(_pointer));
             return true;
         }
 
-        public bool TryRead(Span<byte> data)
+        public override bool TryRead(Span<byte> data)
         {
             Registers.AsSpan(_pointer, data.Length).CopyTo(data);
             _pointer += data.Length;
@@ -26,11 +28,11 @@ public class EmulatedI2cBusTests
     }
 
     /// <summary>Acknowledges its address but refuses reads with no command pending, as an SCD4x does.</summary>
-    private sealed class RefusesReads : IEmulatedI2cDevice
+    private sealed class RefusesReads() : EmulatedI2cDevice(0x08)
     {
-        public bool TryWrite(ReadOnlySpan<byte> data) => true;
+        public override bool TryWrite(ReadOnlySpan<byte> data) => true;
 
-        public bool TryRead(Span<byte> data) => false;
+        public override bool TryRead(Span<byte> data) => false;
     }
 
     [Fact]
@@ -107,5 +109,24 @@ public class EmulatedI2cBusTests
         bus.Attach(0x76, new RegisterFile());
 
         Assert.Throws<InvalidOperationException>(() => bus.Attach(0x76, new RegisterFile()));
+    }
+
+    [Fact]
+    public void An_emulated_device_is_a_System_Device_I2c_device_on_its_own_and_takes_its_bus_address_when_attached()
+    {
+        var device = new RegisterFile();
+        device.Registers[0xD0] = 0x60;
+        I2cDevice alone = device;
+        var chipId = new byte[1];
+        alone.WriteRead([0xD0], chipId);
+        Assert.Equal(0x60, chipId[0]);
+
+        using var bus = new EmulatedI2cBus(busId: 3);
+        bus.Attach(0x77, device);
+        Assert.Equal((3, 0x77), (device.ConnectionSettings.BusId, device.ConnectionSettings.DeviceAddress));
+
+        bus.Disconnect(0x77);
+        var e = Assert.Throws<DeviceAccessException>(() => alone.ReadByte());
+        Assert.Contains("0x77 on I2C bus 3", e.Message);
     }
 }

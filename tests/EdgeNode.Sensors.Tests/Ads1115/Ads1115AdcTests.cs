@@ -1,5 +1,5 @@
+using System.Device.I2c;
 using EdgeNode.Hardware.Emulation;
-using EdgeNode.Hardware.I2c;
 using EdgeNode.Sensors.Ads1115;
 using EdgeNode.Sensors.Emulation;
 

@@ -7,13 +7,13 @@ namespace EdgeNode.Sensors.Tests.Ads1115;
 /// the thresholds read their power-up values and the Config register echoes what was written (with a scripted OS
 /// bit), so that random conversion codes reach the driver's arithmetic; otherwise every read is scripted.
 /// </summary>
-internal sealed class RandomAds1115Device(byte[] script, bool plausible) : IEmulatedI2cDevice
+internal sealed class RandomAds1115Device(byte[] script, bool plausible) : EmulatedI2cDevice(0x48)
 {
     private int _next;
     private byte _pointer;
     private ushort _config;
 
-    public bool TryWrite(ReadOnlySpan<byte> data)
+    public override bool TryWrite(ReadOnlySpan<byte> data)
     {
         if (data.Length > 0)
         {
@@ -28,7 +28,7 @@ internal sealed class RandomAds1115Device(byte[] script, bool plausible) : IEmul
         return true;
     }
 
-    public bool TryRead(Span<byte> data)
+    public override bool TryRead(Span<byte> data)
     {
         ushort value = (plausible, _pointer) switch
         {

@@ -3,13 +3,13 @@ using EdgeNode.Hardware.Emulation;
 namespace EdgeNode.Sensors.Tests.Bme280;
 
 /// <summary>Passes transfers to <paramref name="inner"/> but flips one bit of the n-th read, as a glitch on SDA would.</summary>
-internal sealed class BitFlippingDevice(IEmulatedI2cDevice inner, int flipOnRead) : IEmulatedI2cDevice
+internal sealed class BitFlippingDevice(EmulatedI2cDevice inner, int flipOnRead) : EmulatedI2cDevice(inner.ConnectionSettings.DeviceAddress)
 {
     private int _reads;
 
-    public bool TryWrite(ReadOnlySpan<byte> data) => inner.TryWrite(data);
+    public override bool TryWrite(ReadOnlySpan<byte> data) => inner.TryWrite(data);
 
-    public bool TryRead(Span<byte> data)
+    public override bool TryRead(Span<byte> data)
     {
         bool acknowledged = inner.TryRead(data);
         if (++_reads == flipOnRead && data.Length > 0)

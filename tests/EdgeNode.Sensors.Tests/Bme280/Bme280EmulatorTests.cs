@@ -1,6 +1,6 @@
+using System.Device.I2c;
 using EdgeNode.Hardware;
 using EdgeNode.Hardware.Emulation;
-using EdgeNode.Hardware.I2c;
 using EdgeNode.Sensors.Bme280;
 using EdgeNode.Sensors.Emulation;
 

@@ -6,13 +6,13 @@ namespace EdgeNode.Sensors.Tests.Bme280;
 /// The plainest register-level fake: 256 bytes behind a pointer, auto-increment on read, register/value pairs on
 /// write, nothing ever changing on its own. For fixed worked examples and random register contents.
 /// </summary>
-internal sealed class RegisterMapDevice(byte[] registers) : IEmulatedI2cDevice
+internal sealed class RegisterMapDevice(byte[] registers) : EmulatedI2cDevice(0x76)
 {
     private byte _pointer;
 
     public byte[] Registers { get; } = registers;
 
-    public bool TryWrite(ReadOnlySpan<byte> data)
+    public override bool TryWrite(ReadOnlySpan<byte> data)
     {
         for (int i = 0; i < data.Length; i += 2)
         {
@@ -26,7 +26,7 @@ internal sealed class RegisterMapDevice(byte[] registers) : IEmulatedI2cDevice
         return true;
     }
 
-    public bool TryRead(Span<byte> data)
+    public override bool TryRead(Span<byte> data)
     {
         for (int i = 0; i < data.Length; i++)
         {

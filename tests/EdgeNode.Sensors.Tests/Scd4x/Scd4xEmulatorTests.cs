@@ -1,5 +1,5 @@
+using System.Device.I2c;
 using EdgeNode.Hardware;
-using EdgeNode.Hardware.I2c;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Scd4x;
 

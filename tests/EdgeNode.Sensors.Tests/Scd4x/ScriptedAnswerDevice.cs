@@ -7,14 +7,14 @@ namespace EdgeNode.Sensors.Tests.Scd4x;
 /// optionally with correct CRCs so that the words themselves are random but well formed, and NACKs the reads
 /// the script says to. For property tests of what the driver does with anything at all on the wire.
 /// </summary>
-internal sealed class ScriptedAnswerDevice(byte[] script, bool[] nacks, bool validCrcs) : IEmulatedI2cDevice
+internal sealed class ScriptedAnswerDevice(byte[] script, bool[] nacks, bool validCrcs) : EmulatedI2cDevice(0x62)
 {
     private int _byte;
     private int _read;
 
-    public bool TryWrite(ReadOnlySpan<byte> data) => true;
+    public override bool TryWrite(ReadOnlySpan<byte> data) => true;
 
-    public bool TryRead(Span<byte> data)
+    public override bool TryRead(Span<byte> data)
     {
         if (nacks.Length > 0 && nacks[_read++ % nacks.Length])
         {

@@ -1,25 +1,23 @@
+using System.Device.I2c;
+
 namespace EdgeNode.Hardware.I2c;
 
-/// <summary>An I2C bus: hands out devices by address and can say which addresses answer.</summary>
-public abstract class I2cBus : IDisposable
+/// <summary>Which addresses answer on a bus, as <c>i2cdetect</c> finds them.</summary>
+public static class I2cBusScan
 {
-    /// <summary>The N of <c>/dev/i2c-N</c>.</summary>
-    public abstract int BusId { get; }
-
-    public abstract I2cDevice CreateDevice(int deviceAddress);
-
     /// <summary>
     /// The addresses that acknowledge, probed as <c>i2cdetect</c> does by default: a zero-length "quick write"
     /// (only the address byte goes out, so nothing in the device changes), except in the EEPROM ranges
     /// 0x30–0x37 and 0x50–0x5F where a quick write can corrupt some parts and a one-byte read is used instead.
     /// A read everywhere would miss devices that refuse a read with no command pending, such as the SCD4x.
     /// </summary>
-    public IReadOnlyList<int> Scan()
+    /// <remarks>Works on our buses, whose devices report a missing acknowledge as <see cref="DeviceAccessError.NotAnswering"/>.</remarks>
+    public static IReadOnlyList<int> Scan(this I2cBus bus)
     {
         var answering = new List<int>();
         for (int address = I2cAddress.FirstUsable; address <= I2cAddress.LastUsable; address++)
         {
-            using I2cDevice device = CreateDevice(address);
+            using I2cDevice device = bus.CreateDevice(address);
             try
             {
                 if (address is >= 0x30 and <= 0x37 or >= 0x50 and <= 0x5F)
@@ -39,15 +37,5 @@ public abstract class I2cBus : IDisposable
         }
 
         return answering;
-    }
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
     }
 }
