@@ -71,8 +71,13 @@ socat -u UNIX-RECV:"$work/notify" OPEN:"$work/notified",creat,append &
 listener=$!
 for _ in $(seq 50); do [ -S "$work/notify" ] && break; sleep 0.1; done
 t0=$(date +%s.%N)
-env "${uplink[@]}" NOTIFY_SOCKET="$work/notify" RUNTIME_DIRECTORY="$runtime" "$binary_dir/edgenode" run --config hardware/edgenode.json --data-directory "$data" --emulate >"$data/log" 2>&1 &
-pid=$!
+# Microsoft.Extensions.Hosting.Systemd knows systemd by its parent process's name: the node is started by a shell
+# linked under that name, which stays its parent (and is the only process between it and this script).
+ln -s "$(command -v sh)" "$work/systemd"
+"$work/systemd" -c '"$@" & echo $! >"$0/pid"; wait' "$work" \
+  env "${uplink[@]}" NOTIFY_SOCKET="$work/notify" RUNTIME_DIRECTORY="$runtime" "$binary_dir/edgenode" run --config hardware/edgenode.json --data-directory "$data" --emulate >"$data/log" 2>&1 &
+for _ in $(seq 50); do [ -s "$work/pid" ] && break; sleep 0.1; done
+pid=$(cat "$work/pid")
 ready=""
 for _ in $(seq 600); do
   if grep -q READY=1 "$work/notified" 2>/dev/null; then ready=$(date +%s.%N); break; fi
