@@ -29,7 +29,7 @@ internal sealed class MqttFrameTally
         {
             if (_frame is null)
             {
-                // Fixed header: one type byte, then the remaining length in 1–4 bytes of 7 bits (MQTT 3.1.1, 2.2.3).
+                // Fixed header: one type byte, then the remaining length in 1–4 bytes of 7 bits (MQTT 5, 2.1.4).
                 _header.Add(chunk[0]);
                 chunk = chunk[1..];
                 if (_header.Count >= 2 && (_header[^1] & 0x80) == 0)
