@@ -215,13 +215,13 @@ internal sealed class ConnectionSupervisor
             await SubscribeRememberedAsync(stop).ConfigureAwait(false);
             if (!lost.IsCompleted)
             {
-                lock (_gate)
-                {
-                    Interlocked.Exchange(ref _live, number);
-                    _connected.TrySetResult();
-                }
+                // State first, signal last: whoever waited for the connection finds it connected and already reported
+                // (the node's sync loop checks State.IsConnected as soon as its wait returns).
+                Interlocked.Exchange(ref _live, number);
                 SetState(true, State.LastFailure, State.LastFailureDetail);
                 MqttLog.Connected(_logger, _options.Host, _options.Port, _options.ClientId, _sessionPresent);
+                lock (_gate)
+                    _connected.TrySetResult();
             }
             return await lost.WaitAsync(stop).ConfigureAwait(false);
         }
