@@ -1,5 +1,5 @@
 using EdgeNode.Fleet.Storage;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;

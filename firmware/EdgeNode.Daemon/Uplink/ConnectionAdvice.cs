@@ -1,4 +1,4 @@
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 
 namespace EdgeNode.Daemon.Uplink;
 
@@ -20,7 +20,7 @@ public static class ConnectionAdvice
             MqttConnectionFailure.RefusedCredentials or MqttConnectionFailure.NotAuthorised =>
                 "the broker refused the node's credential: check Uplink:Username/Password, or ask the fleet's staff whether the node was disabled or its credential rotated",
             MqttConnectionFailure.RefusedIdentifier => "the broker refused the node id as client id: check Node:Id",
-            MqttConnectionFailure.RefusedProtocolVersion => "the broker does not speak MQTT 3.1.1",
+            MqttConnectionFailure.RefusedProtocolVersion => "the broker does not speak MQTT 5: Mosquitto 2.0 or later is needed",
             MqttConnectionFailure.ServerUnavailable => $"the broker at {where} says it is unavailable; the node retries",
             MqttConnectionFailure.ProtocolViolation => "the broker sent something that is not valid MQTT; the node reconnects",
             MqttConnectionFailure.KeepAliveTimeout => "the connection went silent (keep-alive expired); the node reconnects",

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Calibration;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.Protocol.Topics;
@@ -152,6 +152,10 @@ public sealed class NodeUplink : IAsyncDisposable
         catch (MqttNotConnectedException)
         {
         }
+        catch (MqttPublishRefusedException e)
+        {
+            _logger.LogError("Health report not sent: {Problem}", e.Message);
+        }
         catch (ArgumentException e)
         {
             // A health report the protocol cannot carry is a bug to fix, not a reason to stop sampling.
@@ -203,6 +207,12 @@ public sealed class NodeUplink : IAsyncDisposable
         {
             return null;
         }
+        catch (MqttPublishRefusedException e)
+        {
+            // The broker said no (MQTT 5 reason code) instead of dropping it: the windows stay for when the ACL is fixed.
+            _logger.LogError("Batch {Batch} not sent, its windows stay in the buffer: {Problem}", batch.BatchId, e.Message);
+            return null;
+        }
         finally
         {
             _acks.Abandon(AckSubject.Batch, batch.BatchId);
@@ -231,6 +241,11 @@ public sealed class NodeUplink : IAsyncDisposable
                 catch (Exception e) when (e is TimeoutException or MqttNotConnectedException)
                 {
                 }
+                catch (MqttPublishRefusedException e)
+                {
+                    _logger.LogError("Pollution alert not accepted by the broker, trying again in {Delay}: {Problem}", _options.AckTimeout, e.Message);
+                    await Task.Delay(_options.AckTimeout, _time, token);
+                }
                 finally
                 {
                     _acks.Abandon(AckSubject.Alert, id);
@@ -250,6 +265,10 @@ public sealed class NodeUplink : IAsyncDisposable
             catch (MqttNotConnectedException)
             {
             }
+            catch (MqttPublishRefusedException e)
+            {
+                _logger.LogError("Presence not published: {Problem}", e.Message);
+            }
         }
     }
 
@@ -264,6 +283,10 @@ public sealed class NodeUplink : IAsyncDisposable
             }
             catch (MqttNotConnectedException)
             {
+            }
+            catch (MqttPublishRefusedException e)
+            {
+                _logger.LogError("Answer to configuration revision {Revision} not sent: {Problem}", answer.Revision, e.Message);
             }
         }
     }
@@ -314,7 +337,7 @@ public sealed class NodeUplink : IAsyncDisposable
                 await _client.PublishAsync(Presence(false, _time), timeout.Token);
             }
         }
-        catch (Exception e) when (e is MqttNotConnectedException or OperationCanceledException)
+        catch (Exception e) when (e is MqttNotConnectedException or MqttPublishRefusedException or OperationCanceledException)
         {
         }
         try

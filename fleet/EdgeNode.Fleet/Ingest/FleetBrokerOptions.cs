@@ -24,8 +24,8 @@ public sealed class FleetBrokerOptions
     public string TlsName { get; set; } = "";
 
     /// <summary>TLS as these settings ask for it (the CA file is read now), or null for plain MQTT.</summary>
-    public Mqtt.MqttTlsOptions? Tls() =>
-        CaFile.Length > 0 ? Mqtt.MqttTlsOptions.FromPemFile(CaFile, TlsName.Length > 0 ? TlsName : null) : null;
+    public MqttLink.MqttTlsOptions? Tls() =>
+        CaFile.Length > 0 ? MqttLink.MqttTlsOptions.FromPemFile(CaFile, TlsName.Length > 0 ? TlsName : null) : null;
 
     /// <summary>
     /// An external broker's dynamic-security admin, with which the fleet creates and revokes node accounts. Not used

@@ -1,4 +1,4 @@
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.Protocol.Topics;
@@ -130,9 +130,8 @@ public sealed class IngestService(
         CleanSession = false,
         KeepAlive = TimeSpan.FromSeconds(30),
         Tls = _options.Tls(),
-        Subscriptions = [new MqttSubscription(SharedFilter, MqttQualityOfService.AtLeastOnce)],
-        // Well above the protocol's own limit, so an oversized payload arrives and is filed as a dead letter instead of
+        // No incoming size limit of our own: an oversized payload arrives and is filed as a dead letter instead of
         // breaking the connection (and coming back for ever, since the broker redelivers what was not acknowledged).
-        MaximumIncomingPacketBytes = 16 * 1024 * 1024,
+        Subscriptions = [new MqttSubscription(SharedFilter, MqttQualityOfService.AtLeastOnce)],
     };
 }

@@ -2,7 +2,7 @@ using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Tests.Buffer;
 using EdgeNode.Daemon.Uplink;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.Protocol.AirQuality;
 using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Codec;

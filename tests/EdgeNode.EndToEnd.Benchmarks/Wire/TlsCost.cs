@@ -1,5 +1,5 @@
-using EdgeNode.Mqtt;
-using EdgeNode.Mqtt.Tests.Tls;
+using EdgeNode.MqttLink;
+using EdgeNode.MqttLink.Tests.Tls;
 using EdgeNode.TestSupport;
 
 namespace EdgeNode.EndToEnd.Benchmarks.Wire;

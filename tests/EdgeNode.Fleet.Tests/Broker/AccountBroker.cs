@@ -1,5 +1,5 @@
 using EdgeNode.Fleet.Broker.Accounts;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.TestSupport;
 
 namespace EdgeNode.Fleet.Tests.Broker;

@@ -1,8 +1,8 @@
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 
 namespace EdgeNode.Fleet.Tests.Broker;
 
-/// <summary>Who may connect at all. Mosquitto 2.0 answers every refusal on MQTT 3.1.1 with CONNACK 0x05.</summary>
+/// <summary>Who may connect at all. Mosquitto 2.0 answers every refusal with CONNACK 0x87 (NotAuthorized) on MQTT 5, as it did with 0x05 on MQTT 3.1.1.</summary>
 public sealed class AuthenticationTests
 {
     [Fact]

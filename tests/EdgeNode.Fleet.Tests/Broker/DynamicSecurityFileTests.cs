@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using EdgeNode.Fleet.Broker.Accounts;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.Protocol.Topics;
 using EdgeNode.TestSupport;
 
@@ -77,7 +77,10 @@ public sealed class DynamicSecurityFileTests
         await using var a = await Connected(mosquitto, "a", "a", "pw-a", new MessageInbox());
         await using var b = await Connected(mosquitto, "b", "b", "pw-b", new MessageInbox());
 
-        await a.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up("a", UpChannel.Batch), "a"u8.ToArray(), MqttQualityOfService.AtLeastOnce));
+        // MQTT 5: the broker refuses the publish out loud (PUBACK 0x87) rather than dropping it.
+        var refused = await Assert.ThrowsAsync<MqttPublishRefusedException>(() =>
+            a.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up("a", UpChannel.Batch), "a"u8.ToArray(), MqttQualityOfService.AtLeastOnce)));
+        Assert.Equal("NotAuthorized", refused.ReasonCode);
         await b.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up("b", UpChannel.Batch), "b"u8.ToArray(), MqttQualityOfService.AtLeastOnce));
         Assert.Empty(await observed.TopicsBeforeAsync(EdgeTopics.Up("b", UpChannel.Batch)));
     }

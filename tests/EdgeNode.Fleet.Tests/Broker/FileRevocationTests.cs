@@ -1,4 +1,4 @@
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.TestSupport;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 
 namespace EdgeNode.Fleet.Tests.Broker;
 

@@ -1,4 +1,4 @@
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.Protocol.Topics;
 
 namespace EdgeNode.Fleet.Tests.Broker;
@@ -22,14 +22,14 @@ public sealed class NodeIsolationTests
         await using var fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-x", Fleet, "pw-fleet", $"$share/fleet/{EdgeTopics.AllUp}", EdgeTopics.AllStatus), fleetInbox);
         await using var a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
 
-        // Mosquitto acknowledges a forbidden QoS 1 publish and drops it (3.1.1 has no way to refuse one), so the
-        // proof is that A's allowed message, sent after, arrives with nothing of B's before it.
-        await a.PublishAsync(Message(EdgeTopics.Up("b", UpChannel.Batch), "forged"));
-        await a.PublishAsync(Message(EdgeTopics.Status("b"), "forged"));
+        // MQTT 5: Mosquitto refuses a forbidden QoS 1 publish with PUBACK 0x87 (it drops it, and now says so). The
+        // proof that nothing got through is still that A's allowed message, sent after, arrives with nothing of B's before it.
+        await RefusedAsync(a, Message(EdgeTopics.Up("b", UpChannel.Batch), "forged"));
+        await RefusedAsync(a, Message(EdgeTopics.Status("b"), "forged"));
         await a.PublishAsync(Message(EdgeTopics.Up("a", UpChannel.Batch), "mine"));
         Assert.Empty(await fleetInbox.TopicsBeforeAsync(EdgeTopics.Up("a", UpChannel.Batch)));
 
-        await a.PublishAsync(Message("elsewhere/entirely", "forged"));
+        await RefusedAsync(a, Message("elsewhere/entirely", "forged"));
         await a.PublishAsync(Message(EdgeTopics.Status("a"), "online"));
         Assert.Empty(await fleetInbox.TopicsBeforeAsync(EdgeTopics.Status("a")));
     }
@@ -110,12 +110,18 @@ public sealed class NodeIsolationTests
         await using var fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-x", Fleet, "pw-fleet", EdgeTopics.AllUp), fleetInbox);
         await using var a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
 
-        await fleet.PublishAsync(Message(EdgeTopics.Up("a", UpChannel.Batch), "forged by the fleet"));
+        await RefusedAsync(fleet, Message(EdgeTopics.Up("a", UpChannel.Batch), "forged by the fleet"));
         await a.PublishAsync(Message(EdgeTopics.Up("a", UpChannel.Health), "a's own"));
         Assert.Empty(await fleetInbox.TopicsBeforeAsync(EdgeTopics.Up("a", UpChannel.Health)));
 
         await Assert.ThrowsAsync<MqttSubscriptionRefusedException>(() => fleet.SubscribeAsync([new MqttSubscription("#")]));
         await Assert.ThrowsAsync<MqttSubscriptionRefusedException>(() => fleet.SubscribeAsync([new MqttSubscription(BrokerRolesControl)]));
+    }
+
+    private static async Task RefusedAsync(MqttClient client, MqttApplicationMessage message)
+    {
+        var refused = await Assert.ThrowsAsync<MqttPublishRefusedException>(() => client.PublishAsync(message));
+        Assert.Equal("NotAuthorized", refused.ReasonCode);
     }
 
     private const string BrokerRolesControl = "$CONTROL/dynamic-security/#";

@@ -5,7 +5,7 @@ using EdgeNode.Fleet.Calibration;
 using EdgeNode.Fleet.Ingest;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Fleet.Tests.Support;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;

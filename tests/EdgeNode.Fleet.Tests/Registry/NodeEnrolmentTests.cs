@@ -5,7 +5,7 @@ using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Tests.Broker.Supervision;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

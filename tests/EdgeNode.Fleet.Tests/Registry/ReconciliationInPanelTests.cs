@@ -9,7 +9,7 @@ using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Tests.Broker;
 using EdgeNode.Fleet.Tests.Broker.Supervision;
 using EdgeNode.Fleet.Tests.Staff;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.Protocol.Topics;
 using EdgeNode.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Tests.Broker.Supervision;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

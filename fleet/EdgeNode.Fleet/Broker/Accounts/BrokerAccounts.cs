@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.Protocol.Topics;
 using Microsoft.Extensions.Logging.Abstractions;
 

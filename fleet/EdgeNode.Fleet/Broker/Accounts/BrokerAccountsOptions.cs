@@ -1,4 +1,4 @@
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 
 namespace EdgeNode.Fleet.Broker.Accounts;
 

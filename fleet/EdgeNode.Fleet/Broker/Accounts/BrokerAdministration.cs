@@ -1,5 +1,5 @@
 using EdgeNode.Fleet.Ingest;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using Microsoft.Extensions.Options;
 
 namespace EdgeNode.Fleet.Broker.Accounts;

@@ -10,7 +10,7 @@ using EdgeNode.Fleet.Broker.Tls;
 using EdgeNode.Fleet.Ingest;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

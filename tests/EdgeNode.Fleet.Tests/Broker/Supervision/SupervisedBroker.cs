@@ -8,7 +8,7 @@ using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Storage;
-using EdgeNode.Mqtt;
+using EdgeNode.MqttLink;
 using EdgeNode.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,0 @@
-namespace EdgeNode.Mqtt;
-
-/// <summary>A topic filter (wildcards allowed) and the highest QoS we want messages delivered with.</summary>
-public sealed record MqttSubscription(
-    string TopicFilter,
-    MqttQualityOfService MaximumQualityOfService = MqttQualityOfService.AtLeastOnce);

@@ -1,6 +1,0 @@
-namespace EdgeNode.Mqtt.Packets;
-
-internal sealed record DisconnectPacket : MqttPacket
-{
-    public static readonly DisconnectPacket Instance = new();
-}

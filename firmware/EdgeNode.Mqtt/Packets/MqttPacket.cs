@@ -1,4 +1,0 @@
-namespace EdgeNode.Mqtt.Packets;
-
-/// <summary>One MQTT control packet, decoded. Each type is its own small record.</summary>
-internal abstract record MqttPacket;

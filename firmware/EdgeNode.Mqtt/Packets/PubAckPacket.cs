@@ -1,3 +1,0 @@
-namespace EdgeNode.Mqtt.Packets;
-
-internal sealed record PubAckPacket(ushort PacketId) : MqttPacket;

@@ -1,3 +1,0 @@
-namespace EdgeNode.Mqtt.Packets;
-
-internal sealed record SubscribePacket(ushort PacketId, IReadOnlyList<MqttSubscription> Subscriptions) : MqttPacket;

@@ -1,3 +1,0 @@
-namespace EdgeNode.Mqtt.Packets;
-
-internal sealed record UnsubAckPacket(ushort PacketId) : MqttPacket;

@@ -1,3 +1,0 @@
-namespace EdgeNode.Mqtt.Packets;
-
-internal sealed record UnsubscribePacket(ushort PacketId, IReadOnlyList<string> TopicFilters) : MqttPacket;
