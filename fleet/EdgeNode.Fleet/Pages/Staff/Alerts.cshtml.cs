@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Audit;
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -70,7 +71,7 @@ public sealed class AlertsModel(
         {
             logger.LogInformation("Alert {AlertId} acknowledged by {User}", id, who);
             await audit.RecordAsync(who, AcknowledgeAction, alert.NodeId,
-                $"alerte n° {id} : {StatusText.Label(alert.Kind)}{(alert.Subject.Length > 0 ? " " + alert.Subject : "")}", ct);
+                $"alerte n° {id} : {StaffText.French.AlertKindName(alert.Kind)}{(alert.Subject.Length > 0 ? " " + alert.Subject : "")}", ct);
         }
 
         return RedirectToPage(new { acknowledged = id });

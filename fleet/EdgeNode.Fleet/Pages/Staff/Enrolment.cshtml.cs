@@ -1,5 +1,6 @@
 using System.Text;
 using EdgeNode.Fleet.Broker.Accounts;
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -109,13 +110,13 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
     /// <summary>The request, or its problems in the staff's words (enrolment would refuse it in English).</summary>
     /// <exception cref="InvalidEnrolmentException">The request has problems, worded in French.</exception>
     private static NodeEnrolmentRequest InFrench(NodeEnrolmentRequest request) =>
-        request.Check() is { Count: > 0 } problems ? throw new InvalidEnrolmentException([.. problems.Select(EnrolmentProblemText.InFrench)]) : request;
+        request.Check() is { Count: > 0 } problems ? throw new InvalidEnrolmentException([.. problems.Select(StaffText.French.EnrolmentProblem)]) : request;
 
     private static IReadOnlyList<string>? Refusal(Exception exception) => exception switch
     {
         InvalidEnrolmentException invalid => invalid.Problems,
-        NodeAlreadyRegisteredException taken => [EnrolmentProblemText.AlreadyEnrolled(taken.NodeId)],
-        UnknownNodeException unknown => [EnrolmentProblemText.NotEnrolled(unknown.NodeId)],
+        NodeAlreadyRegisteredException taken => [StaffText.French.AlreadyEnrolled(taken.NodeId)],
+        UnknownNodeException unknown => [StaffText.French.NotEnrolled(unknown.NodeId)],
         BrokerCommandRefusedException or TimeoutException or InvalidOperationException => [$"Le broker n'a pas pu appliquer la modification : {exception.Message}"],
         _ => null,
     };

@@ -1,0 +1,333 @@
+using EdgeNode.Fleet.Monitoring;
+using EdgeNode.Fleet.Registry;
+using EdgeNode.Protocol.Calibration;
+using EdgeNode.Protocol.Catalogue;
+using EdgeNode.Protocol.Messages;
+using EdgeNode.Protocol.Topics;
+
+namespace EdgeNode.Fleet.Localisation;
+
+/// <summary>The staff panel in French, the staff's language.</summary>
+public sealed class FrenchStaffText : StaffText
+{
+    // Statuses, faults and alerts.
+
+    public override string Status(NodeStatus status) => status switch
+    {
+        NodeStatus.Silent => "Silencieux",
+        NodeStatus.SensorFault => "Capteur en défaut",
+        NodeStatus.LowDisk => "Disque presque plein",
+        NodeStatus.ClockUnsynchronised => "Horloge non synchronisée",
+        NodeStatus.OutdatedFirmware => "Firmware à mettre à jour",
+        NodeStatus.Degraded => "Dégradé",
+        NodeStatus.Healthy => "En service",
+        _ => throw Untranslated(status),
+    };
+
+    public override string Fault(WireFault fault) => fault switch
+    {
+        WireFault.NotPresent => "absent (non détecté)",
+        WireFault.NotAnswering => "ne répond pas",
+        WireFault.CorruptData => "données corrompues",
+        WireFault.OutOfRange => "valeur hors plage",
+        WireFault.Stuck => "valeur figée",
+        WireFault.WarmingUp => "en préchauffage",
+        WireFault.Stale => "sans mesure récente (échantillonnage bloqué sur le nœud)",
+        _ => fault.ToString(),
+    };
+
+    public override string AlertKindName(AlertKind kind) => kind switch
+    {
+        AlertKind.Silent => "Nœud silencieux",
+        AlertKind.SensorFault => "Capteur en défaut",
+        AlertKind.LowDisk => "Disque presque plein",
+        AlertKind.DeadLetterFlood => "Messages refusés en masse",
+        AlertKind.Pollution => "Seuil de pollution franchi",
+        _ => throw Untranslated(kind),
+    };
+
+    public override string MetricName(string metric) =>
+        metric == MetricCatalogue.Temperature.Name ? "Température"
+        : metric == MetricCatalogue.RelativeHumidity.Name ? "Humidité relative"
+        : metric == MetricCatalogue.Pressure.Name ? "Pression atmosphérique"
+        : metric == MetricCatalogue.Co2.Name ? "Dioxyde de carbone, CO₂"
+        : metric == MetricCatalogue.Pm1.Name ? "Particules PM1"
+        : metric == MetricCatalogue.Pm25.Name ? "Particules fines PM2,5"
+        : metric == MetricCatalogue.Pm10.Name ? "Particules PM10"
+        : metric == MetricCatalogue.No2.Name ? "Dioxyde d'azote, NO₂"
+        : metric;
+
+    // Enrolment.
+
+    public override string EnrolmentProblem(EnrolmentProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        string field = EnrolmentField(problem.Field);
+        return problem.Kind switch
+        {
+            EnrolmentProblemKind.InvalidId =>
+                $"Identifiant : seulement des minuscules a-z, des chiffres et des tirets (ni au début ni à la fin), {NodeId.MaximumLength} caractères au plus.",
+            EnrolmentProblemKind.Required => $"{field} : obligatoire.",
+            EnrolmentProblemKind.TooLong => $"{field} : {NodeEnrolmentRequest.MaximumTextLength} caractères au plus.",
+            EnrolmentProblemKind.ControlCharacter => $"{field} : contient un caractère de contrôle (retour à la ligne, tabulation…).",
+            EnrolmentProblemKind.LatitudeRange => "Latitude : entre -90 et 90 degrés (WGS 84).",
+            EnrolmentProblemKind.LongitudeRange => "Longitude : entre -180 et 180 degrés (WGS 84).",
+            EnrolmentProblemKind.CoordinatesPaired => "Latitude et longitude : donnez les deux, ou aucune.",
+            _ => throw Untranslated(problem.Kind),
+        };
+    }
+
+    public override string EnrolmentField(string field) => field switch
+    {
+        nameof(NodeEnrolmentRequest.Id) => "Identifiant",
+        nameof(NodeEnrolmentRequest.Name) => "Nom",
+        nameof(NodeEnrolmentRequest.Municipality) => "Commune",
+        nameof(NodeEnrolmentRequest.LampPostId) => "Référence du lampadaire",
+        _ => field,
+    };
+
+    public override string AlreadyEnrolled(string nodeId) =>
+        $"Un nœud est déjà enrôlé sous l'identifiant « {nodeId} » : choisissez-en un autre, ou donnez un nouveau secret à ce nœud.";
+
+    public override string NotEnrolled(string nodeId) => $"Aucun nœud n'est enrôlé sous l'identifiant « {nodeId} ».";
+
+    // Calibration.
+
+    public override string CalibrationProblem(CalibrationProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        CalibrationEntry entry = problem.Entry;
+        return problem.Kind switch
+        {
+            CalibrationProblemKind.SensorName =>
+                $"capteur « {entry.Sensor} » : un nom de capteur s'écrit en minuscules, chiffres et tirets, {CalibrationEntry.MaximumSensorNameLength} caractères au plus",
+            CalibrationProblemKind.UnknownMetric => $"« {entry.Metric} » n'est pas une mesure que le protocole transporte",
+            CalibrationProblemKind.Gain =>
+                $"{entry.Sensor}, {MetricName(entry.Metric)} : le gain doit être compris entre {Number(CalibrationEntry.MinimumGain)} et {Number(CalibrationEntry.MaximumGain)} " +
+                $"(il vaut {Number(entry.Gain)}) ; au-delà, il faut remplacer le capteur, pas le corriger",
+            CalibrationProblemKind.Offset =>
+                $"{entry.Sensor}, {MetricName(entry.Metric)} : le décalage doit rester entre -{Number(problem.MaximumOffset)} et +{Number(problem.MaximumOffset)} {problem.Metric?.Unit} " +
+                $"(il vaut {Number(entry.Offset)})",
+            _ => throw Untranslated(problem.Kind),
+        };
+    }
+
+    public override string ChooseSensorAndMeasure => "choisissez un capteur et une mesure dans la liste";
+
+    public override string TheGain => "le gain";
+
+    public override string TheOffset => "le décalage";
+
+    public override string NotADecimal(string name, string text) => $"{name} doit être un nombre décimal, par exemple 0,85 (reçu : « {text} »)";
+
+    public override string CorrectionSummary(string sensor, string metric, string gain, string offset) =>
+        $"{sensor}, {MetricName(metric)} : gain {gain}, décalage {offset}";
+
+    public override string CorrectionRemovedSummary(string sensor, string metric) => $"{sensor}, {MetricName(metric)} : correction retirée";
+
+    public override string CalibrationAudit(int version, string summary) => $"calibration n° {version} — {summary}";
+
+    public override string AppliedByNode(string at) => $"appliquée par le nœud le {at}";
+
+    public override string RefusedByNode(string at, string problem) => $"refusée par le nœud le {at} : {problem}";
+
+    public override string AppliedByHealthReport => "appliquée par le nœud (d'après son bilan de santé)";
+
+    public override string AwaitingNode => "envoyée, en attente du nœud (il la recevra à sa prochaine connexion)";
+
+    // The node page.
+
+    public override string BackToFleet => "← État du parc";
+
+    public override string Scrollable(string caption) => $"{caption} (défilement horizontal)";
+
+    public override string CurrentHealth => "Santé actuelle";
+
+    public override string Municipality => "Commune";
+
+    public override string OutsideRegistry => "— (hors registre)";
+
+    public override string LampPost => "Lampadaire";
+
+    public override string LastContact => "Dernier contact";
+
+    public override string Never => "jamais";
+
+    public override string LastData => "Dernières données";
+
+    public override string NoData => "aucune";
+
+    public override string HealthReportOf => "Bilan du";
+
+    public override string Firmware => "Firmware";
+
+    public override string FullVersion => "Version complète";
+
+    public override string InServiceSince => "En service depuis";
+
+    public override string Uptime(TimeSpan uptime) => $"{(int)uptime.TotalDays} j {uptime.Hours} h";
+
+    public override string Clock => "Horloge";
+
+    public override string ClockState(WireClockState clock) => clock switch
+    {
+        WireClockState.Synchronised => "synchronisée",
+        WireClockState.Unsynchronised => "non synchronisée",
+        _ => "inconnue",
+    };
+
+    public override string Disk => "Disque";
+
+    public override string DiskFree(string free, string total) => $"{free} libres sur {total}";
+
+    public override string Memory => "Mémoire";
+
+    public override string MemoryUse(string available, string process) => $"{available} disponibles ; processus {process}";
+
+    public override string CpuTemperature => "Température CPU";
+
+    public override string AwaitingSending => "En attente d'envoi";
+
+    public override string Backlog(int windows, string? oldest) => $"{windows} fenêtre(s){(oldest is null ? "" : ", la plus ancienne du " + oldest)}";
+
+    public override string LastSync => "Dernière synchro";
+
+    public override string AppliedConfiguration => "Configuration appliquée";
+
+    public override string Revision(int revision) => $"révision {revision}";
+
+    public override string HealthReport => "Bilan de santé";
+
+    public override string NoReadableHealthReport => "aucun bilan lisible reçu";
+
+    public override string Sensors => "Capteurs";
+
+    public override string Sensor => "Capteur";
+
+    public override string State => "État";
+
+    public override string LastGoodMeasurement => "Dernière mesure réussie";
+
+    public override string LastFault => "Dernier défaut";
+
+    public override string SensorState(WireFault? fault) => fault is { } known ? "défaut : " + Fault(known) : "OK";
+
+    public override string Measurements => "Mesures";
+
+    public override string Period => "Période";
+
+    public override string Last24Hours => "24 h";
+
+    public override string Last7Days => "7 jours";
+
+    public override string Last30Days => "30 jours";
+
+    public override string RangeFrom => "Du";
+
+    public override string RangeTo => "au";
+
+    public override string Show => "Afficher";
+
+    public override string ChartsExplanation(string from, string to) =>
+        $"Du {from} au {to}. La ligne pleine est la moyenne calibrée de chaque fenêtre, la bande son minimum et son maximum. "
+        + "Quand une calibration a corrigé la mesure, la ligne en pointillés montre la moyenne brute, telle que le capteur l'a lue.";
+
+    public override string NoMeasurementInRange => "Aucune mesure sur la période.";
+
+    public override string ChartSource(string sensor, int calibrationVersion) => $"capteur {sensor}, calibration n° {calibrationVersion}";
+
+    public override string ChartTitle(string metric, string sensor) => $"{MetricWithUnit(metric)}, capteur {sensor}";
+
+    public override string Calibration => "Calibration";
+
+    public override string CalibrationExplanation =>
+        "Une correction linéaire par capteur et par mesure : valeur calibrée = gain × valeur brute + décalage (par exemple après une comparaison avec une station de référence). "
+        + "Le nœud l'applique à tout ce qu'il envoie ensuite ; il garde les valeurs brutes.";
+
+    public override string CalibrationSaved(int version) => $"Calibration n° {version} enregistrée et envoyée au nœud.";
+
+    public override string CalibrationNotSaved => "La calibration n'a pas été enregistrée :";
+
+    public override string NoCalibration => "Aucune calibration : le nœud envoie les valeurs de ses capteurs telles quelles.";
+
+    public override string CurrentCalibration(int version, string at, string by) => $"Calibration en vigueur : n° {version}, du {at} par {by}";
+
+    public override string CorrectsNothing => "Elle ne corrige aucune mesure.";
+
+    public override string Measure => "Mesure";
+
+    public override string Gain => "Gain";
+
+    public override string Offset => "Décalage";
+
+    public override string Action => "Action";
+
+    public override string RemoveCorrection(string sensor, string metric) => $"Retirer la correction de {sensor}, {MetricName(metric)}";
+
+    public override string SensorAndMeasure => "Capteur et mesure";
+
+    public override string SaveAndSend => "Enregistrer et envoyer";
+
+    public override string NothingToCalibrate =>
+        "Le nœud n'a envoyé aucune mesure depuis 30 jours : la calibration se règle une fois ses capteurs connus du parc.";
+
+    public override string PreviousVersions => "Versions précédentes";
+
+    public override string PreviousCalibration(int version, string at, string by, IReadOnlyList<CalibrationEntry> entries) =>
+        $"n° {version}, du {at} par {by} : "
+        + (entries.Count == 0 ? "aucune correction" : string.Join(" ; ", entries.Select(e => $"{e.Sensor}, {MetricName(e.Metric)} × {Number(e.Gain)} + {Number(e.Offset)}")));
+
+    public override string FaultHistory => "Historique des défauts";
+
+    public override string NoFaultInRange => "Aucun défaut de capteur dans les mesures de la période.";
+
+    public override string Window => "Fenêtre";
+
+    public override string Faults => "Défauts";
+
+    public override string Alerts => "Alertes";
+
+    public override string NoAlertInRange => "Aucune alerte ouverte ni levée sur la période.";
+
+    public override string Raised => "Levée";
+
+    public override string AlertType => "Type";
+
+    public override string SubjectHeading => "Objet";
+
+    public override string Detail => "Détail";
+
+    public override string Closed => "Close";
+
+    public override string StillOpen => "ouverte";
+
+    public override string ThresholdsReportedByNode => "Seuils signalés par le nœud";
+
+    public override string At => "À";
+
+    public override string Pollutant => "Polluant";
+
+    public override string Band => "Bande";
+
+    public override string Value => "Valeur";
+
+    public override string PollutionAlertState(bool cleared) => cleared ? "retour sous le seuil" : "seuil franchi";
+
+    public override string DeadLetters => "Messages rejetés";
+
+    public override string NoDeadLetter => "Aucun message rejeté pour ce nœud.";
+
+    public override string MostRecent(int count) => $"Les {count} plus récents.";
+
+    public override string Received => "Reçu";
+
+    public override string MqttTopic => "Sujet MQTT";
+
+    public override string Reason => "Raison";
+
+    public override string Size => "Taille";
+
+    public override string PayloadStart => "Début du contenu (hex)";
+
+    public override string ByteCount(int length, bool truncated) => $"{length} o{(truncated ? " (tronqué)" : "")}";
+}

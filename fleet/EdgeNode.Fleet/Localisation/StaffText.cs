@@ -1,0 +1,261 @@
+using System.Globalization;
+using EdgeNode.Fleet.Monitoring;
+using EdgeNode.Fleet.Registry;
+using EdgeNode.Protocol.Calibration;
+using EdgeNode.Protocol.Messages;
+
+namespace EdgeNode.Fleet.Localisation;
+
+/// <summary>
+/// Every word the staff panel shows, one subclass per language as <see cref="PublicText"/> does for the public pages,
+/// so that a missing translation is a build error. Staff read French; <see cref="French"/> is the only language.
+/// Pages reach it with <c>@inject StaffText Text</c>; code outside pages with <see cref="French"/>.
+/// </summary>
+public abstract class StaffText
+{
+    public static StaffText French { get; } = new FrenchStaffText();
+
+    public abstract string Status(NodeStatus status);
+
+    public abstract string Fault(WireFault fault);
+
+    public abstract string AlertKindName(AlertKind kind);
+
+    public abstract string MetricName(string metric);
+
+    public abstract string EnrolmentProblem(EnrolmentProblem problem);
+
+    public abstract string EnrolmentField(string field);
+
+    public abstract string AlreadyEnrolled(string nodeId);
+
+    public abstract string NotEnrolled(string nodeId);
+
+    public abstract string CalibrationProblem(CalibrationProblem problem);
+
+    public abstract string ChooseSensorAndMeasure { get; }
+
+    public abstract string TheGain { get; }
+
+    public abstract string TheOffset { get; }
+
+    public abstract string NotADecimal(string name, string text);
+
+    public abstract string CorrectionSummary(string sensor, string metric, string gain, string offset);
+
+    public abstract string CorrectionRemovedSummary(string sensor, string metric);
+
+    public abstract string CalibrationAudit(int version, string summary);
+
+    public abstract string AppliedByNode(string at);
+
+    public abstract string RefusedByNode(string at, string problem);
+
+    public abstract string AppliedByHealthReport { get; }
+
+    public abstract string AwaitingNode { get; }
+
+    public abstract string BackToFleet { get; }
+
+    public abstract string Scrollable(string caption);
+
+    public abstract string CurrentHealth { get; }
+
+    public abstract string Municipality { get; }
+
+    public abstract string OutsideRegistry { get; }
+
+    public abstract string LampPost { get; }
+
+    public abstract string LastContact { get; }
+
+    public abstract string Never { get; }
+
+    public abstract string LastData { get; }
+
+    public abstract string NoData { get; }
+
+    public abstract string HealthReportOf { get; }
+
+    public abstract string Firmware { get; }
+
+    public abstract string FullVersion { get; }
+
+    public abstract string InServiceSince { get; }
+
+    public abstract string Uptime(TimeSpan uptime);
+
+    public abstract string Clock { get; }
+
+    public abstract string ClockState(WireClockState clock);
+
+    public abstract string Disk { get; }
+
+    public abstract string DiskFree(string free, string total);
+
+    public abstract string Memory { get; }
+
+    public abstract string MemoryUse(string available, string process);
+
+    public abstract string CpuTemperature { get; }
+
+    public abstract string AwaitingSending { get; }
+
+    public abstract string Backlog(int windows, string? oldest);
+
+    public abstract string LastSync { get; }
+
+    public abstract string AppliedConfiguration { get; }
+
+    public abstract string Revision(int revision);
+
+    public abstract string HealthReport { get; }
+
+    public abstract string NoReadableHealthReport { get; }
+
+    public abstract string Sensors { get; }
+
+    public abstract string Sensor { get; }
+
+    public abstract string State { get; }
+
+    public abstract string LastGoodMeasurement { get; }
+
+    public abstract string LastFault { get; }
+
+    public abstract string SensorState(WireFault? fault);
+
+    public abstract string Measurements { get; }
+
+    public abstract string Period { get; }
+
+    public abstract string Last24Hours { get; }
+
+    public abstract string Last7Days { get; }
+
+    public abstract string Last30Days { get; }
+
+    public abstract string RangeFrom { get; }
+
+    public abstract string RangeTo { get; }
+
+    public abstract string Show { get; }
+
+    public abstract string ChartsExplanation(string from, string to);
+
+    public abstract string NoMeasurementInRange { get; }
+
+    public abstract string ChartSource(string sensor, int calibrationVersion);
+
+    public abstract string ChartTitle(string metric, string sensor);
+
+    public abstract string Calibration { get; }
+
+    public abstract string CalibrationExplanation { get; }
+
+    public abstract string CalibrationSaved(int version);
+
+    public abstract string CalibrationNotSaved { get; }
+
+    public abstract string NoCalibration { get; }
+
+    public abstract string CurrentCalibration(int version, string at, string by);
+
+    public abstract string CorrectsNothing { get; }
+
+    public abstract string Measure { get; }
+
+    public abstract string Gain { get; }
+
+    public abstract string Offset { get; }
+
+    public abstract string Action { get; }
+
+    public abstract string RemoveCorrection(string sensor, string metric);
+
+    public abstract string SensorAndMeasure { get; }
+
+    public abstract string SaveAndSend { get; }
+
+    public abstract string NothingToCalibrate { get; }
+
+    public abstract string PreviousVersions { get; }
+
+    public abstract string PreviousCalibration(int version, string at, string by, IReadOnlyList<CalibrationEntry> entries);
+
+    public abstract string FaultHistory { get; }
+
+    public abstract string NoFaultInRange { get; }
+
+    public abstract string Window { get; }
+
+    public abstract string Faults { get; }
+
+    public abstract string Alerts { get; }
+
+    public abstract string NoAlertInRange { get; }
+
+    public abstract string Raised { get; }
+
+    public abstract string AlertType { get; }
+
+    public abstract string SubjectHeading { get; }
+
+    public abstract string Detail { get; }
+
+    public abstract string Closed { get; }
+
+    public abstract string StillOpen { get; }
+
+    public abstract string ThresholdsReportedByNode { get; }
+
+    public abstract string At { get; }
+
+    public abstract string Pollutant { get; }
+
+    public abstract string Band { get; }
+
+    public abstract string Value { get; }
+
+    public abstract string PollutionAlertState(bool cleared);
+
+    public abstract string DeadLetters { get; }
+
+    public abstract string NoDeadLetter { get; }
+
+    public abstract string MostRecent(int count);
+
+    public abstract string Received { get; }
+
+    public abstract string MqttTopic { get; }
+
+    public abstract string Reason { get; }
+
+    public abstract string Size { get; }
+
+    public abstract string PayloadStart { get; }
+
+    public abstract string ByteCount(int length, bool truncated);
+
+    /// <summary>A fault as the windows store it (the enum's name), in staff words; a name this fleet does not know stays.</summary>
+    public string StoredFault(string? stored) =>
+        Enum.TryParse(stored, ignoreCase: false, out WireFault fault) && Enum.IsDefined(fault) ? Fault(fault) : stored ?? "";
+
+    /// <summary>What an alert is about: a pollution alert's metric by its name ("Particules fines PM2,5").</summary>
+    public string AlertSubject(FleetAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return alert.Kind == AlertKind.Pollution ? MetricName(alert.Subject) : alert.Subject;
+    }
+
+    /// <summary>"Particules fines PM2,5 (µg/m³)" for "pm25_ugm3": a chart's title.</summary>
+    public string MetricWithUnit(string metric) =>
+        MetricChart.UnitOf(metric) is { Length: > 0 } unit ? $"{MetricName(metric)} ({unit})" : MetricName(metric);
+
+    /// <summary>A gain or an offset as staff typed it: up to four decimals, a point as the separator.</summary>
+    public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>For a language's switch over a closed enum: a value it has no words for is a missing translation.</summary>
+    protected static ArgumentOutOfRangeException Untranslated<T>(T value) where T : struct, Enum =>
+        new(nameof(value), value, $"No staff text for {typeof(T).Name}.{value}: add it to every StaffText language.");
+}
