@@ -1,5 +1,6 @@
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Registry;
+using EdgeNode.Fleet.Staff;
 using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Messages;
@@ -145,7 +146,7 @@ public sealed class FrenchStaffText : StaffText
 
     public override string Municipality => "Commune";
 
-    public override string OutsideRegistry => "— (hors registre)";
+    public override string NotInRegistry => "(hors registre)";
 
     public override string LampPost => "Lampadaire";
 
@@ -210,7 +211,9 @@ public sealed class FrenchStaffText : StaffText
 
     public override string LastFault => "Dernier défaut";
 
-    public override string SensorState(WireFault? fault) => fault is { } known ? "défaut : " + Fault(known) : "OK";
+    public override string SensorState(WireFault? fault) => fault is { } known ? "défaut : " + Fault(known) : SensorOk;
+
+    public override string SensorOk => "OK";
 
     public override string Measurements => "Mesures";
 
@@ -330,4 +333,183 @@ public sealed class FrenchStaffText : StaffText
     public override string PayloadStart => "Début du contenu (hex)";
 
     public override string ByteCount(int length, bool truncated) => $"{length} o{(truncated ? " (tronqué)" : "")}";
+
+    // The fleet page.
+
+    public override string FleetTitle => "État du parc";
+
+    public override string FleetAt(string at, int nodes) => $"Au {at} — {nodes} nœuds.";
+
+    public override string ReferenceFirmware => "Firmware de référence :";
+
+    public override string ByStatus => "Par état";
+
+    public override string OpenAlertsAfterCount => "alerte(s) ouverte(s)";
+
+    public override string Map => "Carte";
+
+    public override string NoLocatedNode => "Aucun nœud localisé parmi ceux affichés : ajoutez leurs coordonnées dans le registre.";
+
+    public override string MapCaption => "Chaque point est un nœud ; sa couleur est son état (voir le tableau ci-dessous).";
+
+    public override string Nodes => "Nœuds";
+
+    public override string AllStatuses => "Tous";
+
+    public override string Search => "Recherche";
+
+    public override string SearchPlaceholder => "nom, commune, lampadaire";
+
+    public override string Filter => "Filtrer";
+
+    public override string ShowAll => "Tout afficher";
+
+    public override string NodesShown(int count) => $"{count} nœud(s) affiché(s).";
+
+    public override string FleetNodes => "Nœuds du parc";
+
+    public override string FleetNodesSortedBy(string column, bool descending) => $"Nœuds du parc, triés par « {column} »{(descending ? ", ordre décroissant" : "")}";
+
+    public override string Name => "Nom";
+
+    public override string Awaiting => "En attente";
+
+    // The alerts page.
+
+    public override string AlertAcknowledged(long id) => $"Alerte n° {id} prise en compte.";
+
+    public override string OpenAlertsHeading(int count) => $"Ouvertes ({count})";
+
+    public override string NoOpenAlert => "Aucune alerte ouverte.";
+
+    public override string OpenAlerts => "Alertes ouvertes";
+
+    public override string NumberHeading => "N°";
+
+    public override string Node => "Nœud";
+
+    public override string AcknowledgedHeading => "Prise en compte";
+
+    public override string AcknowledgedBy(string? by, string at) => $"par {by}, le {at}";
+
+    public override string Acknowledge => "Prendre en compte";
+
+    public override string TheAlert(long id) => $" l'alerte n° {id}";
+
+    public override string No => "non";
+
+    public override string ClearedAlertsHeading(int days, int count) => $"Closes ces {days} derniers jours ({count})";
+
+    public override string NoneCleared => "Aucune.";
+
+    public override string ClearedAlerts => "Alertes closes";
+
+    public override string AcknowledgedAudit(long id, string kind, string subject) => $"alerte n° {id} : {kind}{(subject.Length > 0 ? " " + subject : "")}";
+
+    // Every page: the layout, roles.
+
+    public override string PageTitle(string? title) => $"{title} — EdgeNode, espace agents";
+
+    public override string SkipToContent => "Aller au contenu";
+
+    public override string Brand => "EdgeNode · Espace agents";
+
+    public override string StaffArea => "Espace agents";
+
+    public override string Overview => "Vue d'ensemble";
+
+    public override string Enrolment => "Enrôlement";
+
+    public override string Users => "Utilisateurs";
+
+    public override string AuditLog => "Journal d'audit";
+
+    public override string SignOut => "Se déconnecter";
+
+    public override string Role(string role) => role switch
+    {
+        StaffRoles.Admin => "Administrateur",
+        StaffRoles.Technician => "Technicien",
+        StaffRoles.Viewer => "Lecteur",
+        _ => role,
+    };
+
+    // The enrolment page.
+
+    public override string EnrolmentTitle => "Enrôlement des nœuds";
+
+    public override string NoCoordinates => "non renseignées";
+
+    public override string RequestFailed => "La demande n'a pas abouti :";
+
+    public override string NodeCredentials(string nodeId) => $"Identifiants du nœud « {nodeId} »";
+
+    public override string ShownOnce => "Ils ne seront plus affichés :";
+
+    public override string CopyCredentials =>
+        "la flotte n'en garde qu'une empreinte. Téléchargez les deux fichiers et copiez-les dans";
+
+    public override string ThenRestart => "sur le nœud, puis redémarrez-le";
+
+    public override string Download(string fileName) => $"Télécharger {fileName}";
+
+    public override string ContainsSecret => "(contient le secret)";
+
+    public override string SiteAuthority => "(l'autorité de certification du site)";
+
+    public override string Secret => "Secret :";
+
+    public override string NodesNeedingNewSecret(int count) => $"Nœuds qui ont besoin d'un nouveau secret ({count})";
+
+    public override string NoBrokerAccountExplanation =>
+        "Le broker n'a plus de compte pour ces nœuds : ils ne peuvent pas se connecter. C'est le cas après la "
+        + "restauration d'une sauvegarde du broker plus ancienne que la base, un compte supprimé à la main ou un enrôlement "
+        + "interrompu. La flotte ne garde qu'une empreinte de leur secret et ne peut donc pas recréer le compte seule : "
+        + "donnez-leur un nouveau secret avec le bouton « Nouveau secret » de leur ligne, puis copiez les nouveaux fichiers "
+        + "sur le nœud.";
+
+    public override string EnrolledNodes => "Nœuds enrôlés";
+
+    public override string EnrolledNodesCount(int count) => $"Nœuds enrôlés ({count})";
+
+    public override string Identifier => "Identifiant";
+
+    public override string Coordinates => "Coordonnées";
+
+    public override string Access => "Accès";
+
+    public override string Actions => "Actions";
+
+    public override string AccessState(bool enabled) => enabled ? "Autorisé" : "Désactivé";
+
+    public override string NoBrokerAccount => "Sans compte sur le broker : nouveau secret nécessaire";
+
+    public override string DisableOrEnable(bool enabled) => enabled ? "Désactiver" : "Réactiver";
+
+    public override string NewSecret => "Nouveau secret";
+
+    public override string Remove => "Retirer";
+
+    public override string EnrolANode => "Enrôler un nœud";
+
+    public override string IdentifierHelp =>
+        "Minuscules sans accent, chiffres et tirets intérieurs, 48 caractères au plus (par exemple saint-jean-mairie). Il ne change plus.";
+
+    public override string LampPostReferenceOptional => "Référence du lampadaire (facultatif)";
+
+    public override string LatitudeOptional => "Latitude (degrés, facultatif)";
+
+    public override string LongitudeOptional => "Longitude (degrés, facultatif)";
+
+    public override string Enrol => "Enrôler";
+
+    public override string NodeDisabled(string nodeId) => $"Nœud « {nodeId} » désactivé : le broker le refuse dès maintenant.";
+
+    public override string NodeEnabled(string nodeId) => $"Nœud « {nodeId} » réactivé.";
+
+    public override string NodeRemoved(string nodeId) => $"Nœud « {nodeId} » retiré ; ses mesures restent.";
+
+    public override string BrokerRefused(string problem) => $"Le broker n'a pas pu appliquer la modification : {problem}";
+
+    public override string NotDegrees(string field, string text) => $"{field} : « {text} » n'est pas un nombre de degrés (par exemple 45.2721).";
 }

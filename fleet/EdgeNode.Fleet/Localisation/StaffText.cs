@@ -63,7 +63,7 @@ public abstract class StaffText
 
     public abstract string Municipality { get; }
 
-    public abstract string OutsideRegistry { get; }
+    public abstract string NotInRegistry { get; }
 
     public abstract string LampPost { get; }
 
@@ -124,6 +124,8 @@ public abstract class StaffText
     public abstract string LastFault { get; }
 
     public abstract string SensorState(WireFault? fault);
+
+    public abstract string SensorOk { get; }
 
     public abstract string Measurements { get; }
 
@@ -236,6 +238,164 @@ public abstract class StaffText
     public abstract string PayloadStart { get; }
 
     public abstract string ByteCount(int length, bool truncated);
+
+    public abstract string FleetTitle { get; }
+
+    public abstract string FleetAt(string at, int nodes);
+
+    public abstract string ReferenceFirmware { get; }
+
+    public abstract string ByStatus { get; }
+
+    public abstract string OpenAlertsAfterCount { get; }
+
+    public abstract string Map { get; }
+
+    public abstract string NoLocatedNode { get; }
+
+    public abstract string MapCaption { get; }
+
+    public abstract string Nodes { get; }
+
+    public abstract string AllStatuses { get; }
+
+    public abstract string Search { get; }
+
+    public abstract string SearchPlaceholder { get; }
+
+    public abstract string Filter { get; }
+
+    public abstract string ShowAll { get; }
+
+    public abstract string NodesShown(int count);
+
+    public abstract string FleetNodes { get; }
+
+    public abstract string FleetNodesSortedBy(string column, bool descending);
+
+    public abstract string Name { get; }
+
+    public abstract string Awaiting { get; }
+
+    public abstract string AlertAcknowledged(long id);
+
+    public abstract string OpenAlertsHeading(int count);
+
+    public abstract string NoOpenAlert { get; }
+
+    public abstract string OpenAlerts { get; }
+
+    public abstract string NumberHeading { get; }
+
+    public abstract string Node { get; }
+
+    public abstract string AcknowledgedHeading { get; }
+
+    public abstract string AcknowledgedBy(string? by, string at);
+
+    public abstract string Acknowledge { get; }
+
+    public abstract string TheAlert(long id);
+
+    public abstract string No { get; }
+
+    public abstract string ClearedAlertsHeading(int days, int count);
+
+    public abstract string NoneCleared { get; }
+
+    public abstract string ClearedAlerts { get; }
+
+    public abstract string AcknowledgedAudit(long id, string kind, string subject);
+
+    public abstract string PageTitle(string? title);
+
+    public abstract string SkipToContent { get; }
+
+    public abstract string Brand { get; }
+
+    public abstract string StaffArea { get; }
+
+    public abstract string Overview { get; }
+
+    public abstract string Enrolment { get; }
+
+    public abstract string Users { get; }
+
+    public abstract string AuditLog { get; }
+
+    public abstract string SignOut { get; }
+
+    public abstract string Role(string role);
+
+    public abstract string EnrolmentTitle { get; }
+
+    public abstract string NoCoordinates { get; }
+
+    public abstract string RequestFailed { get; }
+
+    public abstract string NodeCredentials(string nodeId);
+
+    public abstract string ShownOnce { get; }
+
+    public abstract string CopyCredentials { get; }
+
+    public abstract string ThenRestart { get; }
+
+    public abstract string Download(string fileName);
+
+    public abstract string ContainsSecret { get; }
+
+    public abstract string SiteAuthority { get; }
+
+    public abstract string Secret { get; }
+
+    public abstract string NodesNeedingNewSecret(int count);
+
+    public abstract string NoBrokerAccountExplanation { get; }
+
+    public abstract string EnrolledNodes { get; }
+
+    public abstract string EnrolledNodesCount(int count);
+
+    public abstract string Identifier { get; }
+
+    public abstract string Coordinates { get; }
+
+    public abstract string Access { get; }
+
+    public abstract string Actions { get; }
+
+    public abstract string AccessState(bool enabled);
+
+    public abstract string NoBrokerAccount { get; }
+
+    public abstract string DisableOrEnable(bool enabled);
+
+    public abstract string NewSecret { get; }
+
+    public abstract string Remove { get; }
+
+    public abstract string EnrolANode { get; }
+
+    public abstract string IdentifierHelp { get; }
+
+    public abstract string LampPostReferenceOptional { get; }
+
+    public abstract string LatitudeOptional { get; }
+
+    public abstract string LongitudeOptional { get; }
+
+    public abstract string Enrol { get; }
+
+    public abstract string NodeDisabled(string nodeId);
+
+    public abstract string NodeEnabled(string nodeId);
+
+    public abstract string NodeRemoved(string nodeId);
+
+    public abstract string BrokerRefused(string problem);
+
+    public abstract string NotDegrees(string field, string text);
 
     /// <summary>A fault as the windows store it (the enum's name), in staff words; a name this fleet does not know stays.</summary>
     public string StoredFault(string? stored) =>

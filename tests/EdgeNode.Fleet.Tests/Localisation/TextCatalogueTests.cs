@@ -144,6 +144,10 @@ public sealed class TextCatalogueTests
                 _ => [0, 1, 2],
             };
         }
+        if (type == typeof(long))
+        {
+            return [1L, 42L];
+        }
         if (type == typeof(double))
         {
             return [1.25, -0.04];

@@ -56,13 +56,13 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
         IssueAsync(() => enrolment.RotateAsync(nodeId, Actor, ct), ct);
 
     public Task<IActionResult> OnPostDisableAsync(string nodeId, CancellationToken ct) =>
-        ChangeAsync(() => enrolment.DisableAsync(nodeId, Actor, ct), $"Nœud « {nodeId} » désactivé : le broker le refuse dès maintenant.", ct);
+        ChangeAsync(() => enrolment.DisableAsync(nodeId, Actor, ct), StaffText.French.NodeDisabled(nodeId), ct);
 
     public Task<IActionResult> OnPostEnableAsync(string nodeId, CancellationToken ct) =>
-        ChangeAsync(() => enrolment.EnableAsync(nodeId, Actor, ct), $"Nœud « {nodeId} » réactivé.", ct);
+        ChangeAsync(() => enrolment.EnableAsync(nodeId, Actor, ct), StaffText.French.NodeEnabled(nodeId), ct);
 
     public Task<IActionResult> OnPostRemoveAsync(string nodeId, CancellationToken ct) =>
-        ChangeAsync(() => enrolment.RemoveAsync(nodeId, Actor, ct), $"Nœud « {nodeId} » retiré ; ses mesures restent.", ct);
+        ChangeAsync(() => enrolment.RemoveAsync(nodeId, Actor, ct), StaffText.French.NodeRemoved(nodeId), ct);
 
     /// <summary>A link that downloads <paramref name="content"/> as a file without another request (works without JavaScript).</summary>
     public static string Download(string content, string mediaType) =>
@@ -117,7 +117,7 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
         InvalidEnrolmentException invalid => invalid.Problems,
         NodeAlreadyRegisteredException taken => [StaffText.French.AlreadyEnrolled(taken.NodeId)],
         UnknownNodeException unknown => [StaffText.French.NotEnrolled(unknown.NodeId)],
-        BrokerCommandRefusedException or TimeoutException or InvalidOperationException => [$"Le broker n'a pas pu appliquer la modification : {exception.Message}"],
+        BrokerCommandRefusedException or TimeoutException or InvalidOperationException => [StaffText.French.BrokerRefused(exception.Message)],
         _ => null,
     };
 
@@ -160,7 +160,7 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
                 return degrees;
             }
 
-            problems.Add($"{field} : « {text} » n'est pas un nombre de degrés (par exemple 45.2721).");
+            problems.Add(StaffText.French.NotDegrees(field, text));
             return null;
         }
     }

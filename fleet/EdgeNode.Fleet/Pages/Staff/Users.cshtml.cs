@@ -1,3 +1,4 @@
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -27,14 +28,14 @@ public sealed class UsersModel(StaffUserAdministration administration, StaffPass
         ChangeAsync(async () =>
         {
             StaffUser user = await administration.CreateAsync(Actor, userName, role, password, ct);
-            return $"Utilisateur « {user.UserName} » créé ({StaffRoles.Label(user.Role)}).";
+            return $"Utilisateur « {user.UserName} » créé ({StaffText.French.Role(user.Role)}).";
         }, ct);
 
     public Task<IActionResult> OnPostRoleAsync(string userName, string? role, CancellationToken ct) =>
         ChangeAsync(async () =>
         {
             await administration.ChangeRoleAsync(Actor, userName, role, ct);
-            return $"Rôle de « {userName} » : {StaffRoles.Label(role ?? "")}.";
+            return $"Rôle de « {userName} » : {StaffText.French.Role(role ?? "")}.";
         }, ct);
 
     public Task<IActionResult> OnPostPasswordAsync(string userName, string? password, CancellationToken ct) =>
