@@ -426,6 +426,8 @@ public sealed class FrenchStaffText : StaffText
 
     public override string SignOut => "Se déconnecter";
 
+    public override string SignOutTitle => "Déconnexion";
+
     public override string Role(string role) => role switch
     {
         StaffRoles.Admin => "Administrateur",
@@ -512,4 +514,101 @@ public sealed class FrenchStaffText : StaffText
     public override string BrokerRefused(string problem) => $"Le broker n'a pas pu appliquer la modification : {problem}";
 
     public override string NotDegrees(string field, string text) => $"{field} : « {text} » n'est pas un nombre de degrés (par exemple 45.2721).";
+
+    // The users, account, sign-in and audit pages.
+
+    public override string UsersTitle => "Utilisateurs de l'espace agents";
+
+    public override string Accounts => "Comptes";
+
+    public override string AccountsCount(int count) => $"Comptes ({count})";
+
+    public override string RoleHeading => "Rôle";
+
+    public override string LastSignIn => "Dernière connexion";
+
+    public override string RoleOf(string userName) => $"Rôle de {userName}";
+
+    public override string ChangeRole => "Changer le rôle";
+
+    public override string NewPasswordOf(string userName) => $"Nouveau mot de passe de {userName}";
+
+    public override string NewPassword => "Nouveau mot de passe";
+
+    public override string Reset => "Réinitialiser";
+
+    public override string CreateUser => "Créer un utilisateur";
+
+    public override string UserName => "Nom d'utilisateur";
+
+    public override string UserNameHelp => "Lettres sans accent, chiffres, « . », « _ » et « - ».";
+
+    public override string Password => "Mot de passe";
+
+    public override string NewUserPasswordHelp(int minimumLength) => $"Au moins {minimumLength} caractères. Transmettez-le à la personne par un autre canal.";
+
+    public override string Create => "Créer";
+
+    public override string UserCreated(string userName, string role) => $"Utilisateur « {userName} » créé ({Role(role)}).";
+
+    public override string RoleChanged(string userName, string role) => $"Rôle de « {userName} » : {Role(role)}.";
+
+    public override string PasswordReset(string userName) => $"Mot de passe de « {userName} » réinitialisé ; ses sessions ouvertes sont fermées.";
+
+    public override string UserDisabled(string userName) => $"« {userName} » est désactivé.";
+
+    public override string UserEnabled(string userName) => $"« {userName} » est réactivé.";
+
+    public override string UserDisabledState => "Désactivé";
+
+    public override string UserActive => "Actif";
+
+    public override string UserLockedOut(int clients, string until) =>
+        $"Actif ; connexion suspendue depuis {(clients == 1 ? "1 adresse" : $"{clients} adresses")} jusqu'à {until}";
+
+    public override string MyAccount => "Mon compte";
+
+    public override string WhoAmI(string userName, string role) => $"{userName}, {Role(role)}.";
+
+    public override string ChangeMyPassword => "Changer mon mot de passe";
+
+    public override string CurrentPassword => "Mot de passe actuel";
+
+    public override string OwnPasswordHelp(int minimumLength) => $"Au moins {minimumLength} caractères. Vos autres sessions seront fermées.";
+
+    public override string ChangePassword => "Changer le mot de passe";
+
+    public override string PasswordChanged => "Mot de passe changé ; vos autres sessions sont fermées.";
+
+    public override string SignInTitle => "Connexion";
+
+    public override string SignInHeading => "Connexion à l'espace agents";
+
+    public override string SignIn => "Se connecter";
+
+    public override string SignInRefused(int maximumFailures, TimeSpan lockout) =>
+        $"Nom d'utilisateur ou mot de passe incorrect. Après {maximumFailures} échecs, la connexion à ce compte "
+        + $"depuis votre adresse est suspendue pendant {Minutes(lockout)} ; un administrateur peut la rétablir "
+        + "en réinitialisant le mot de passe.";
+
+    public override string AuditIntro => "Chaque action des agents qui change quelque chose, la plus récente en premier.";
+
+    public override string NoAuditEntry => "Aucune entrée.";
+
+    public override string AuditEntries(long oldest, long newest) => $"Entrées {oldest} à {newest}";
+
+    public override string When => "Quand";
+
+    public override string Who => "Qui";
+
+    public override string Target => "Cible";
+
+    public override string Details => "Détails";
+
+    public override string OlderEntries => "Entrées plus anciennes";
+
+    private static string Minutes(TimeSpan duration) =>
+        duration.TotalMinutes < 1 ? "moins d'une minute"
+        : duration.TotalMinutes < 2 ? "1 minute"
+        : $"{(int)duration.TotalMinutes} minutes";
 }

@@ -325,6 +325,8 @@ public abstract class StaffText
 
     public abstract string SignOut { get; }
 
+    public abstract string SignOutTitle { get; }
+
     public abstract string Role(string role);
 
     public abstract string EnrolmentTitle { get; }
@@ -396,6 +398,92 @@ public abstract class StaffText
     public abstract string BrokerRefused(string problem);
 
     public abstract string NotDegrees(string field, string text);
+
+    public abstract string UsersTitle { get; }
+
+    public abstract string Accounts { get; }
+
+    public abstract string AccountsCount(int count);
+
+    public abstract string RoleHeading { get; }
+
+    public abstract string LastSignIn { get; }
+
+    public abstract string RoleOf(string userName);
+
+    public abstract string ChangeRole { get; }
+
+    public abstract string NewPasswordOf(string userName);
+
+    public abstract string NewPassword { get; }
+
+    public abstract string Reset { get; }
+
+    public abstract string CreateUser { get; }
+
+    public abstract string UserName { get; }
+
+    public abstract string UserNameHelp { get; }
+
+    public abstract string Password { get; }
+
+    public abstract string NewUserPasswordHelp(int minimumLength);
+
+    public abstract string Create { get; }
+
+    public abstract string UserCreated(string userName, string role);
+
+    public abstract string RoleChanged(string userName, string role);
+
+    public abstract string PasswordReset(string userName);
+
+    public abstract string UserDisabled(string userName);
+
+    public abstract string UserEnabled(string userName);
+
+    public abstract string UserDisabledState { get; }
+
+    public abstract string UserActive { get; }
+
+    public abstract string UserLockedOut(int clients, string until);
+
+    public abstract string MyAccount { get; }
+
+    public abstract string WhoAmI(string userName, string role);
+
+    public abstract string ChangeMyPassword { get; }
+
+    public abstract string CurrentPassword { get; }
+
+    public abstract string OwnPasswordHelp(int minimumLength);
+
+    public abstract string ChangePassword { get; }
+
+    public abstract string PasswordChanged { get; }
+
+    public abstract string SignInTitle { get; }
+
+    public abstract string SignInHeading { get; }
+
+    public abstract string SignIn { get; }
+
+    public abstract string SignInRefused(int maximumFailures, TimeSpan lockout);
+
+    public abstract string AuditIntro { get; }
+
+    public abstract string NoAuditEntry { get; }
+
+    public abstract string AuditEntries(long oldest, long newest);
+
+    public abstract string When { get; }
+
+    public abstract string Who { get; }
+
+    public abstract string Target { get; }
+
+    public abstract string Details { get; }
+
+    public abstract string OlderEntries { get; }
 
     /// <summary>A fault as the windows store it (the enum's name), in staff words; a name this fleet does not know stays.</summary>
     public string StoredFault(string? stored) =>
