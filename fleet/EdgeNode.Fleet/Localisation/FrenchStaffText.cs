@@ -8,7 +8,10 @@ using EdgeNode.Protocol.Topics;
 
 namespace EdgeNode.Fleet.Localisation;
 
-/// <summary>The staff panel in French, the staff's language.</summary>
+/// <summary>
+/// The staff panel in French, the staff's language. Over 400 lines on purpose: every staff text, grouped by
+/// page, in one file a translator reads from top to bottom; split by page, the words several pages share would have no home.
+/// </summary>
 public sealed class FrenchStaffText : StaffText
 {
     // Statuses, faults and alerts.

@@ -1,4 +1,3 @@
-using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -34,7 +33,6 @@ public static class FleetStaffRegistration
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<StaffOptions>>().Value);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IStaffUserStore>(services => (IStaffUserStore)services.GetRequiredService<IFleetStore>());
-        builder.Services.AddSingleton(StaffText.French);
         builder.Services.AddSingleton<StaffPasswords>();
         builder.Services.AddSingleton<SignInLockout>();
         builder.Services.AddSingleton<StaffSignIn>();
