@@ -50,7 +50,8 @@ public sealed class EnglishText : PublicText
         AirQualityBand.Moderate => "Moderate",
         AirQualityBand.Poor => "Poor",
         AirQualityBand.VeryPoor => "Very poor",
-        _ => "Extremely poor",
+        AirQualityBand.ExtremelyPoor => "Extremely poor",
+        _ => throw Untranslated(band),
     };
 
     public override string Level(AirQualityBand band) => $"level {(int)band + 1} of 6";
@@ -62,7 +63,8 @@ public sealed class EnglishText : PublicText
         AirQualityBand.Moderate => "The air is somewhat polluted.",
         AirQualityBand.Poor => "The air is polluted.",
         AirQualityBand.VeryPoor => "The air is very polluted.",
-        _ => "The air is extremely polluted.",
+        AirQualityBand.ExtremelyPoor => "The air is extremely polluted.",
+        _ => throw Untranslated(band),
     };
 
     public override string AdviceGeneral(AirQualityBand band) => band switch
@@ -70,7 +72,8 @@ public sealed class EnglishText : PublicText
         AirQualityBand.Good or AirQualityBand.Fair or AirQualityBand.Moderate => "Enjoy your usual outdoor activities.",
         AirQualityBand.Poor => "If your eyes are sore or you have a cough or sore throat, do less strenuous activity outdoors.",
         AirQualityBand.VeryPoor => "Do less physical activity, especially outdoors, and above all if you feel unwell.",
-        _ => "Do less physical activity outdoors.",
+        AirQualityBand.ExtremelyPoor => "Do less physical activity outdoors.",
+        _ => throw Untranslated(band),
     };
 
     public override string AdviceSensitive(AirQualityBand band) => band switch
@@ -79,7 +82,8 @@ public sealed class EnglishText : PublicText
         AirQualityBand.Moderate => "If you feel unwell, do less strenuous activity outdoors.",
         AirQualityBand.Poor => "Do less physical activity, especially outdoors, and above all if you feel unwell.",
         AirQualityBand.VeryPoor => "Do less physical activity outdoors.",
-        _ => "Avoid physical activity outdoors.",
+        AirQualityBand.ExtremelyPoor => "Avoid physical activity outdoors.",
+        _ => throw Untranslated(band),
     };
 
     public override string GeneralPopulation => "For everyone";

@@ -50,7 +50,8 @@ public sealed class FrenchText : PublicText
         AirQualityBand.Moderate => "Dégradé",
         AirQualityBand.Poor => "Mauvais",
         AirQualityBand.VeryPoor => "Très mauvais",
-        _ => "Extrêmement mauvais",
+        AirQualityBand.ExtremelyPoor => "Extrêmement mauvais",
+        _ => throw Untranslated(band),
     };
 
     public override string Level(AirQualityBand band) => $"niveau {(int)band + 1} sur 6";
@@ -62,7 +63,8 @@ public sealed class FrenchText : PublicText
         AirQualityBand.Moderate => "L'air est un peu pollué.",
         AirQualityBand.Poor => "L'air est pollué.",
         AirQualityBand.VeryPoor => "L'air est très pollué.",
-        _ => "L'air est extrêmement pollué.",
+        AirQualityBand.ExtremelyPoor => "L'air est extrêmement pollué.",
+        _ => throw Untranslated(band),
     };
 
     public override string AdviceGeneral(AirQualityBand band) => band switch
@@ -70,7 +72,8 @@ public sealed class FrenchText : PublicText
         AirQualityBand.Good or AirQualityBand.Fair or AirQualityBand.Moderate => "Vous pouvez faire vos activités habituelles en plein air.",
         AirQualityBand.Poor => "Si vous avez les yeux qui piquent, si vous toussez ou avez mal à la gorge, faites moins d'efforts intenses dehors.",
         AirQualityBand.VeryPoor => "Faites moins d'activités physiques, surtout dehors, en particulier si vous ressentez une gêne.",
-        _ => "Faites moins d'activités physiques dehors.",
+        AirQualityBand.ExtremelyPoor => "Faites moins d'activités physiques dehors.",
+        _ => throw Untranslated(band),
     };
 
     public override string AdviceSensitive(AirQualityBand band) => band switch
@@ -79,7 +82,8 @@ public sealed class FrenchText : PublicText
         AirQualityBand.Moderate => "Si vous ressentez une gêne, faites moins d'efforts intenses dehors.",
         AirQualityBand.Poor => "Faites moins d'activités physiques, surtout dehors, en particulier si vous ressentez une gêne.",
         AirQualityBand.VeryPoor => "Faites moins d'activités physiques dehors.",
-        _ => "Évitez les activités physiques dehors.",
+        AirQualityBand.ExtremelyPoor => "Évitez les activités physiques dehors.",
+        _ => throw Untranslated(band),
     };
 
     public override string GeneralPopulation => "Pour tout le monde";

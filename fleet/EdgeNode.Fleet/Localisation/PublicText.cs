@@ -164,6 +164,10 @@ public abstract class PublicText
     /// <summary>"22 novembre 2026 à 09:50", "22 November 2026 at 09:50".</summary>
     public abstract string DateAndTime(DateTime local);
 
+    /// <summary>For a language's switch over a closed enum: a value it has no words for is a missing translation.</summary>
+    protected static ArgumentOutOfRangeException Untranslated<T>(T value) where T : struct, Enum =>
+        new(nameof(value), value, $"No public text for {typeof(T).Name}.{value}: add it to every PublicText language.");
+
     /// <summary>Rounded as shown, and never "-0,0": a temperature of −0.04 °C reads 0,0 °C.</summary>
     protected static double Rounded(double value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero) + 0.0;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Storage;
 
 namespace EdgeNode.Fleet.Monitoring;
@@ -31,7 +32,7 @@ public static class AlertRules
             {
                 foreach (Protocol.Messages.SensorHealth sensor in health.Sensors.Where(FleetStatusClassifier.IsFaulty))
                 {
-                    conditions.Add(new AlertCondition(node.NodeId, AlertKind.SensorFault, sensor.Sensor, $"{sensor.Sensor} : {StatusText.Label(sensor.LastFault!.Value)}"));
+                    conditions.Add(new AlertCondition(node.NodeId, AlertKind.SensorFault, sensor.Sensor, $"{sensor.Sensor} : {StaffText.French.Fault(sensor.LastFault!.Value)}"));
                 }
 
                 if (node.Has(NodeProblem.LowDisk))
@@ -79,7 +80,7 @@ public static class AlertRules
                 if (worst.Mean >= threshold)
                 {
                     conditions.Add(new AlertCondition(nodeId, AlertKind.Pollution, metric.Key,
-                        string.Create(CultureInfo.InvariantCulture, $"{MetricNames.Name(metric.Key)} : {worst.Mean:0.#} {MetricChart.UnitOf(metric.Key)}, au-dessus du seuil de {threshold:0.#} (fenêtre du {StaffTime.Format(newest)}, capteur {worst.Sensor})"),
+                        string.Create(CultureInfo.InvariantCulture, $"{StaffText.French.MetricName(metric.Key)} : {worst.Mean:0.#} {MetricChart.UnitOf(metric.Key)}, au-dessus du seuil de {threshold:0.#} (fenêtre du {StaffTime.Format(newest)}, capteur {worst.Sensor})"),
                         worst.Mean, "threshold"));
                 }
             }

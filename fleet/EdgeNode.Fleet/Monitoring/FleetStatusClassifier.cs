@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Protocol.Messages;
 
 namespace EdgeNode.Fleet.Monitoring;
@@ -64,7 +65,7 @@ public static class FleetStatusClassifier
             {
                 problems |= NodeProblem.SensorFault;
                 reasons.AddRange(faulty.Select(sensor =>
-                    $"Capteur {sensor.Sensor} : {StatusText.Label(sensor.LastFault!.Value)}{(sensor.LastFaultAt is { } at ? $" depuis le {Format(at)}" : "")}."));
+                    $"Capteur {sensor.Sensor} : {StaffText.French.Fault(sensor.LastFault!.Value)}{(sensor.LastFaultAt is { } at ? $" depuis le {Format(at)}" : "")}."));
             }
 
             if (IsLowDisk(health, options))

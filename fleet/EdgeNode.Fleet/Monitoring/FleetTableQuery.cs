@@ -15,7 +15,7 @@ public sealed record FleetTableQuery(string Sort, bool Descending, NodeStatus? S
     public static FleetTableQuery From(string? sort, string? dir, string? status, string? search) => new(
         Columns.Contains(sort) ? sort! : "status",
         string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase),
-        StatusText.FromSlug(status),
+        StatusStyle.FromSlug(status),
         search?.Trim() ?? "");
 
     public IReadOnlyList<NodeState> Apply(IEnumerable<NodeState> nodes)
@@ -59,7 +59,7 @@ public sealed record FleetTableQuery(string Sort, bool Descending, NodeStatus? S
         NodeStatus? keptStatus = clearStatus ? null : status ?? Status;
         if (keptStatus is { } s)
         {
-            parts.Add("status=" + StatusText.Slug(s));
+            parts.Add("status=" + StatusStyle.Slug(s));
         }
 
         string keptSearch = search ?? Search;

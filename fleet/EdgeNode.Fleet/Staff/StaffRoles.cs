@@ -15,13 +15,4 @@ public static class StaffRoles
     public static IReadOnlyList<string> All { get; } = [Admin, Technician, Viewer];
 
     public static bool IsKnown(string? role) => role is Admin or Technician or Viewer;
-
-    /// <summary>The role's name on staff pages (French).</summary>
-    public static string Label(string role) => role switch
-    {
-        Admin => "Administrateur",
-        Technician => "Technicien",
-        Viewer => "Lecteur",
-        _ => role,
-    };
 }

@@ -1,3 +1,4 @@
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Protocol.Catalogue;
 
@@ -25,12 +26,12 @@ public sealed class StaffDisplayTests
     {
         foreach (WireMetric metric in MetricCatalogue.All)
         {
-            string name = MetricNames.WithUnit(metric.Name);
+            string name = StaffText.French.MetricWithUnit(metric.Name);
 
             Assert.DoesNotContain(metric.Name, name, StringComparison.Ordinal);
             Assert.EndsWith($" ({metric.Unit})", name, StringComparison.Ordinal);
         }
 
-        Assert.Equal("made_up_metric", MetricNames.Name("made_up_metric"));
+        Assert.Equal("made_up_metric", StaffText.French.MetricName("made_up_metric"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Tests.Staff;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,11 +40,11 @@ public sealed class EnrolmentPageProblemsTests : IAsyncDisposable
     [MemberData(nameof(Kinds))]
     public void Every_kind_of_problem_has_its_french_words(EnrolmentProblemKind kind)
     {
-        string french = EnrolmentProblemText.InFrench(new EnrolmentProblem(nameof(NodeEnrolmentRequest.Name), kind, "English"));
+        string french = StaffText.French.EnrolmentProblem(new EnrolmentProblem(nameof(NodeEnrolmentRequest.Name), kind, "English"));
 
         Assert.DoesNotContain("English", french, StringComparison.Ordinal);
         Assert.Equal(1, Enum.GetValues<EnrolmentProblemKind>().Count(other =>
-            EnrolmentProblemText.InFrench(new EnrolmentProblem(nameof(NodeEnrolmentRequest.Name), other, "English")) == french));
+            StaffText.French.EnrolmentProblem(new EnrolmentProblem(nameof(NodeEnrolmentRequest.Name), other, "English")) == french));
     }
 
     public static TheoryData<EnrolmentProblemKind> Kinds => [.. Enum.GetValues<EnrolmentProblemKind>()];

@@ -1,3 +1,4 @@
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +31,7 @@ public sealed class AccountModel(StaffUserAdministration administration, StaffPa
 
             // The new security stamp ends every session of this user, this one included: issue this one a new cookie.
             await HttpContext.SignInAsync(StaffClaims.AuthenticationScheme, StaffCookieEvents.Principal(user));
-            Message = "Mot de passe changé ; vos autres sessions sont fermées.";
+            Message = StaffText.French.PasswordChanged;
             return RedirectToPage();
         }
         catch (StaffChangeRefusedException refused)

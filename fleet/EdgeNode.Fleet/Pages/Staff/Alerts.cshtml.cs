@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Audit;
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,7 @@ public sealed class AlertsModel(
     IAuditLog audit,
     IOptions<AlertOptions> options,
     TimeProvider time,
+    StaffText text,
     ILogger<AlertsModel> logger) : PageModel
 {
     /// <summary>Who may acknowledge: a technician or an admin.</summary>
@@ -70,7 +72,7 @@ public sealed class AlertsModel(
         {
             logger.LogInformation("Alert {AlertId} acknowledged by {User}", id, who);
             await audit.RecordAsync(who, AcknowledgeAction, alert.NodeId,
-                $"alerte n° {id} : {StatusText.Label(alert.Kind)}{(alert.Subject.Length > 0 ? " " + alert.Subject : "")}", ct);
+                text.AcknowledgedAudit(id, text.AlertKindName(alert.Kind), alert.Subject), ct);
         }
 
         return RedirectToPage(new { acknowledged = id });

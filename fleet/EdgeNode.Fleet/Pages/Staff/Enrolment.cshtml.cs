@@ -1,5 +1,6 @@
 using System.Text;
 using EdgeNode.Fleet.Broker.Accounts;
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -55,13 +56,13 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
         IssueAsync(() => enrolment.RotateAsync(nodeId, Actor, ct), ct);
 
     public Task<IActionResult> OnPostDisableAsync(string nodeId, CancellationToken ct) =>
-        ChangeAsync(() => enrolment.DisableAsync(nodeId, Actor, ct), $"Nœud « {nodeId} » désactivé : le broker le refuse dès maintenant.", ct);
+        ChangeAsync(() => enrolment.DisableAsync(nodeId, Actor, ct), StaffText.French.NodeDisabled(nodeId), ct);
 
     public Task<IActionResult> OnPostEnableAsync(string nodeId, CancellationToken ct) =>
-        ChangeAsync(() => enrolment.EnableAsync(nodeId, Actor, ct), $"Nœud « {nodeId} » réactivé.", ct);
+        ChangeAsync(() => enrolment.EnableAsync(nodeId, Actor, ct), StaffText.French.NodeEnabled(nodeId), ct);
 
     public Task<IActionResult> OnPostRemoveAsync(string nodeId, CancellationToken ct) =>
-        ChangeAsync(() => enrolment.RemoveAsync(nodeId, Actor, ct), $"Nœud « {nodeId} » retiré ; ses mesures restent.", ct);
+        ChangeAsync(() => enrolment.RemoveAsync(nodeId, Actor, ct), StaffText.French.NodeRemoved(nodeId), ct);
 
     /// <summary>A link that downloads <paramref name="content"/> as a file without another request (works without JavaScript).</summary>
     public static string Download(string content, string mediaType) =>
@@ -109,14 +110,14 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
     /// <summary>The request, or its problems in the staff's words (enrolment would refuse it in English).</summary>
     /// <exception cref="InvalidEnrolmentException">The request has problems, worded in French.</exception>
     private static NodeEnrolmentRequest InFrench(NodeEnrolmentRequest request) =>
-        request.Check() is { Count: > 0 } problems ? throw new InvalidEnrolmentException([.. problems.Select(EnrolmentProblemText.InFrench)]) : request;
+        request.Check() is { Count: > 0 } problems ? throw new InvalidEnrolmentException([.. problems.Select(StaffText.French.EnrolmentProblem)]) : request;
 
     private static IReadOnlyList<string>? Refusal(Exception exception) => exception switch
     {
         InvalidEnrolmentException invalid => invalid.Problems,
-        NodeAlreadyRegisteredException taken => [EnrolmentProblemText.AlreadyEnrolled(taken.NodeId)],
-        UnknownNodeException unknown => [EnrolmentProblemText.NotEnrolled(unknown.NodeId)],
-        BrokerCommandRefusedException or TimeoutException or InvalidOperationException => [$"Le broker n'a pas pu appliquer la modification : {exception.Message}"],
+        NodeAlreadyRegisteredException taken => [StaffText.French.AlreadyEnrolled(taken.NodeId)],
+        UnknownNodeException unknown => [StaffText.French.NotEnrolled(unknown.NodeId)],
+        BrokerCommandRefusedException or TimeoutException or InvalidOperationException => [StaffText.French.BrokerRefused(exception.Message)],
         _ => null,
     };
 
@@ -159,7 +160,7 @@ public sealed class EnrolmentModel(NodeEnrolment enrolment, INodeRegistryStore r
                 return degrees;
             }
 
-            problems.Add($"{field} : « {text} » n'est pas un nombre de degrés (par exemple 45.2721).");
+            problems.Add(StaffText.French.NotDegrees(field, text));
             return null;
         }
     }

@@ -1,3 +1,4 @@
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Public;
 using EdgeNode.Fleet.Staff;
@@ -33,7 +34,7 @@ public sealed class IndexModel(FleetStatusReader reader, IMonitoringStore alerts
         Markers = [.. Rows
             .Where(node => node.Registered is { Latitude: not null, Longitude: not null })
             .Select(node => new MapMarker(node.NodeId, node.Name, node.Registered!.Latitude!.Value, node.Registered.Longitude!.Value,
-                StatusText.Slug(node.Status), StatusText.Label(node.Status), StatusText.Colour(node.Status), NodeUrl(node.NodeId)))];
+                StatusStyle.Slug(node.Status), StaffText.French.Status(node.Status), StatusStyle.Colour(node.Status), NodeUrl(node.NodeId)))];
     }
 
     public static string NodeUrl(string id) => "/staff/nodes/" + Uri.EscapeDataString(id);

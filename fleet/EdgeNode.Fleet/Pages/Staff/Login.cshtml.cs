@@ -1,3 +1,4 @@
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Staff;
 using EdgeNode.Fleet.WebSecurity;
 using Microsoft.AspNetCore.Authentication;
@@ -35,16 +36,9 @@ public sealed class LoginModel(StaffSignIn signIn, StaffOptions options) : PageM
 
         // One text for every refusal, a lockout included: a different one would tell a stranger which names exist. It
         // says what a member of staff who mistyped needs to know.
-        Problem = $"Nom d'utilisateur ou mot de passe incorrect. Après {options.MaxFailedSignIns} échecs, la connexion à ce compte "
-            + $"depuis votre adresse est suspendue pendant {Minutes(options.LockoutDuration)} ; un administrateur peut la rétablir "
-            + "en réinitialisant le mot de passe.";
+        Problem = StaffText.French.SignInRefused(options.MaxFailedSignIns, options.LockoutDuration);
         return Page();
     }
-
-    private static string Minutes(TimeSpan duration) =>
-        duration.TotalMinutes < 1 ? "moins d'une minute"
-        : duration.TotalMinutes < 2 ? "1 minute"
-        : $"{(int)duration.TotalMinutes} minutes";
 
     // Only back into the staff panel: a return URL elsewhere, even local, is not what signing in is for.
     private string Destination() =>

@@ -1,3 +1,4 @@
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -27,42 +28,41 @@ public sealed class UsersModel(StaffUserAdministration administration, StaffPass
         ChangeAsync(async () =>
         {
             StaffUser user = await administration.CreateAsync(Actor, userName, role, password, ct);
-            return $"Utilisateur « {user.UserName} » créé ({StaffRoles.Label(user.Role)}).";
+            return StaffText.French.UserCreated(user.UserName, user.Role);
         }, ct);
 
     public Task<IActionResult> OnPostRoleAsync(string userName, string? role, CancellationToken ct) =>
         ChangeAsync(async () =>
         {
             await administration.ChangeRoleAsync(Actor, userName, role, ct);
-            return $"Rôle de « {userName} » : {StaffRoles.Label(role ?? "")}.";
+            return StaffText.French.RoleChanged(userName, role ?? "");
         }, ct);
 
     public Task<IActionResult> OnPostPasswordAsync(string userName, string? password, CancellationToken ct) =>
         ChangeAsync(async () =>
         {
             await administration.ResetPasswordAsync(Actor, userName, password, ct);
-            return $"Mot de passe de « {userName} » réinitialisé ; ses sessions ouvertes sont fermées.";
+            return StaffText.French.PasswordReset(userName);
         }, ct);
 
     public Task<IActionResult> OnPostDisableAsync(string userName, CancellationToken ct) =>
         ChangeAsync(async () =>
         {
             await administration.SetEnabledAsync(Actor, userName, enabled: false, ct);
-            return $"« {userName} » est désactivé.";
+            return StaffText.French.UserDisabled(userName);
         }, ct);
 
     public Task<IActionResult> OnPostEnableAsync(string userName, CancellationToken ct) =>
         ChangeAsync(async () =>
         {
             await administration.SetEnabledAsync(Actor, userName, enabled: true, ct);
-            return $"« {userName} » est réactivé.";
+            return StaffText.French.UserEnabled(userName);
         }, ct);
 
     public string State(StaffUser user) =>
-        !user.Enabled ? "Désactivé"
-        : lockout.LockoutsOf(user.UserName) is { } locked
-            ? $"Actif ; connexion suspendue depuis {(locked.Clients == 1 ? "1 adresse" : $"{locked.Clients} adresses")} jusqu'à {StaffTime.Format(locked.Until)}"
-        : "Actif";
+        !user.Enabled ? StaffText.French.UserDisabledState
+        : lockout.LockoutsOf(user.UserName) is { } locked ? StaffText.French.UserLockedOut(locked.Clients, StaffTime.Format(locked.Until))
+        : StaffText.French.UserActive;
 
     /// <summary>Post, redirect, get on success; the page again with the reason, as 400, when the change was refused.</summary>
     private async Task<IActionResult> ChangeAsync(Func<Task<string>> change, CancellationToken ct)

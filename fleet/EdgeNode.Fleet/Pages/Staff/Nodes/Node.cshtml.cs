@@ -1,6 +1,7 @@
 using System.Globalization;
 using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Calibration;
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Fleet.Staff;
@@ -26,6 +27,7 @@ public sealed class NodeModel(
     IAuthorizationService authorization,
     IAuditLog audit,
     TimeProvider time,
+    StaffText text,
     ILogger<NodeModel> logger) : PageModel
 {
     /// <summary>Who may change a calibration: a technician or an admin.</summary>
@@ -80,27 +82,27 @@ public sealed class NodeModel(
         (string sensor, string metric) = pair.Length == 2 ? (pair[0], pair[1]) : ("", "");
         if (pair.Length != 2)
         {
-            problems.Add("choisissez un capteur et une mesure dans la liste");
+            problems.Add(text.ChooseSensorAndMeasure);
         }
-        double gainValue = ParseNumber(gain, "le gain", problems);
-        double offsetValue = ParseNumber(offset, "le décalage", problems);
+        double gainValue = ParseNumber(gain, text.TheGain, problems);
+        double offsetValue = ParseNumber(offset, text.TheOffset, problems);
         return await SaveCalibrationAsync(id, entries => [.. entries.Where(e => e.Sensor != sensor || e.Metric != metric), new CalibrationEntry(sensor, metric, gainValue, offsetValue)],
-            $"{sensor}, {MetricNames.Name(metric ?? "")} : gain {gain?.Trim()}, décalage {offset?.Trim()}", problems, ct);
+            text.CorrectionSummary(sensor, metric, gain?.Trim() ?? "", offset?.Trim() ?? ""), problems, ct);
     }
 
     /// <summary>Takes one sensor's metric correction away, as a new version.</summary>
     public Task<IActionResult> OnPostUncalibrateAsync(string id, string sensor, string metric, CancellationToken ct) =>
-        SaveCalibrationAsync(id, entries => [.. entries.Where(e => e.Sensor != sensor || e.Metric != metric)], $"{sensor}, {MetricNames.Name(metric)} : correction retirée", [], ct);
+        SaveCalibrationAsync(id, entries => [.. entries.Where(e => e.Sensor != sensor || e.Metric != metric)], text.CorrectionRemovedSummary(sensor, metric), [], ct);
 
     public string RangeLink(string name) => $"/staff/nodes/{Uri.EscapeDataString(Node.NodeId)}?range={name}";
 
     /// <summary>The node's answer to a set, in words.</summary>
     public string AnswerText(CalibrationRecord record) => record switch
     {
-        { Answer: { Applied: true } answer } => $"appliquée par le nœud le {StaffTime.Format(answer.At)}",
-        { Answer: { } refused } => $"refusée par le nœud le {StaffTime.Format(refused.At)} : {refused.Problem}",
-        _ when Node.Health?.AppliedConfigRevision >= record.Set.Version => "appliquée par le nœud (d'après son bilan de santé)",
-        _ => "envoyée, en attente du nœud (il la recevra à sa prochaine connexion)",
+        { Answer: { Applied: true } answer } => text.AppliedByNode(StaffTime.Format(answer.At)),
+        { Answer: { } refused } => text.RefusedByNode(StaffTime.Format(refused.At), refused.Problem ?? ""),
+        _ when Node.Health?.AppliedConfigRevision >= record.Set.Version => text.AppliedByHealthReport,
+        _ => text.AwaitingNode,
     };
 
     private async Task<IActionResult> SaveCalibrationAsync(
@@ -125,7 +127,7 @@ public sealed class NodeModel(
         if (problems.Count == 0)
         {
             // Numbers that did not parse are already said; a range check on them would only repeat it.
-            problems.AddRange(entries.SelectMany(entry => entry.Check()).Select(CalibrationProblemText.InFrench));
+            problems.AddRange(entries.SelectMany(entry => entry.Check()).Select(text.CalibrationProblem));
         }
         if (problems.Count > 0)
         {
@@ -137,19 +139,19 @@ public sealed class NodeModel(
         string who = User.Identity?.Name ?? "?";
         CalibrationRecord saved = await calibrations.AddCalibrationAsync(id, entries, who, time.GetUtcNow(), Node.Health?.AppliedConfigRevision ?? 0, ct);
         logger.LogInformation("Calibration version {Version} for node {Node} saved by {User} ({Entries} corrections)", saved.Set.Version, id, who, entries.Count);
-        await audit.RecordAsync(who, CalibrateAction, id, $"calibration n° {saved.Set.Version} — {summary}", ct);
+        await audit.RecordAsync(who, CalibrateAction, id, text.CalibrationAudit(saved.Set.Version, summary), ct);
         sender.Wake();
         return RedirectToPage(new { id, calibrated = saved.Set.Version });
     }
 
     // Staff type French decimals ("0,83") as often as English ones; a thousands separator is never meant here.
-    private static double ParseNumber(string? text, string name, List<string> problems)
+    private double ParseNumber(string? typed, string name, List<string> problems)
     {
-        if (double.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
+        if (double.TryParse(typed?.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
         {
             return value;
         }
-        problems.Add($"{name} doit être un nombre décimal, par exemple 0,85 (reçu : « {text} »)");
+        problems.Add(text.NotADecimal(name, typed ?? ""));
         return double.NaN;
     }
 
@@ -171,7 +173,7 @@ public sealed class NodeModel(
             .GroupBy(row => (row.Sensor, row.Metric))
             .OrderBy(group => group.Key.Metric, StringComparer.Ordinal).ThenBy(group => group.Key.Sensor, StringComparer.Ordinal)
             .Select(group => new MetricChart(group.Key.Sensor, group.Key.Metric, group.Last().CalibrationVersion,
-                SvgChart.Render($"{MetricNames.WithUnit(group.Key.Metric)}, capteur {group.Key.Sensor}", MetricChart.UnitOf(group.Key.Metric),
+                SvgChart.Render(text.ChartTitle(group.Key.Metric, group.Key.Sensor), MetricChart.UnitOf(group.Key.Metric),
                     [.. group.Select(row => new ChartPoint(row.WindowStart, row.Mean, row.Minimum, row.Maximum))], Range.From, Range.To, group.First().WindowSeconds,
                     RawPoints(history, group.Key.Sensor, group.Key.Metric, [.. group]))))];
         // A node catching up on a long outage may have nothing in the period shown: look further back for its sensors.
