@@ -47,9 +47,12 @@ if [ -n "$tls" ]; then
     -extfile <(echo "subjectAltName=DNS:localhost") -out "$work/broker.pem" 2>/dev/null
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   printf 'listener %s 127.0.0.1\ncafile %s\ncertfile %s\nkeyfile %s\nallow_anonymous true\n' "$port" "$work/ca.pem" "$work/broker.pem" "$work/broker.key" >"$work/mosquitto.conf"
+  # Mosquitto started as root reads its files as user mosquitto.
+  chmod 755 "$work"; chmod 644 "$work/broker.key"
   mosquitto -c "$work/mosquitto.conf" >"$work/mosquitto.log" 2>&1 &
   broker=$!
   sleep 1
+  kill -0 "$broker" 2>/dev/null || { echo "mosquitto did not start:" >&2; cat "$work/mosquitto.log" >&2; exit 1; }
   uplink=(EDGENODE_Uplink__Broker=localhost EDGENODE_Uplink__Port="$port" EDGENODE_Uplink__CaFile="$work/ca.pem")
 fi
 
