@@ -14,6 +14,13 @@ public sealed class ChildProcess : IAsyncDisposable
 
     private const string SetsidPath = "/usr/bin/setsid";
 
+    private const string EnvPath = "/usr/bin/env";
+
+    // A shell starting the tests as a background job (./test.sh &, a CI runner) ignores SIGINT and SIGQUIT, and an
+    // ignored signal is inherited down to every process the tests start: the fleet then never saw Ctrl-C. A job a
+    // terminal runs in the foreground has them at their defaults, so coreutils' env puts them back.
+    private const string DefaultSignals = "--default-signal=INT,QUIT";
+
     private readonly ProcessStartInfo _start;
     private readonly StringBuilder _output = new();
     private Process? _process;
@@ -41,17 +48,20 @@ public sealed class ChildProcess : IAsyncDisposable
 
     /// <summary>
     /// Started in a session and process group of its own (through util-linux's setsid, which keeps the pid), as a job a
-    /// terminal runs in the foreground: <see cref="InterruptGroup"/> then plays Ctrl-C without reaching the test host.
+    /// terminal runs in the foreground, with SIGINT and SIGQUIT at their defaults: <see cref="InterruptGroup"/> then
+    /// plays Ctrl-C without reaching the test host.
     /// </summary>
     public bool OwnSession
     {
-        get => _start.FileName == SetsidPath;
+        get => _start.FileName == EnvPath && _start.ArgumentList.Count > 1 && _start.ArgumentList[1] == SetsidPath;
         init
         {
-            if (value && _start.FileName != SetsidPath)
+            if (value && !OwnSession)
             {
                 _start.ArgumentList.Insert(0, _start.FileName);
-                _start.FileName = SetsidPath;
+                _start.ArgumentList.Insert(0, SetsidPath);
+                _start.ArgumentList.Insert(0, DefaultSignals);
+                _start.FileName = EnvPath;
             }
         }
     }
