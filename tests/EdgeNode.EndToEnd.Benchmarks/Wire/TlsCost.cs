@@ -1,5 +1,4 @@
 using EdgeNode.MqttLink;
-using EdgeNode.MqttLink.Tests.Tls;
 using EdgeNode.TestSupport;
 
 namespace EdgeNode.EndToEnd.Benchmarks.Wire;

@@ -2,10 +2,13 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace EdgeNode.MqttLink.Tests.Tls;
+namespace EdgeNode.TestSupport;
 
-/// <summary>A throwaway CA and a server certificate it signs, for 127.0.0.1 and localhost.</summary>
-internal sealed class TestCertificates : IDisposable
+/// <summary>
+/// A throwaway CA and a server certificate it signs, for 127.0.0.1 and localhost: the one place tests make certificates
+/// (the MQTT client's TLS tests and the TLS cost benchmark).
+/// </summary>
+public sealed class TestCertificates : IDisposable
 {
     private TestCertificates(X509Certificate2 authority, X509Certificate2 server, ECDsa serverKey)
     {
