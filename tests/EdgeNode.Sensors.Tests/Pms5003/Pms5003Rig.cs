@@ -1,11 +1,12 @@
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Pms5003;
+using EdgeNode.Sensors.Tests.Contract;
 
 namespace EdgeNode.Sensors.Tests.Pms5003;
 
 /// <summary>A PMS5003 emulator on an emulated line with the real driver on the host end, all on a virtual clock.</summary>
-internal sealed class Pms5003Rig
+internal sealed class Pms5003Rig : IParticulateRig
 {
     public Pms5003Rig(double pm1 = 4, double pm25 = 7, double pm10 = 12, bool noise = true, Func<IEmulatedSerialPeripheral, IEmulatedSerialPeripheral>? line = null)
     {
@@ -30,10 +31,19 @@ internal sealed class Pms5003Rig
 
     public Pms5003Sensor Sensor { get; }
 
-    /// <summary>Wakes the sensor and lets the warm-up pass, as the sampler does.</summary>
     public async Task WakeAndWarmUpAsync()
     {
         await Sensor.WakeAsync();
         Time.Advance(Sensor.WarmUp);
     }
+
+    IEmulatedSensor IParticulateRig.Emulator => Emulator;
+
+    IDutyCycledSensor IParticulateRig.Sensor => Sensor;
+
+    int IParticulateRig.CommandsReceived => Emulator.CommandsReceived;
+
+    bool IParticulateRig.Sleeping => Emulator.Sleeping;
+
+    async Task<double> IParticulateRig.ReadPm25Async() => (await Sensor.ReadParticulatesAsync()).Pm25MicrogramsPerCubicMetre;
 }

@@ -1,10 +1,17 @@
 using EdgeNode.Sensors.Pms5003;
+using EdgeNode.Sensors.Tests.Contract;
 using EdgeNode.Sensors.Tests.Support;
 
 namespace EdgeNode.Sensors.Tests.Pms5003;
 
-public class Pms5003SensorTests
+public sealed class Pms5003SensorTests : ParticulateSensorDutyCycleContract
 {
+    protected override string Description => "PMS5003 on /dev/ttyAMA0";
+
+    protected override double NoiseMicrogramsPerCubicMetre => 3;
+
+    protected override IParticulateRig Rig(double pm25 = 7, double pm10 = 12, bool noise = true) => new Pms5003Rig(pm25: pm25, pm10: pm10, noise: noise);
+
     [Fact]
     public async Task Decodes_every_field_of_a_hand_made_appendix_I_frame_exactly()
     {
@@ -75,62 +82,6 @@ public class Pms5003SensorTests
 
         Assert.False(rig.Emulator.Passive);
         Assert.Equal(6, (await rig.Sensor.ReadParticulatesAsync()).Pm25MicrogramsPerCubicMetre);
-    }
-
-    [Fact]
-    public async Task A_duty_cycle_of_wake_warm_up_read_sleep_works_again_and_again()
-    {
-        var rig = new Pms5003Rig(pm1: 10, pm25: 20, pm10: 30);
-        for (int cycle = 0; cycle < 5; cycle++)
-        {
-            await rig.WakeAndWarmUpAsync();
-            Pms5003Reading reading = await rig.Sensor.ReadParticulatesAsync();
-            Assert.InRange(reading.Pm25MicrogramsPerCubicMetre, 17, 23);
-            await rig.Sensor.SleepAsync();
-            rig.Time.Advance(TimeSpan.FromMinutes(4.5));
-        }
-    }
-
-    [Fact]
-    public async Task Reading_before_the_first_wake_is_a_warming_up_fault_naming_the_sensor()
-    {
-        var rig = new Pms5003Rig();
-
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
-
-        Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
-        Assert.Contains("PMS5003 on /dev/ttyAMA0", fault.Message);
-    }
-
-    [Fact]
-    public async Task Reading_within_30_seconds_of_waking_is_a_warming_up_fault_and_afterwards_succeeds()
-    {
-        var rig = new Pms5003Rig();
-        await rig.Sensor.WakeAsync();
-        rig.Time.Advance(TimeSpan.FromSeconds(29.9));
-
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
-        Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
-        Assert.Contains(rig.Sensor.Description, fault.Message);
-
-        rig.Time.Advance(TimeSpan.FromSeconds(0.1));
-        Assert.Equal(3, (await rig.Sensor.ReadAsync()).Count);
-    }
-
-    [Fact]
-    public async Task Reading_while_asleep_is_a_warming_up_fault_and_leaves_the_sensor_asleep()
-    {
-        var rig = new Pms5003Rig();
-        await rig.WakeAndWarmUpAsync();
-        await rig.Sensor.SleepAsync();
-        int commands = rig.Emulator.CommandsReceived;
-
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
-
-        Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
-        Assert.Contains("asleep", fault.Message);
-        Assert.Equal(commands, rig.Emulator.CommandsReceived);
-        Assert.True(rig.Emulator.Sleeping);
     }
 
     /// <summary>A unit whose firmware ignores 0xE1: the command never reaches the emulator.</summary>

@@ -1,11 +1,12 @@
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Sds011;
+using EdgeNode.Sensors.Tests.Contract;
 
 namespace EdgeNode.Sensors.Tests.Sds011;
 
 /// <summary>An SDS011 emulator on an emulated line with the real driver on the host end, all on a virtual clock.</summary>
-internal sealed class Sds011Rig
+internal sealed class Sds011Rig : IParticulateRig
 {
     public Sds011Rig(double pm25 = 7.0, double pm10 = 12.0, bool noise = true, Func<IEmulatedSerialPeripheral, IEmulatedSerialPeripheral>? line = null)
     {
@@ -25,10 +26,19 @@ internal sealed class Sds011Rig
 
     public Sds011Sensor Sensor { get; }
 
-    /// <summary>Wakes the sensor and lets the warm-up pass, as the sampler does.</summary>
     public async Task WakeAndWarmUpAsync()
     {
         await Sensor.WakeAsync();
         Time.Advance(Sensor.WarmUp);
     }
+
+    IEmulatedSensor IParticulateRig.Emulator => Emulator;
+
+    IDutyCycledSensor IParticulateRig.Sensor => Sensor;
+
+    int IParticulateRig.CommandsReceived => Emulator.CommandsReceived;
+
+    bool IParticulateRig.Sleeping => Emulator.Sleeping;
+
+    async Task<double> IParticulateRig.ReadPm25Async() => (await Sensor.ReadParticulatesAsync()).Pm25MicrogramsPerCubicMetre;
 }

@@ -1,11 +1,18 @@
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Sds011;
+using EdgeNode.Sensors.Tests.Contract;
 using EdgeNode.Sensors.Tests.Support;
 
 namespace EdgeNode.Sensors.Tests.Sds011;
 
-public class Sds011SensorTests
+public sealed class Sds011SensorTests : ParticulateSensorDutyCycleContract
 {
+    protected override string Description => "SDS011 on /dev/ttyUSB0";
+
+    protected override double NoiseMicrogramsPerCubicMetre => 2;
+
+    protected override IParticulateRig Rig(double pm25 = 7, double pm10 = 12, bool noise = true) => new Sds011Rig(pm25, pm10, noise);
+
     [Fact]
     public async Task Reads_the_protocols_worked_example_exactly()
     {
@@ -79,20 +86,6 @@ public class Sds011SensorTests
     }
 
     [Fact]
-    public async Task A_duty_cycle_of_wake_warm_up_read_sleep_works_again_and_again()
-    {
-        var rig = new Sds011Rig(pm25: 20, pm10: 30);
-        for (int cycle = 0; cycle < 5; cycle++)
-        {
-            await rig.WakeAndWarmUpAsync();
-            Sds011Reading reading = await rig.Sensor.ReadParticulatesAsync();
-            Assert.InRange(reading.Pm25MicrogramsPerCubicMetre, 18, 22);
-            await rig.Sensor.SleepAsync();
-            rig.Time.Advance(TimeSpan.FromMinutes(4.5));
-        }
-    }
-
-    [Fact]
     public async Task The_firmware_date_is_read_from_the_sensor()
     {
         var rig = new Sds011Rig();
@@ -100,48 +93,5 @@ public class Sds011SensorTests
         await rig.Sensor.WakeAsync();
 
         Assert.Equal(new DateOnly(2015, 7, 10), await rig.Sensor.ReadFirmwareDateAsync());
-    }
-
-    [Fact]
-    public async Task Reading_before_the_first_wake_is_a_warming_up_fault_naming_the_sensor()
-    {
-        var rig = new Sds011Rig();
-
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
-
-        Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
-        Assert.Contains("SDS011 on /dev/ttyUSB0", fault.Message);
-        Assert.Contains("wake it first", fault.Message);
-    }
-
-    [Fact]
-    public async Task Reading_within_30_seconds_of_waking_is_a_warming_up_fault_and_afterwards_succeeds()
-    {
-        var rig = new Sds011Rig();
-        await rig.Sensor.WakeAsync();
-        rig.Time.Advance(TimeSpan.FromSeconds(29));
-
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
-        Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
-        Assert.Contains(rig.Sensor.Description, fault.Message);
-
-        rig.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(2, (await rig.Sensor.ReadAsync()).Count);
-    }
-
-    [Fact]
-    public async Task Reading_while_asleep_is_a_warming_up_fault_and_leaves_the_sensor_asleep()
-    {
-        var rig = new Sds011Rig();
-        await rig.WakeAndWarmUpAsync();
-        await rig.Sensor.SleepAsync();
-        int commands = rig.Emulator.CommandsReceived;
-
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
-
-        Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
-        Assert.Contains("asleep", fault.Message);
-        Assert.Equal(commands, rig.Emulator.CommandsReceived);
-        Assert.True(rig.Emulator.Sleeping);
     }
 }
