@@ -26,17 +26,20 @@ public sealed class FleetProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <param name="settings">More settings, as environment variables ("Fleet__Web__MapTileUrl").</param>
-    public static async Task<FleetProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    public static Task<FleetProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null) =>
+        LoopbackPort.StartOnFreePortAsync(port => StartOnAsync(port, settings));
+
+    private static async Task<FleetProcess> StartOnAsync(int port, IReadOnlyDictionary<string, string>? settings)
     {
         var folder = new TemporaryDirectory("edgenode-browser-fleet-");
-        var baseAddress = new Uri($"http://127.0.0.1:{MosquittoBroker.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture)}/");
+        var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var environment = new Dictionary<string, string>
         {
             ["Fleet__Storage__ConnectionString"] = $"Data Source={folder.File("fleet.db")}",
             ["Fleet__DataDirectory"] = folder.File("data"),
             // The single-server default: the fleet runs its own Mosquitto, here on free ports, so enrolment works for real.
             ["Fleet__Broker__Mode"] = "Supervised",
-            ["Fleet__Broker__TlsPort"] = MosquittoBroker.FreeLoopbackPort().ToString(CultureInfo.InvariantCulture),
+            ["Fleet__Broker__TlsPort"] = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
             ["Fleet__Broker__TlsNames"] = "localhost,127.0.0.1",
             ["Fleet__Staff__InitialAdminPassword"] = AdminPassword,
             ["ASPNETCORE_URLS"] = baseAddress.GetLeftPart(UriPartial.Authority),
@@ -55,6 +58,11 @@ public sealed class FleetProcess : IAsyncDisposable
             process.Start();
             await process.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(60));
             return fleet;
+        }
+        catch (InvalidOperationException e) when (process.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await fleet.DisposeAsync();
+            throw new PortTakenException($"The fleet could not listen on {baseAddress}: another process holds the port.", e);
         }
         catch
         {

@@ -59,7 +59,7 @@ internal sealed class FleetUnderTest : IAsyncDisposable
 
     private static async Task<FleetUnderTest> StartAsync(string connectionString, Dictionary<string, string> settings, bool ownSession = false)
     {
-        string url = $"http://127.0.0.1:{MosquittoBroker.FreeLoopbackPort()}";
+        string url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var environment = new Dictionary<string, string>(settings)
         {
             ["Fleet__Storage__ConnectionString"] = connectionString,

@@ -48,15 +48,21 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     /// <param name="extraConfiguration">Appended after the listener line, so listener options (cafile,
     /// certfile, keyfile) apply to it. If it mentions allow_anonymous, the default "true" is left out.</param>
-    /// <param name="port">A fixed port; by default a free loopback port is picked.</param>
-    public static async Task<MosquittoBroker> StartAsync(string? extraConfiguration = null, int? port = null)
+    /// <param name="port">A fixed port; by default a free loopback port is picked, and another one if a process takes
+    /// it before Mosquitto binds it (<see cref="LoopbackPort.StartOnFreePortAsync{T}"/>).</param>
+    /// <exception cref="PortTakenException">Mosquitto could not bind the port: another process holds it.</exception>
+    public static Task<MosquittoBroker> StartAsync(string? extraConfiguration = null, int? port = null) =>
+        port is { } fixedPort
+            ? StartOnAsync(extraConfiguration, fixedPort)
+            : LoopbackPort.StartOnFreePortAsync(free => StartOnAsync(extraConfiguration, free));
+
+    private static async Task<MosquittoBroker> StartOnAsync(string? extraConfiguration, int port)
     {
         if (!File.Exists(Executable))
             throw new InvalidOperationException($"{Executable} is missing: install mosquitto: apt-get install mosquitto");
         var directory = new TemporaryDirectory("edgenode-mosquitto-");
-        var chosenPort = port ?? FreeLoopbackPort();
         var configuration = new StringBuilder()
-            .AppendLine($"listener {chosenPort} 127.0.0.1");
+            .AppendLine($"listener {port} 127.0.0.1");
         if (extraConfiguration is null || !extraConfiguration.Contains("allow_anonymous", StringComparison.Ordinal))
             configuration.AppendLine("allow_anonymous true");
         configuration
@@ -74,7 +80,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         var configurationPath = directory.File("mosquitto.conf");
         await File.WriteAllTextAsync(configurationPath, configuration.ToString());
 
-        var broker = new MosquittoBroker(directory, configurationPath, chosenPort);
+        var broker = new MosquittoBroker(directory, configurationPath, port);
         try
         {
             await broker.LaunchAsync();
@@ -177,30 +183,45 @@ public sealed class MosquittoBroker : IAsyncDisposable
         var process = new Process { StartInfo = start };
         process.ErrorDataReceived += (_, line) => Append(line.Data);
         process.OutputDataReceived += (_, line) => Append(line.Data);
+        int outputBefore = Output.Length;
         process.Start();
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         _process = process;
-        await WaitUntilListeningAsync(process);
+        await WaitUntilListeningAsync(process, outputBefore);
     }
 
-    private async Task WaitUntilListeningAsync(Process process)
+    // Mosquitto logs "mosquitto version 2.0.11 running" once every listener is bound. Until then a TCP probe proves
+    // nothing: it may reach whichever process took the port first.
+    private static bool ReportsRunning(string output) =>
+        output.Split('\n').Any(line => line.Contains("mosquitto version ", StringComparison.Ordinal) && line.TrimEnd().EndsWith(" running", StringComparison.Ordinal));
+
+    private async Task WaitUntilListeningAsync(Process process, int outputBefore)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartTimeout)
         {
             if (process.HasExited)
+            {
+                // Exited: its last lines are in (the reads end when the pipes close).
+                await process.WaitForExitAsync();
+                if (Output[outputBefore..].Contains("Address already in use", StringComparison.Ordinal))
+                    throw new PortTakenException($"mosquitto could not bind 127.0.0.1:{Port}: another process holds it. Its output:\n{Output}");
                 throw new InvalidOperationException($"mosquitto exited with code {process.ExitCode} at start. Its output:\n{Output}");
-            using var probe = new TcpClient();
-            try
-            {
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
             }
-            catch (SocketException)
+            if (ReportsRunning(Output[outputBefore..]))
             {
-                await Task.Delay(50);
+                using var probe = new TcpClient();
+                try
+                {
+                    await probe.ConnectAsync(IPAddress.Loopback, Port);
+                    return;
+                }
+                catch (SocketException)
+                {
+                }
             }
+            await Task.Delay(20);
         }
         throw new TimeoutException($"mosquitto did not accept TCP on 127.0.0.1:{Port} within {StartTimeout.TotalSeconds} s. Its output:\n{Output}");
     }
@@ -211,15 +232,5 @@ public sealed class MosquittoBroker : IAsyncDisposable
             return;
         lock (_output)
             _output.AppendLine(line);
-    }
-
-    /// <summary>A loopback port nobody listens on right now (the OS picks it).</summary>
-    public static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

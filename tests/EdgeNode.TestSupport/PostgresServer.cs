@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
@@ -70,14 +69,14 @@ public sealed class PostgresServer : IAsyncDisposable
         // A free port can be taken by someone else between our probe and the server's bind: try a few.
         for (int attempt = 1; ; attempt++)
         {
-            Port = FreeLoopbackPort();
+            Port = LoopbackPort.Free();
             StartServer();
             if (await WaitUntilAcceptingAsync())
             {
                 return;
             }
 
-            if (attempt == 3)
+            if (attempt == LoopbackPort.Attempts)
             {
                 throw new InvalidOperationException($"PostgreSQL did not start on 127.0.0.1:{Port}. Its last output:\n{string.Join('\n', _log)}");
             }
@@ -205,13 +204,6 @@ public sealed class PostgresServer : IAsyncDisposable
                 _log.Dequeue();
             }
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments, bool asPostgres)

@@ -18,7 +18,7 @@ internal static class FleetProcess
             ["Fleet__Broker__Host"] = brokerHost,
             ["Fleet__Broker__Port"] = brokerPort.ToString(CultureInfo.InvariantCulture),
             ["Fleet__Broker__ClientId"] = "fleet.bench",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{MosquittoBroker.FreeLoopbackPort()}",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
         foreach ((string key, string value) in settings ?? new Dictionary<string, string>())

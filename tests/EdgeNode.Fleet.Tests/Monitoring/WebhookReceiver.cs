@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using EdgeNode.TestSupport;
 
 namespace EdgeNode.Fleet.Tests.Monitoring;
 
@@ -11,7 +11,7 @@ namespace EdgeNode.Fleet.Tests.Monitoring;
 /// </summary>
 internal sealed class WebhookReceiver : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Queue<HttpStatusCode> _answers;
     private readonly Task _serving;
     private readonly TimeSpan _answerDelay;
@@ -26,10 +26,7 @@ internal sealed class WebhookReceiver : IDisposable
     {
         _answerDelay = answerDelay;
         _answers = new Queue<HttpStatusCode>(answers);
-        int port = FreePort();
-        Url = new Uri($"http://127.0.0.1:{port}/alerts/");
-        _listener.Prefixes.Add(Url.ToString());
-        _listener.Start();
+        (_listener, Url) = LoopbackPort.StartOnFreePortAsync(port => Task.FromResult(Listen(port))).GetAwaiter().GetResult();
         _serving = Task.Run(ServeAsync);
     }
 
@@ -53,11 +50,21 @@ internal sealed class WebhookReceiver : IDisposable
         _ = _serving;
     }
 
-    private static int FreePort()
+    private static (HttpListener Listener, Uri Url) Listen(int port)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        var url = new Uri($"http://127.0.0.1:{port}/alerts/");
+        var listener = new HttpListener();
+        listener.Prefixes.Add(url.ToString());
+        try
+        {
+            listener.Start();
+        }
+        catch (HttpListenerException e)
+        {
+            listener.Close();
+            throw new PortTakenException($"The webhook receiver could not listen on {url}: {e.Message}", e);
+        }
+        return (listener, url);
     }
 
     private async Task ServeAsync()

@@ -33,7 +33,7 @@ public sealed partial class ReconciliationInPanelTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _tlsPort = MosquittoBroker.FreeLoopbackPort();
+        _tlsPort = LoopbackPort.Free();
         _fleet = new StaffFleet(new Dictionary<string, string>
         {
             ["Fleet:DataDirectory"] = _data.File("data"),

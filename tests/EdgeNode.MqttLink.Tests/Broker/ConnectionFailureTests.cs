@@ -33,7 +33,7 @@ public sealed class ConnectionFailureTests(ITestOutputHelper output)
     [Fact]
     public async Task The_client_keeps_retrying_an_unreachable_broker_and_connects_once_it_is_up()
     {
-        var port = MosquittoBroker.FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         var attempts = 0;
         await using var client = new MqttClient(Clients.Options("127.0.0.1", port, "patient"), new Inbox().Handle, _logger);
         client.StateChanged += state =>

@@ -11,7 +11,7 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
     [Fact]
     public async Task A_mosquitto_that_cannot_start_is_reported_with_its_reason_and_retried_until_it_runs()
     {
-        int port = MosquittoBroker.FreeLoopbackPort();
+        int port = LoopbackPort.Free();
         var squatter = new TcpListener(IPAddress.Any, port);
         squatter.Start();
         await using SupervisedBroker broker = await SupervisedBroker.StartAsync(output, tlsPort: port);

@@ -115,7 +115,7 @@ internal sealed class SupervisedBroker : IAsyncDisposable
     public static async Task<SupervisedBroker> StartAsync(ITestOutputHelper output, string? executable = null, int? tlsPort = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var data = new TemporaryDirectory("edgenode-fleet-broker-");
-        tlsPort ??= MosquittoBroker.FreeLoopbackPort();
+        tlsPort ??= LoopbackPort.Free();
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
