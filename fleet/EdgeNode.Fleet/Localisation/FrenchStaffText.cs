@@ -1,4 +1,4 @@
-using EdgeNode.Fleet.Monitoring;
+using System.Globalization;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Staff;
 using EdgeNode.Protocol.Calibration;
@@ -16,17 +16,19 @@ public sealed class FrenchStaffText : StaffText
 {
     // Statuses, faults and alerts.
 
-    public override string Status(NodeStatus status) => status switch
-    {
-        NodeStatus.Silent => "Silencieux",
-        NodeStatus.SensorFault => "Capteur en défaut",
-        NodeStatus.LowDisk => "Disque presque plein",
-        NodeStatus.ClockUnsynchronised => "Horloge non synchronisée",
-        NodeStatus.OutdatedFirmware => "Firmware à mettre à jour",
-        NodeStatus.Degraded => "Dégradé",
-        NodeStatus.Healthy => "En service",
-        _ => throw Untranslated(status),
-    };
+    public override string StatusSilent => "Silencieux";
+
+    public override string StatusSensorFault => "Capteur en défaut";
+
+    public override string StatusLowDisk => "Disque presque plein";
+
+    public override string StatusClockUnsynchronised => "Horloge non synchronisée";
+
+    public override string StatusOutdatedFirmware => "Firmware à mettre à jour";
+
+    public override string StatusDegraded => "Dégradé";
+
+    public override string StatusHealthy => "En service";
 
     public override string Fault(WireFault fault) => fault switch
     {
@@ -40,15 +42,15 @@ public sealed class FrenchStaffText : StaffText
         _ => fault.ToString(),
     };
 
-    public override string AlertKindName(AlertKind kind) => kind switch
-    {
-        AlertKind.Silent => "Nœud silencieux",
-        AlertKind.SensorFault => "Capteur en défaut",
-        AlertKind.LowDisk => "Disque presque plein",
-        AlertKind.DeadLetterFlood => "Messages refusés en masse",
-        AlertKind.Pollution => "Seuil de pollution franchi",
-        _ => throw Untranslated(kind),
-    };
+    public override string AlertSilent => "Nœud silencieux";
+
+    public override string AlertSensorFault => "Capteur en défaut";
+
+    public override string AlertLowDisk => "Disque presque plein";
+
+    public override string AlertDeadLetterFlood => "Messages refusés en masse";
+
+    public override string AlertPollution => "Seuil de pollution franchi";
 
     public override string MetricName(string metric) =>
         metric == MetricCatalogue.Temperature.Name ? "Température"
@@ -60,6 +62,46 @@ public sealed class FrenchStaffText : StaffText
         : metric == MetricCatalogue.Pm10.Name ? "Particules PM10"
         : metric == MetricCatalogue.No2.Name ? "Dioxyde d'azote, NO₂"
         : metric;
+
+    public override string SilentSince(string lastSeen, string threshold) => $"Rien reçu depuis le {lastSeen} (plus de {threshold}).";
+
+    public override string NeverHeard => "Jamais entendu : ni bilan de santé ni données.";
+
+    public override string SensorProblem(string sensor, WireFault fault, string? since) =>
+        $"Capteur {sensor} : {Fault(fault)}{(since is null ? "" : $" depuis le {since}")}.";
+
+    public override string DiskProblem(string free, string total) => $"Disque : {free} libres sur {total}.";
+
+    public override string ClockProblem => "Horloge non synchronisée : l'heure de ses mesures n'est pas confirmée.";
+
+    public override string OutdatedFirmwareProblem(string running, string reference) => $"Firmware {running}, plus ancien que {reference}.";
+
+    public override string BacklogProblem(int windows, string oldest) =>
+        string.Create(CultureInfo.InvariantCulture, $"{windows} fenêtres en attente sur le nœud, la plus ancienne du {oldest}.");
+
+    public override string UnreadableHealthReportProblem => "Son dernier bilan de santé est illisible.";
+
+    public override string NoDataSince(string? lastData) =>
+        lastData is null ? "Bilans reçus, mais jamais aucune donnée." : $"Bilans reçus, mais aucune donnée depuis le {lastData}.";
+
+    public override string NoHealthReportSince(string? lastReport) =>
+        lastReport is null ? "Données reçues, mais jamais aucun bilan." : $"Données reçues, mais aucun bilan depuis le {lastReport}.";
+
+    public override string SensorFaultAlert(string sensor, WireFault fault) => $"{sensor} : {Fault(fault)}";
+
+    public override string LowDiskAlert(long freeMegabytes, long totalMegabytes) =>
+        string.Create(CultureInfo.InvariantCulture, $"{freeMegabytes} MB libres sur {totalMegabytes} MB");
+
+    public override string NodePollutionAlert(string pollutant, double value, string band, string since) =>
+        string.Create(CultureInfo.InvariantCulture, $"{pollutant} : {value:0.#}, bande {band}, depuis le {since}");
+
+    public override string ThresholdAlert(string metric, double mean, string unit, double threshold, string window, string sensor) =>
+        string.Create(CultureInfo.InvariantCulture, $"{MetricName(metric)} : {mean:0.#} {unit}, au-dessus du seuil de {threshold:0.#} (fenêtre du {window}, capteur {sensor})");
+
+    public override string DeadLetterFloodAlert(long messages, string since, int maxMessages, long maxMegabytes, double periodMinutes) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{messages} messages refusés non conservés depuis le {since} : " +
+            $"au-delà de {maxMessages} messages ou {maxMegabytes} Mo par période de {periodMinutes:0} min ; identifiant du nœud volé ou nœud défaillant ?");
 
     // Enrolment.
 

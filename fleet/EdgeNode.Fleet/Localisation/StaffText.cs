@@ -1,7 +1,7 @@
 using System.Globalization;
-using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Protocol.Calibration;
+using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Messages;
 
 namespace EdgeNode.Fleet.Localisation;
@@ -17,10 +17,42 @@ public abstract class StaffText
     public static StaffText French { get; } = new FrenchStaffText();
 
     // Statuses, faults and alerts.
-    public abstract string Status(NodeStatus status);
     public abstract string Fault(WireFault fault);
-    public abstract string AlertKindName(AlertKind kind);
     public abstract string MetricName(string metric);
+
+    // A node's status and an alert's kind, one key each: Monitoring picks the key (MonitoringText), so that the
+    // catalogue knows no feature's types.
+    public abstract string StatusSilent { get; }
+    public abstract string StatusSensorFault { get; }
+    public abstract string StatusLowDisk { get; }
+    public abstract string StatusClockUnsynchronised { get; }
+    public abstract string StatusOutdatedFirmware { get; }
+    public abstract string StatusDegraded { get; }
+    public abstract string StatusHealthy { get; }
+    public abstract string AlertSilent { get; }
+    public abstract string AlertSensorFault { get; }
+    public abstract string AlertLowDisk { get; }
+    public abstract string AlertDeadLetterFlood { get; }
+    public abstract string AlertPollution { get; }
+
+    // Why a node has its status (fleet overview, node page, silence alert); dates as StaffTime writes them.
+    public abstract string SilentSince(string lastSeen, string threshold);
+    public abstract string NeverHeard { get; }
+    public abstract string SensorProblem(string sensor, WireFault fault, string? since);
+    public abstract string DiskProblem(string free, string total);
+    public abstract string ClockProblem { get; }
+    public abstract string OutdatedFirmwareProblem(string running, string reference);
+    public abstract string BacklogProblem(int windows, string oldest);
+    public abstract string UnreadableHealthReportProblem { get; }
+    public abstract string NoDataSince(string? lastData);
+    public abstract string NoHealthReportSince(string? lastReport);
+
+    // What an alert says (alerts page, webhook).
+    public abstract string SensorFaultAlert(string sensor, WireFault fault);
+    public abstract string LowDiskAlert(long freeMegabytes, long totalMegabytes);
+    public abstract string NodePollutionAlert(string pollutant, double value, string band, string since);
+    public abstract string ThresholdAlert(string metric, double mean, string unit, double threshold, string window, string sensor);
+    public abstract string DeadLetterFloodAlert(long messages, string since, int maxMessages, long maxMegabytes, double periodMinutes);
 
     // Enrolment.
     public abstract string EnrolmentProblem(EnrolmentProblem problem);
@@ -273,16 +305,9 @@ public abstract class StaffText
     public string StoredFault(string? stored) =>
         Enum.TryParse(stored, ignoreCase: false, out WireFault fault) && Enum.IsDefined(fault) ? Fault(fault) : stored ?? "";
 
-    /// <summary>What an alert is about: a pollution alert's metric by its name ("Particules fines PM2,5").</summary>
-    public string AlertSubject(FleetAlert alert)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        return alert.Kind == AlertKind.Pollution ? MetricName(alert.Subject) : alert.Subject;
-    }
-
     /// <summary>"Particules fines PM2,5 (µg/m³)" for "pm25_ugm3": a chart's title.</summary>
     public string MetricWithUnit(string metric) =>
-        MetricChart.UnitOf(metric) is { Length: > 0 } unit ? $"{MetricName(metric)} ({unit})" : MetricName(metric);
+        MetricCatalogue.All.FirstOrDefault(known => known.Name == metric)?.Unit is { Length: > 0 } unit ? $"{MetricName(metric)} ({unit})" : MetricName(metric);
 
     /// <summary>A gain or an offset as staff typed it: up to four decimals, a point as the separator.</summary>
     public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Storage;
 
@@ -10,6 +9,9 @@ namespace EdgeNode.Fleet.Monitoring;
 /// </summary>
 public static class AlertRules
 {
+    // Alert messages are stored and sent to the municipality's webhook: the staff panel's language.
+    private static StaffText Text => StaffText.French;
+
     /// <summary>
     /// The conditions that deserve an open alert: silent nodes, each faulty sensor, low disk, and each pollutant whose
     /// latest node-raised alert is not cleared. Only registered, enabled nodes raise alerts: a disabled node is expected
@@ -32,13 +34,13 @@ public static class AlertRules
             {
                 foreach (Protocol.Messages.SensorHealth sensor in health.Sensors.Where(FleetStatusClassifier.IsFaulty))
                 {
-                    conditions.Add(new AlertCondition(node.NodeId, AlertKind.SensorFault, sensor.Sensor, $"{sensor.Sensor} : {StaffText.French.Fault(sensor.LastFault!.Value)}"));
+                    conditions.Add(new AlertCondition(node.NodeId, AlertKind.SensorFault, sensor.Sensor, Text.SensorFaultAlert(sensor.Sensor, sensor.LastFault!.Value)));
                 }
 
                 if (node.Has(NodeProblem.LowDisk))
                 {
                     conditions.Add(new AlertCondition(node.NodeId, AlertKind.LowDisk, "",
-                        string.Create(CultureInfo.InvariantCulture, $"{health.DiskFreeBytes / (1024 * 1024)} MB libres sur {health.DiskTotalBytes / (1024 * 1024)} MB")));
+                        Text.LowDiskAlert(health.DiskFreeBytes / (1024 * 1024), health.DiskTotalBytes / (1024 * 1024))));
                 }
             }
         }
@@ -52,7 +54,7 @@ public static class AlertRules
                      .Where(alert => !alert.Cleared))
         {
             conditions.Add(new AlertCondition(latest.NodeId, AlertKind.Pollution, latest.Pollutant,
-                string.Create(CultureInfo.InvariantCulture, $"{latest.Pollutant} : {latest.Value:0.#}, bande {latest.Band}, depuis le {StaffTime.Format(latest.RaisedAt)}"),
+                Text.NodePollutionAlert(latest.Pollutant, latest.Value, latest.Band, StaffTime.Format(latest.RaisedAt)),
                 latest.Value, latest.Band));
         }
 
@@ -80,7 +82,7 @@ public static class AlertRules
                 if (worst.Mean >= threshold)
                 {
                     conditions.Add(new AlertCondition(nodeId, AlertKind.Pollution, metric.Key,
-                        string.Create(CultureInfo.InvariantCulture, $"{StaffText.French.MetricName(metric.Key)} : {worst.Mean:0.#} {MetricChart.UnitOf(metric.Key)}, au-dessus du seuil de {threshold:0.#} (fenêtre du {StaffTime.Format(newest)}, capteur {worst.Sensor})"),
+                        Text.ThresholdAlert(metric.Key, worst.Mean, MetricChart.UnitOf(metric.Key), threshold, StaffTime.Format(newest), worst.Sensor),
                         worst.Mean, "threshold"));
                 }
             }
@@ -105,9 +107,8 @@ public static class AlertRules
             .GroupBy(drop => drop.NodeId!, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
             .Select(group => new AlertCondition(group.Key, AlertKind.DeadLetterFlood, "",
-                string.Create(CultureInfo.InvariantCulture,
-                    $"{group.Sum(drop => drop.Messages)} messages refusés non conservés depuis le {StaffTime.Format(group.Min(drop => drop.PeriodStart))} : " +
-                    $"au-delà de {quota.MaxPerNodePerPeriod} messages ou {quota.MaxBytesPerNodePerPeriod / (1024 * 1024)} Mo par période de {quota.Period.TotalMinutes:0} min ; identifiant du nœud volé ou nœud défaillant ?")))];
+                Text.DeadLetterFloodAlert(group.Sum(drop => drop.Messages), StaffTime.Format(group.Min(drop => drop.PeriodStart)),
+                    quota.MaxPerNodePerPeriod, quota.MaxBytesPerNodePerPeriod / (1024 * 1024), quota.Period.TotalMinutes)))];
     }
 
     /// <summary>Conditions without an open alert are raised; open alerts whose condition is gone are cleared.</summary>

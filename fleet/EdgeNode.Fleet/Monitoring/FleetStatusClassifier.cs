@@ -12,6 +12,9 @@ public static class FleetStatusClassifier
 {
     private static readonly NodeStatus[] ByUrgency = Enum.GetValues<NodeStatus>();
 
+    // Reasons are stored with the status and read by staff: the staff panel's language.
+    private static StaffText Text => StaffText.French;
+
     public static FleetStatus Classify(IReadOnlyList<NodeObservation> nodes, MonitoringOptions options, TimeProvider time) =>
         Classify(nodes, options, time.GetUtcNow());
 
@@ -54,8 +57,8 @@ public static class FleetStatusClassifier
         {
             problems |= NodeProblem.Silent;
             reasons.Add(node.LastSeen is { } seen
-                ? $"Rien reçu depuis le {Format(seen)} (plus de {Hours(silentAfter)})."
-                : "Jamais entendu : ni bilan de santé ni données.");
+                ? Text.SilentSince(Format(seen), Hours(silentAfter))
+                : Text.NeverHeard);
         }
 
         if (node.Health is { } health)
@@ -65,38 +68,38 @@ public static class FleetStatusClassifier
             {
                 problems |= NodeProblem.SensorFault;
                 reasons.AddRange(faulty.Select(sensor =>
-                    $"Capteur {sensor.Sensor} : {StaffText.French.Fault(sensor.LastFault!.Value)}{(sensor.LastFaultAt is { } at ? $" depuis le {Format(at)}" : "")}."));
+                    Text.SensorProblem(sensor.Sensor, sensor.LastFault!.Value, sensor.LastFaultAt is { } at ? Format(at) : null)));
             }
 
             if (IsLowDisk(health, options))
             {
                 problems |= NodeProblem.LowDisk;
-                reasons.Add($"Disque : {Megabytes(health.DiskFreeBytes)} libres sur {Megabytes(health.DiskTotalBytes)}.");
+                reasons.Add(Text.DiskProblem(Megabytes(health.DiskFreeBytes), Megabytes(health.DiskTotalBytes)));
             }
 
             if (health.Clock == WireClockState.Unsynchronised)
             {
                 problems |= NodeProblem.ClockUnsynchronised;
-                reasons.Add("Horloge non synchronisée : l'heure de ses mesures n'est pas confirmée.");
+                reasons.Add(Text.ClockProblem);
             }
 
             if (reference is not null && FirmwareVersion.TryParse(health.FirmwareVersion) is { } running && running.CompareTo(reference) < 0)
             {
                 problems |= NodeProblem.OutdatedFirmware;
-                reasons.Add($"Firmware {FirmwareVersion.Shorten(health.FirmwareVersion)}, plus ancien que {FirmwareVersion.Shorten(reference.Text)}.");
+                reasons.Add(Text.OutdatedFirmwareProblem(FirmwareVersion.Shorten(health.FirmwareVersion), FirmwareVersion.Shorten(reference.Text)));
             }
 
             if (health.OldestBacklog is { } oldest && now - oldest > silentAfter)
             {
                 problems |= NodeProblem.Degraded;
-                reasons.Add($"{health.BacklogWindows} fenêtres en attente sur le nœud, la plus ancienne du {Format(oldest)}.");
+                reasons.Add(Text.BacklogProblem(health.BacklogWindows, Format(oldest)));
             }
         }
 
         if (node.HealthUnreadable)
         {
             problems |= NodeProblem.Degraded;
-            reasons.Add("Son dernier bilan de santé est illisible.");
+            reasons.Add(Text.UnreadableHealthReportProblem);
         }
 
         // While catching up both stamps are old; the backlog rule above says what is worth saying.
@@ -107,12 +110,12 @@ public static class FleetStatusClassifier
             if (Stale(node.LastDataAt))
             {
                 problems |= NodeProblem.Degraded;
-                reasons.Add(node.LastDataAt is { } data ? $"Bilans reçus, mais aucune donnée depuis le {Format(data)}." : "Bilans reçus, mais jamais aucune donnée.");
+                reasons.Add(Text.NoDataSince(node.LastDataAt is { } data ? Format(data) : null));
             }
             else if (Stale(node.HealthReceivedAt) && !node.HealthUnreadable)
             {
                 problems |= NodeProblem.Degraded;
-                reasons.Add(node.HealthReceivedAt is { } reported ? $"Données reçues, mais aucun bilan depuis le {Format(reported)}." : "Données reçues, mais jamais aucun bilan.");
+                reasons.Add(Text.NoHealthReportSince(node.HealthReceivedAt is { } reported ? Format(reported) : null));
             }
         }
 

@@ -1,7 +1,7 @@
 namespace EdgeNode.Fleet.Monitoring;
 
 /// <summary>
-/// A status's query-string and CSS word and its map colour; its words are in <see cref="Localisation.StaffText"/>.
+/// A status's query-string and CSS word and its map colour; its words are in <see cref="MonitoringText"/>.
 /// </summary>
 public static class StatusStyle
 {

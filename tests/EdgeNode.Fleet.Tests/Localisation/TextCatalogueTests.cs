@@ -63,7 +63,7 @@ public sealed class TextCatalogueTests
     {
         // A reflection slip that found no key would let both theories pass with nothing checked.
         Assert.Contains("BandName", Keys(typeof(PublicText)));
-        Assert.Contains("Status", Keys(typeof(StaffText)));
+        Assert.Contains("Fault", Keys(typeof(StaffText)));
         Assert.Contains("get_CalibrationExplanation", Keys(typeof(StaffText)));
     }
 
