@@ -132,6 +132,8 @@ public sealed class EnglishText : PublicText
 
     public override string BackToHome => "Back to the home page: air quality in our villages";
 
+    public override string TooManyRequests(int seconds) => $"Too many requests: try again in {Number(seconds, 0)} s.";
+
     public override string MeasurementName(string metric) =>
         metric == MetricCatalogue.Temperature.Name ? "Temperature"
         : metric == MetricCatalogue.RelativeHumidity.Name ? "Relative humidity"

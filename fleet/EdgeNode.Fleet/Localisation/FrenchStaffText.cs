@@ -181,6 +181,23 @@ public sealed class FrenchStaffText : StaffText
 
     public override string AwaitingNode => "envoyée, en attente du nœud (il la recevra à sa prochaine connexion)";
 
+    // Charts and the plain map (node and fleet pages).
+
+    public override string ChartNoData => "Aucune donnée sur la période";
+
+    public override string ChartSummary(int windows, double mean, double minimum, double maximum, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{windows} fenêtres ; moyenne de {mean:0.##} {unit}, minimum {minimum:0.##}, maximum {maximum:0.##}.");
+
+    public override string ChartRawSummary(double mean, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"Valeurs brutes (avant calibration, en pointillés) : moyenne de {mean:0.##} {unit}.");
+
+    public override string CustomPeriodNeedsTwoDates => "Période personnalisée : indiquez deux dates (début et fin). Affichage des dernières 24 h.";
+
+    public override string CustomPeriodLimited(int days) =>
+        string.Create(CultureInfo.InvariantCulture, $"Période limitée à {days} jours : affichage des {days} derniers jours de la période.");
+
+    public override string PlainMapTitle(int located) => string.Create(CultureInfo.InvariantCulture, $"Carte des nœuds ({located} localisés)");
+
     // The node page.
 
     public override string BackToFleet => "← État du parc";

@@ -132,6 +132,8 @@ public sealed class FrenchText : PublicText
 
     public override string BackToHome => "Retour à l'accueil : la qualité de l'air dans nos communes";
 
+    public override string TooManyRequests(int seconds) => $"Trop de requêtes : réessayez dans {Number(seconds, 0)} s.";
+
     public override string MeasurementName(string metric) =>
         metric == MetricCatalogue.Temperature.Name ? "Température"
         : metric == MetricCatalogue.RelativeHumidity.Name ? "Humidité relative"

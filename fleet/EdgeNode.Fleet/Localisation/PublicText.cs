@@ -95,6 +95,9 @@ public abstract class PublicText
 
     public abstract string BackToHome { get; }
 
+    /// <summary>The rate limiter's refusal: "try again in 42 s".</summary>
+    public abstract string TooManyRequests(int seconds);
+
     /// <summary>The name of any quantity a node measures: a pollutant's as <see cref="PollutantName"/>, or "Temperature".</summary>
     public abstract string MeasurementName(string metric);
 

@@ -74,6 +74,14 @@ public abstract class StaffText
     public abstract string AppliedByHealthReport { get; }
     public abstract string AwaitingNode { get; }
 
+    // Charts and the plain map (node and fleet pages).
+    public abstract string ChartNoData { get; }
+    public abstract string ChartSummary(int windows, double mean, double minimum, double maximum, string unit);
+    public abstract string ChartRawSummary(double mean, string unit);
+    public abstract string CustomPeriodNeedsTwoDates { get; }
+    public abstract string CustomPeriodLimited(int days);
+    public abstract string PlainMapTitle(int located);
+
     // The node page.
     public abstract string BackToFleet { get; }
     public abstract string Scrollable(string caption);

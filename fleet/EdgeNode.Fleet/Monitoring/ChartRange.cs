@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeNode.Fleet.Localisation;
 
 namespace EdgeNode.Fleet.Monitoring;
 
@@ -24,7 +25,7 @@ public sealed record ChartRange(string Name, DateTimeOffset From, DateTimeOffset
                 bool toOk = DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly toDay);
                 if (!fromOk || !toOk)
                 {
-                    return new("24h", now.AddHours(-24), now, "Période personnalisée : indiquez deux dates (début et fin). Affichage des dernières 24 h.");
+                    return new("24h", now.AddHours(-24), now, StaffText.French.CustomPeriodNeedsTwoDates);
                 }
 
                 if (toDay < fromDay)
@@ -36,7 +37,7 @@ public sealed record ChartRange(string Name, DateTimeOffset From, DateTimeOffset
                 var end = new DateTimeOffset(toDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
                 if (end - start > MaximumCustom)
                 {
-                    return new("custom", end - MaximumCustom, end, $"Période limitée à {MaximumCustom.TotalDays:0} jours : affichage des {MaximumCustom.TotalDays:0} derniers jours de la période.");
+                    return new("custom", end - MaximumCustom, end, StaffText.French.CustomPeriodLimited((int)MaximumCustom.TotalDays));
                 }
 
                 return new("custom", start, end, null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using EdgeNode.Fleet.Localisation;
 
 namespace EdgeNode.Fleet.Monitoring;
 
@@ -19,7 +20,7 @@ public static class PlainMap
         ArgumentNullException.ThrowIfNull(markers);
         var svg = new StringBuilder();
         svg.Append(Invariant($"<svg class=\"plain-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" role=\"img\" aria-labelledby=\"plain-map-title\">"));
-        svg.Append(Invariant($"<title id=\"plain-map-title\">Carte des nœuds ({markers.Count} localisés)</title>"));
+        svg.Append(Invariant($"<title id=\"plain-map-title\">{StaffText.French.PlainMapTitle(markers.Count)}</title>"));
         svg.Append(Invariant($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"#eef2f3\"/>"));
         if (markers.Count > 0)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using EdgeNode.Fleet.Localisation;
 
 namespace EdgeNode.Fleet.Monitoring;
 
@@ -31,11 +32,11 @@ public static class SvgChart
         raw ??= [];
         var svg = new StringBuilder();
         string description = points.Count == 0
-            ? "Aucune donnée sur la période."
-            : Invariant($"{points.Count} fenêtres ; moyenne de {points.Average(p => p.Mean):0.##} {unit}, minimum {points.Min(p => p.Minimum):0.##}, maximum {points.Max(p => p.Maximum):0.##}.");
+            ? $"{StaffText.French.ChartNoData}."
+            : StaffText.French.ChartSummary(points.Count, points.Average(p => p.Mean), points.Min(p => p.Minimum), points.Max(p => p.Maximum), unit);
         if (raw.Count > 0)
         {
-            description += Invariant($" Valeurs brutes (avant calibration, en pointillés) : moyenne de {raw.Average(p => p.Mean):0.##} {unit}.");
+            description += " " + StaffText.French.ChartRawSummary(raw.Average(p => p.Mean), unit);
         }
         svg.Append(Invariant($"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{Id(title)}-t {Id(title)}-d\">"));
         svg.Append(Invariant($"<title id=\"{Id(title)}-t\">{Encode(title)}</title><desc id=\"{Id(title)}-d\">{Encode(description)}</desc>"));
@@ -86,7 +87,7 @@ public static class SvgChart
 
         if (points.Count == 0)
         {
-            svg.Append(Invariant($"<text x=\"{Width / 2}\" y=\"{Height / 2}\" font-size=\"13\" text-anchor=\"middle\">Aucune donnée sur la période</text>"));
+            svg.Append(Invariant($"<text x=\"{Width / 2}\" y=\"{Height / 2}\" font-size=\"13\" text-anchor=\"middle\">{StaffText.French.ChartNoData}</text>"));
         }
 
         svg.Append("</svg>");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.WebSecurity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -40,8 +41,9 @@ public static class PublicRateLimiting
                     : context.RequestServices.GetRequiredService<IOptions<PublicWebOptions>>().Value.RateLimitWindowSeconds;
                 context.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
                 context.Response.ContentType = "text/plain; charset=utf-8";
+                // Refused before any page chose a language, and read by browsers and API clients alike: both languages.
                 await context.Response.WriteAsync(
-                    $"Trop de requêtes : réessayez dans {seconds} s. / Too many requests: try again in {seconds} s.", ct);
+                    $"{PublicText.French.TooManyRequests(seconds)} / {PublicText.English.TooManyRequests(seconds)}", ct);
             };
         });
         return services;
