@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
+using EdgeNode.Fleet.Storage.Queries;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,13 +11,14 @@ namespace EdgeNode.Fleet.Storage.Postgres;
 /// transaction per commit. Durability is the server's (synchronous_commit, on by default): COMMIT returns once the WAL is
 /// flushed.
 /// </summary>
-internal sealed partial class PostgresFleetStore : IFleetStore
+internal sealed partial class PostgresFleetStore : SqlFleetStore, IFleetStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
     private readonly bool _validateBatches;
 
     public PostgresFleetStore(string connectionString, ILoggerFactory loggerFactory, bool validateBatches)
+        : base(PostgresDialect.Instance)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
 
@@ -219,6 +222,25 @@ internal sealed partial class PostgresFleetStore : IFleetStore
         }
 
         return rows;
+    }
+
+    private protected override Task<T> OnConnectionAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken ct) =>
+        ReadAsync(ct, (connection, token) => read(connection, token));
+
+    private protected override async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken ct)
+    {
+        try
+        {
+            await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(ct);
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
+            T result = await write(connection, transaction, ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch (NpgsqlException exception)
+        {
+            throw new FleetStoreException($"Writing to the fleet database {Where} failed: {exception.Message}", exception);
+        }
     }
 
     private async Task<T> ReadAsync<T>(CancellationToken ct, Func<NpgsqlConnection, CancellationToken, Task<T>> read)

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
+using EdgeNode.Fleet.Storage.Queries;
 using Microsoft.Data.Sqlite;
 
 namespace EdgeNode.Fleet.Storage.Sqlite;
@@ -9,7 +11,7 @@ namespace EdgeNode.Fleet.Storage.Sqlite;
 /// timeout. synchronous=FULL: the fleet acknowledges a node only after CommitAsync returns, so a commit must survive a
 /// power cut; with batches of thousands of rows the one extra fsync per commit costs little (see the benchmark README).
 /// </summary>
-internal sealed partial class SqliteFleetStore : IFleetStore
+internal sealed partial class SqliteFleetStore : SqlFleetStore, IFleetStore
 {
     private readonly string _connectionString;
     private readonly ILogger _logger;
@@ -17,6 +19,7 @@ internal sealed partial class SqliteFleetStore : IFleetStore
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public SqliteFleetStore(string connectionString, ILoggerFactory loggerFactory, bool validateBatches)
+        : base(SqliteDialect.Instance)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true };
         _connectionString = builder.ToString();
@@ -174,7 +177,7 @@ internal sealed partial class SqliteFleetStore : IFleetStore
             using SqliteCommand command = Command(
                 connection,
                 $"""
-                SELECT id, received_at_us, topic, node_id, payload, original_length, reason FROM dead_letters
+                SELECT id, received_at, topic, node_id, payload, original_length, reason FROM dead_letters
                 {(nodeId is null ? "" : "WHERE node_id = $node")} ORDER BY id DESC LIMIT $limit
                 """,
                 ("$node", nodeId), ("$limit", Math.Max(0, limit)));
@@ -193,7 +196,7 @@ internal sealed partial class SqliteFleetStore : IFleetStore
     public Task<IReadOnlyList<NodeHealthReport>> ReadLatestHealthAsync(CancellationToken ct) =>
         ReadAsync(ct, connection =>
         {
-            using SqliteCommand command = Command(connection, "SELECT node_id, reported_at_us, report_json FROM node_health ORDER BY node_id");
+            using SqliteCommand command = Command(connection, "SELECT node_id, reported_at, report_json FROM node_health ORDER BY node_id");
             return ReadAll(command, row => new NodeHealthReport(row.GetString(0), StoredInstant.FromUnixMicroseconds(row.GetInt64(1)), row.GetString(2)));
         });
 
@@ -203,8 +206,8 @@ internal sealed partial class SqliteFleetStore : IFleetStore
             using SqliteCommand command = Command(
                 connection,
                 $"""
-                SELECT node_id, raised_at_us, pollutant, band, measured_value, cleared FROM node_alerts
-                {(nodeId is null ? "" : "WHERE node_id = $node")} ORDER BY raised_at_us, node_id, pollutant
+                SELECT node_id, raised_at, pollutant, band, measured_value, cleared FROM node_alerts
+                {(nodeId is null ? "" : "WHERE node_id = $node")} ORDER BY raised_at, node_id, pollutant
                 """,
                 ("$node", nodeId));
             return ReadAll(command, row => new NodeAlertRecord(
@@ -255,15 +258,28 @@ internal sealed partial class SqliteFleetStore : IFleetStore
         }
     }
 
-    /// <summary>A small write (registry, staff data) in one IMMEDIATE transaction, queued behind ingest's commits.</summary>
-    private async Task<T> WriteAsync<T>(CancellationToken ct, Func<SqliteConnection, SqliteTransaction, T> write)
+    private protected override async Task<T> OnConnectionAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        try
+        {
+            await using SqliteConnection connection = await OpenAsync(ct);
+            return await read(connection, ct);
+        }
+        catch (SqliteException exception)
+        {
+            throw new FleetStoreException($"Reading the fleet database {FilePath} failed: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>A small write (registry, staff data, alerts) in one IMMEDIATE transaction, queued behind ingest's commits.</summary>
+    private protected override async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken ct)
     {
         await _writeGate.WaitAsync(ct);
         try
         {
             await using SqliteConnection connection = await OpenAsync(ct);
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-            T result = write(connection, transaction);
+            T result = await write(connection, transaction, ct);
             transaction.Commit();
             return result;
         }
