@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace EdgeNode.Fleet.Storage.Postgres;
 
-/// <summary>PostgreSQL's side of the shared queries: instants as timestamptz.</summary>
+/// <summary>PostgreSQL's side of the shared queries: instants as timestamptz, histograms as integer[].</summary>
 internal sealed class PostgresDialect : StoreDialect
 {
     /// <summary>The first key of the advisory lock that serialises one node's calibration writers (the second is the node id's hash).</summary>
@@ -18,6 +18,12 @@ internal sealed class PostgresDialect : StoreDialect
     public override object Instant(DateTimeOffset instant) => new DateTimeOffset(StoredInstant.ToUtcMicroseconds(instant));
 
     public override DateTimeOffset ReadInstant(DbDataReader row, int ordinal) => row.GetFieldValue<DateTimeOffset>(ordinal);
+
+    public override object WindowBound(DateTimeOffset bound) => DateTimeOffset.FromUnixTimeSeconds(StoredInstant.CeilingUnixSeconds(bound));
+
+    public override DateTimeOffset ReadWindowStart(DbDataReader row, int ordinal) => row.GetFieldValue<DateTimeOffset>(ordinal);
+
+    public override int[] ReadSpeedHistogram(DbDataReader row, int ordinal) => row.GetFieldValue<int[]>(ordinal);
 
     public override bool IsDuplicateKey(DbException exception) => exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -4,7 +4,7 @@ namespace EdgeNode.Fleet.Storage.Queries;
 
 /// <summary>
 /// What the shared queries (<see cref="SqlFleetStore"/>) cannot say the same way on SQLite and PostgreSQL: how an instant
-/// is stored, how a duplicate key shows, and how one node's calibration writers are serialised. Everything else is one
+/// and a traffic histogram are stored, how a duplicate key shows, and how one node's calibration writers are serialised. Everything else is one
 /// SQL text for both engines.
 /// </summary>
 /// <remarks>
@@ -26,6 +26,18 @@ internal abstract class StoreDialect
     public abstract DateTimeOffset ReadInstant(DbDataReader row, int ordinal);
 
     public DateTimeOffset? ReadOptionalInstant(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : ReadInstant(row, ordinal);
+
+    /// <summary>
+    /// The value to bind for comparing window starts with <paramref name="bound"/>: window starts are whole seconds, so
+    /// "starts at or after the bound" is "starts at or after the first whole second at or after it", on both engines.
+    /// </summary>
+    public abstract object WindowBound(DateTimeOffset bound);
+
+    /// <summary>A window start (whole seconds; SQLite keeps them as Unix seconds, not microseconds).</summary>
+    public abstract DateTimeOffset ReadWindowStart(DbDataReader row, int ordinal);
+
+    /// <summary>A traffic window's 16 speed-bin counts.</summary>
+    public abstract int[] ReadSpeedHistogram(DbDataReader row, int ordinal);
 
     /// <summary>True when the database refused a row because its primary key (or a unique key) is taken.</summary>
     public abstract bool IsDuplicateKey(DbException exception);

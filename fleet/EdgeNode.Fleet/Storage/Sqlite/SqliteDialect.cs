@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace EdgeNode.Fleet.Storage.Sqlite;
 
-/// <summary>SQLite's side of the shared queries: instants as INTEGER Unix microseconds.</summary>
+/// <summary>SQLite's side of the shared queries: instants as INTEGER Unix microseconds (window starts as Unix seconds), histograms as BLOBs.</summary>
 internal sealed class SqliteDialect : StoreDialect
 {
     /// <summary>SQLITE_CONSTRAINT_PRIMARYKEY: a PRIMARY KEY violation.</summary>
@@ -15,6 +15,12 @@ internal sealed class SqliteDialect : StoreDialect
     public override object Instant(DateTimeOffset instant) => StoredInstant.ToUnixMicroseconds(instant);
 
     public override DateTimeOffset ReadInstant(DbDataReader row, int ordinal) => StoredInstant.FromUnixMicroseconds(row.GetInt64(ordinal));
+
+    public override object WindowBound(DateTimeOffset bound) => StoredInstant.CeilingUnixSeconds(bound);
+
+    public override DateTimeOffset ReadWindowStart(DbDataReader row, int ordinal) => StoredInstant.FromUnixSeconds(row.GetInt64(ordinal));
+
+    public override int[] ReadSpeedHistogram(DbDataReader row, int ordinal) => SqliteBatchWriter.DecodeHistogram(row.GetFieldValue<byte[]>(ordinal));
 
     public override bool IsDuplicateKey(DbException exception) => exception is SqliteException { SqliteExtendedErrorCode: ConstraintPrimaryKey };
 
