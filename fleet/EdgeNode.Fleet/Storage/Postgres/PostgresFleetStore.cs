@@ -1,6 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
+using EdgeNode.Fleet.Storage.Queries;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace EdgeNode.Fleet.Storage.Postgres;
 
@@ -9,13 +10,14 @@ namespace EdgeNode.Fleet.Storage.Postgres;
 /// transaction per commit. Durability is the server's (synchronous_commit, on by default): COMMIT returns once the WAL is
 /// flushed.
 /// </summary>
-internal sealed partial class PostgresFleetStore : IFleetStore
+internal sealed partial class PostgresFleetStore : SqlFleetStore, IFleetStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
     private readonly bool _validateBatches;
 
     public PostgresFleetStore(string connectionString, ILoggerFactory loggerFactory, bool validateBatches)
+        : base(PostgresDialect.Instance)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
 
@@ -86,121 +88,7 @@ internal sealed partial class PostgresFleetStore : IFleetStore
         }
     }
 
-    public Task<long> CountMetricWindowsAsync(string? nodeId, CancellationToken ct) =>
-        ReadAsync(ct, async (connection, token) =>
-        {
-            await using NpgsqlCommand command = Command(connection, nodeId is null
-                ? "SELECT count(*) FROM metric_windows"
-                : "SELECT count(*) FROM metric_windows WHERE node_id = $1", nodeId is null ? [] : [Text(nodeId)]);
-            return (long)(await command.ExecuteScalarAsync(token))!;
-        });
-
-    public Task<IReadOnlyList<MetricWindowRow>> ReadMetricWindowsAsync(string nodeId, string? metric, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        ReadAsync(ct, async (connection, token) =>
-        {
-            await using NpgsqlCommand command = Command(
-                connection,
-                """
-                SELECT node_id, sensor, metric, window_start, window_seconds, time_quality, is_partial, sample_count, mean_value, minimum_value,
-                       maximum_value, last_value, coverage, faults, last_fault, calibration_version
-                FROM metric_windows
-                WHERE node_id = $1 AND ($2::text IS NULL OR metric = $2) AND window_start >= $3 AND window_start < $4
-                ORDER BY window_start, sensor, metric
-                """,
-                Text(nodeId), Text(metric), WindowBound(from), WindowBound(to));
-            return await ReadAllAsync(command, token, row => new MetricWindowRow(
-                row.GetString(0), row.GetString(1), row.GetString(2), row.GetFieldValue<DateTimeOffset>(3), row.GetInt32(4),
-                (byte)row.GetInt16(5), row.GetBoolean(6), row.GetInt32(7), row.GetDouble(8), row.GetDouble(9), row.GetDouble(10), row.GetDouble(11),
-                row.GetDouble(12), row.GetInt32(13), row.IsDBNull(14) ? null : row.GetString(14), row.GetInt32(15)));
-        });
-
-    public Task<IReadOnlyList<TrafficWindowRow>> ReadTrafficWindowsAsync(string nodeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        ReadAsync(ct, async (connection, token) =>
-        {
-            await using NpgsqlCommand command = Command(
-                connection,
-                """
-                SELECT node_id, sensor, window_start, window_seconds, time_quality, is_partial, approaching, receding, speed_histogram, v85_kmh
-                FROM traffic_windows
-                WHERE node_id = $1 AND window_start >= $2 AND window_start < $3
-                ORDER BY window_start, sensor
-                """,
-                Text(nodeId), WindowBound(from), WindowBound(to));
-            return await ReadAllAsync(command, token, row => new TrafficWindowRow(
-                row.GetString(0), row.GetString(1), row.GetFieldValue<DateTimeOffset>(2), row.GetInt32(3), (byte)row.GetInt16(4), row.GetBoolean(5),
-                row.GetInt32(6), row.GetInt32(7), row.GetFieldValue<int[]>(8), row.IsDBNull(9) ? null : row.GetDouble(9)));
-        });
-
-    public Task<IReadOnlyList<NoValueWindowRow>> ReadNoValueWindowsAsync(string nodeId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        ReadAsync(ct, async (connection, token) =>
-        {
-            await using NpgsqlCommand command = Command(
-                connection,
-                """
-                SELECT node_id, sensor, window_start, window_seconds, time_quality, is_partial, coverage, faults, last_fault, calibration_version
-                FROM no_value_windows
-                WHERE node_id = $1 AND window_start >= $2 AND window_start < $3
-                ORDER BY window_start, sensor
-                """,
-                Text(nodeId), WindowBound(from), WindowBound(to));
-            return await ReadAllAsync(command, token, row => new NoValueWindowRow(
-                row.GetString(0), row.GetString(1), row.GetFieldValue<DateTimeOffset>(2), row.GetInt32(3), (byte)row.GetInt16(4), row.GetBoolean(5),
-                row.GetDouble(6), row.GetInt32(7), row.IsDBNull(8) ? null : row.GetString(8), row.GetInt32(9)));
-        });
-
-    public Task<IReadOnlyList<StoredDeadLetter>> ReadDeadLettersAsync(string? nodeId, int limit, CancellationToken ct) =>
-        ReadAsync(ct, async (connection, token) =>
-        {
-            await using NpgsqlCommand command = Command(
-                connection,
-                """
-                SELECT id, received_at, topic, node_id, payload, original_length, reason FROM dead_letters
-                WHERE $1::text IS NULL OR node_id = $1 ORDER BY id DESC LIMIT $2
-                """,
-                Text(nodeId), new NpgsqlParameter { Value = Math.Max(0, limit), NpgsqlDbType = NpgsqlDbType.Integer });
-            return await ReadAllAsync(command, token, row => new StoredDeadLetter(
-                row.GetInt64(0), row.GetFieldValue<DateTimeOffset>(1), row.GetString(2), row.IsDBNull(3) ? null : row.GetString(3),
-                row.GetFieldValue<byte[]>(4), row.GetInt32(5), row.GetString(6)));
-        });
-
-    public Task<long> CountDeadLettersAsync(CancellationToken ct) =>
-        ReadAsync(ct, async (connection, token) =>
-        {
-            await using NpgsqlCommand command = Command(connection, "SELECT count(*) FROM dead_letters");
-            return (long)(await command.ExecuteScalarAsync(token))!;
-        });
-
-    public Task<IReadOnlyList<NodeHealthReport>> ReadLatestHealthAsync(CancellationToken ct) =>
-        ReadAsync(ct, async (connection, token) =>
-        {
-            await using NpgsqlCommand command = Command(connection, "SELECT node_id, reported_at, report_json FROM node_health ORDER BY node_id");
-            return await ReadAllAsync(command, token, row => new NodeHealthReport(row.GetString(0), row.GetFieldValue<DateTimeOffset>(1), row.GetString(2)));
-        });
-
-    public Task<IReadOnlyList<NodeAlertRecord>> ReadAlertsAsync(string? nodeId, CancellationToken ct) =>
-        ReadAsync(ct, async (connection, token) =>
-        {
-            await using NpgsqlCommand command = Command(
-                connection,
-                """
-                SELECT node_id, raised_at, pollutant, band, measured_value, cleared FROM node_alerts
-                WHERE $1::text IS NULL OR node_id = $1 ORDER BY raised_at, node_id, pollutant
-                """,
-                Text(nodeId));
-            return await ReadAllAsync(command, token, row => new NodeAlertRecord(
-                row.GetString(0), row.GetFieldValue<DateTimeOffset>(1), row.GetString(2), row.GetString(3), row.GetDouble(4), row.GetBoolean(5)));
-        });
-
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
-
-    /// <summary>The same whole-second bound as SQLite uses, so both stores answer a fractional bound alike.</summary>
-    private static NpgsqlParameter WindowBound(DateTimeOffset bound) => new()
-    {
-        Value = DateTimeOffset.FromUnixTimeSeconds(StoredInstant.CeilingUnixSeconds(bound)).UtcDateTime,
-        NpgsqlDbType = NpgsqlDbType.TimestampTz,
-    };
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params NpgsqlParameter[] parameters)
     {
@@ -209,16 +97,23 @@ internal sealed partial class PostgresFleetStore : IFleetStore
         return command;
     }
 
-    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(NpgsqlCommand command, CancellationToken ct, Func<NpgsqlDataReader, T> map)
-    {
-        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(map(reader));
-        }
+    private protected override Task<T> OnConnectionAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken ct) =>
+        ReadAsync(ct, (connection, token) => read(connection, token));
 
-        return rows;
+    private protected override async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> write, CancellationToken ct)
+    {
+        try
+        {
+            await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(ct);
+            await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(ct);
+            T result = await write(connection, transaction, ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        catch (NpgsqlException exception)
+        {
+            throw new FleetStoreException($"Writing to the fleet database {Where} failed: {exception.Message}", exception);
+        }
     }
 
     private async Task<T> ReadAsync<T>(CancellationToken ct, Func<NpgsqlConnection, CancellationToken, Task<T>> read)

@@ -45,26 +45,26 @@ internal static class SqliteBatchWriter
         """;
 
     private const string InsertDeadLetter = """
-        INSERT INTO dead_letters (received_at_us, topic, node_id, payload, original_length, reason)
+        INSERT INTO dead_letters (received_at, topic, node_id, payload, original_length, reason)
         VALUES ($received, $topic, $node, $payload, $length, $reason)
         """;
 
     // An older report delivered late must not replace a newer one: the WHERE keeps the newest per node.
     // Counts add up: two commits' drops for one sender and period are one row with both counts.
     private const string AddDrops = """
-        INSERT INTO dead_letter_drops (node_id, period_start_us, messages, bytes) VALUES ($node, $period, $messages, $bytes)
-        ON CONFLICT (node_id, period_start_us) DO UPDATE SET messages = messages + excluded.messages, bytes = bytes + excluded.bytes
+        INSERT INTO dead_letter_drops (node_id, period_start, messages, bytes) VALUES ($node, $period, $messages, $bytes)
+        ON CONFLICT (node_id, period_start) DO UPDATE SET messages = messages + excluded.messages, bytes = bytes + excluded.bytes
         """;
 
     private const string UpsertHealth = """
-        INSERT INTO node_health (node_id, reported_at_us, report_json) VALUES ($node, $reported, $json)
-        ON CONFLICT (node_id) DO UPDATE SET reported_at_us = excluded.reported_at_us, report_json = excluded.report_json
-        WHERE excluded.reported_at_us >= node_health.reported_at_us
+        INSERT INTO node_health (node_id, reported_at, report_json) VALUES ($node, $reported, $json)
+        ON CONFLICT (node_id) DO UPDATE SET reported_at = excluded.reported_at, report_json = excluded.report_json
+        WHERE excluded.reported_at >= node_health.reported_at
         """;
 
     private const string UpsertAlert = """
-        INSERT INTO node_alerts (node_id, pollutant, raised_at_us, band, measured_value, cleared) VALUES ($node, $pollutant, $raised, $band, $value, $cleared)
-        ON CONFLICT (node_id, pollutant, raised_at_us) DO UPDATE SET band = excluded.band, measured_value = excluded.measured_value, cleared = excluded.cleared
+        INSERT INTO node_alerts (node_id, pollutant, raised_at, band, measured_value, cleared) VALUES ($node, $pollutant, $raised, $band, $value, $cleared)
+        ON CONFLICT (node_id, pollutant, raised_at) DO UPDATE SET band = excluded.band, measured_value = excluded.measured_value, cleared = excluded.cleared
         """;
 
     public static void Write(SqliteConnection connection, SqliteTransaction transaction, IngestBatch batch, CommitTimings? timings)

@@ -179,13 +179,36 @@ internal static class SqliteSchema
             PRIMARY KEY (node_id, window_start, sensor)
         ) WITHOUT ROWID;
         """,
+        // The instant columns take PostgreSQL's names, so that one SQL text serves both engines (Storage/Queries); the
+        // values stay INTEGER Unix microseconds (StoreDialect says how each engine stores an instant). Renaming keeps the
+        // rows, and SQLite rewrites the indexes that name a renamed column (fleet_alerts_one_open's WHERE too).
+        """
+        ALTER TABLE dead_letters RENAME COLUMN received_at_us TO received_at;
+        ALTER TABLE node_health RENAME COLUMN reported_at_us TO reported_at;
+        ALTER TABLE node_alerts RENAME COLUMN raised_at_us TO raised_at;
+        ALTER TABLE nodes RENAME COLUMN enrolled_at_us TO enrolled_at;
+        ALTER TABLE nodes RENAME COLUMN credential_issued_at_us TO credential_issued_at;
+        ALTER TABLE staff_users RENAME COLUMN locked_until_us TO locked_until;
+        ALTER TABLE staff_users RENAME COLUMN created_at_us TO created_at;
+        ALTER TABLE staff_users RENAME COLUMN last_sign_in_at_us TO last_sign_in_at;
+        ALTER TABLE audit_log RENAME COLUMN at_us TO at;
+        ALTER TABLE fleet_alerts RENAME COLUMN raised_at_us TO raised_at;
+        ALTER TABLE fleet_alerts RENAME COLUMN cleared_at_us TO cleared_at;
+        ALTER TABLE fleet_alerts RENAME COLUMN acknowledged_at_us TO acknowledged_at;
+        ALTER TABLE calibration_sets RENAME COLUMN created_at_us TO created_at;
+        ALTER TABLE calibration_sets RENAME COLUMN answered_at_us TO answered_at;
+        ALTER TABLE dead_letter_drops RENAME COLUMN period_start_us TO period_start;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
 
     /// <summary>Applies what is missing in one IMMEDIATE transaction, so that two processes starting together do not race.</summary>
     /// <returns>The version found before migrating (0 for a new file).</returns>
-    public static int Migrate(SqliteConnection connection)
+    public static int Migrate(SqliteConnection connection) => Migrate(connection, LatestVersion);
+
+    /// <summary>Migrates up to <paramref name="targetVersion"/> only: for tests that need a file as an older fleet left it.</summary>
+    internal static int Migrate(SqliteConnection connection, int targetVersion)
     {
         using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
         Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at_us INTEGER NOT NULL)");
@@ -197,7 +220,7 @@ internal static class SqliteSchema
                 $"The fleet database is at schema version {found}, written by a newer fleet; this one knows up to {LatestVersion}. Run the newer fleet, or restore a backup.");
         }
 
-        for (int version = found + 1; version <= LatestVersion; version++)
+        for (int version = found + 1; version <= targetVersion; version++)
         {
             Execute(connection, transaction, Migrations[version - 1]);
             using SqliteCommand record = Command(connection, transaction, "INSERT INTO schema_version (version, applied_at_us) VALUES ($version, $now)");
