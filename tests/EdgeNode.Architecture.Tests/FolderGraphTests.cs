@@ -9,7 +9,8 @@ public sealed class FolderGraphTests
         Dictionary<string, HashSet<string>> edges = FolderGraph.Build(
         [
             ("Uplink/Sender.cs", "using Acme.App.Alerts;\nnamespace Acme.App.Uplink;\nclass Sender {}"),
-            ("Alerts/Alert.cs", "namespace Acme.App.Alerts.Rules;\nclass Alert { Acme.App.Uplink.Sender? s; }"),
+            ("Alerts/Alert.cs", "namespace Acme.App.Alerts;\nclass Alert {}"),
+            ("Alerts/Rules/Rule.cs", "namespace Acme.App.Alerts.Rules;\nclass Rule { Acme.App.Uplink.Sender? s; }"),
             ("Status/Board.cs", "using Acme.App.Uplink;\nnamespace Acme.App.Status;\nclass Board {}"),
         ]);
 

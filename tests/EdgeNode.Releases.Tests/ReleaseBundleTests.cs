@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EdgeNode.Releases.Bundle;
 using EdgeNode.Releases.Manifest;
+using EdgeNode.Releases.Refusals;
 using EdgeNode.Releases.Signing;
 using EdgeNode.Releases.Versions;
 

@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Security.Cryptography;
 using EdgeNode.Releases.Manifest;
+using EdgeNode.Releases.Refusals;
 using EdgeNode.Releases.Signing;
 
 namespace EdgeNode.Releases.Bundle;

@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.Security.Cryptography;
 using System.Text.Json;
 using EdgeNode.Releases.Manifest;
+using EdgeNode.Releases.Refusals;
 using EdgeNode.Releases.Signing;
 
 namespace EdgeNode.Releases.Bundle;

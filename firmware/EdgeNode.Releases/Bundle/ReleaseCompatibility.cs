@@ -1,4 +1,5 @@
 using EdgeNode.Releases.Manifest;
+using EdgeNode.Releases.Refusals;
 using EdgeNode.Releases.Versions;
 
 namespace EdgeNode.Releases.Bundle;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeNode.Releases.Manifest;
+using EdgeNode.Releases.Refusals;
 using EdgeNode.Releases.Signing;
 
 namespace EdgeNode.Releases.Bundle;

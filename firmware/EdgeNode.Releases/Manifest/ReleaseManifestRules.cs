@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using EdgeNode.Releases.Bundle;
+using EdgeNode.Releases.Refusals;
 using EdgeNode.Releases.Versions;
 
 namespace EdgeNode.Releases.Manifest;

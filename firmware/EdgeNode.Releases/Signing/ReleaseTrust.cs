@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using EdgeNode.Releases.Bundle;
+using EdgeNode.Releases.Refusals;
 
 namespace EdgeNode.Releases.Signing;
 

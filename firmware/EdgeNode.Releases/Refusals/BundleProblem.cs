@@ -1,4 +1,4 @@
-namespace EdgeNode.Releases.Bundle;
+namespace EdgeNode.Releases.Refusals;
 
 /// <summary>Why a bundle was refused; the fleet words each for its staff, the node logs and reports it.</summary>
 public enum BundleProblem

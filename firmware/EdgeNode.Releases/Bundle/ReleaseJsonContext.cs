@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
+using EdgeNode.Releases.Manifest;
 using EdgeNode.Releases.Signing;
 
-namespace EdgeNode.Releases.Manifest;
+namespace EdgeNode.Releases.Bundle;
 
 /// <summary>Generated (de)serialisation: the node reads manifests under Native AOT.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,

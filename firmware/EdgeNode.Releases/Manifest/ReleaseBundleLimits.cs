@@ -1,4 +1,4 @@
-namespace EdgeNode.Releases.Bundle;
+namespace EdgeNode.Releases.Manifest;
 
 /// <summary>
 /// Bounds every read of a bundle before anything is trusted (TUF's "endless data"): the node's whole release today is
