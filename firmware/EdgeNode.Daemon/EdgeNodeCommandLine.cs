@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeNode.Daemon.Node;
+using EdgeNode.Daemon.Releases;
 using EdgeNode.Daemon.SelfTest;
 using EdgeNode.Daemon.Status;
 
@@ -14,6 +15,7 @@ public static class EdgeNodeCommandLine
             SelfTestCommand.Create(output),
             RunCommand.Create(output),
             StatusCommand.Create(output, TimeProvider.System),
+            ReleaseCommand.Create(output),
         };
 
     /// <summary>

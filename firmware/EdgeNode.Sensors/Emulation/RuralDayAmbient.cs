@@ -1,5 +1,3 @@
-using EdgeNode.Sensors.Ops243;
-
 namespace EdgeNode.Sensors.Emulation;
 
 /// <summary>

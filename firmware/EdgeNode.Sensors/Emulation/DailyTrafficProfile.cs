@@ -1,6 +1,4 @@
-using EdgeNode.Sensors.Emulation;
-
-namespace EdgeNode.Sensors.Ops243;
+namespace EdgeNode.Sensors.Emulation;
 
 /// <summary>
 /// How busy a road is through the week, by French local time: vehicles per hour in both directions, the share
