@@ -4,6 +4,7 @@ using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Emulation;
 using EdgeNode.Daemon.Gpio;
 using EdgeNode.Daemon.Memory;
+using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Systemd;
 using EdgeNode.Daemon.Uplink;
@@ -16,7 +17,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
-namespace EdgeNode.Daemon.Node;
+namespace EdgeNode.Daemon.Commands;
 
 /// <summary><c>edgenode run</c>: the node service, as systemd starts it (or on emulated sensors, sped up).</summary>
 public static class RunCommand

@@ -3,10 +3,11 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.SelfTest;
+using EdgeNode.Daemon.Status;
 using EdgeNode.Daemon.Uplink;
 using EdgeNode.Hardware.Clock;
 
-namespace EdgeNode.Daemon.Status;
+namespace EdgeNode.Daemon.Commands;
 
 /// <summary><c>edgenode status</c>: what the running service last reported, in words for the technician.</summary>
 public static class StatusCommand

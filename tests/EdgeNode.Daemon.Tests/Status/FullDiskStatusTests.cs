@@ -1,3 +1,4 @@
+using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.Aggregation;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
