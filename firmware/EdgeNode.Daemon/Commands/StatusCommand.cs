@@ -55,7 +55,7 @@ public static class StatusCommand
     public static bool Write(NodeStatus status, DateTimeOffset now, TextWriter output)
     {
         TimeSpan age = now - status.WrittenAt;
-        bool stale = age > 3 * NodeService.StatusInterval;
+        bool stale = age > 3 * StatusFileService.Interval;
         output.WriteLine($"Node {status.NodeId}, firmware {status.FirmwareVersion}, status written {Ago(age)} ago"
             + (stale ? " — STALE: the service is not running or is hung (systemctl status edgenode)" : ""));
         output.WriteLine(status.Clock == ClockSynchronisation.Synchronised
