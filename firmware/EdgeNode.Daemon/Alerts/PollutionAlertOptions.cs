@@ -1,4 +1,4 @@
-using EdgeNode.Daemon.Uplink;
+using EdgeNode.Daemon.Wire;
 using EdgeNode.Protocol.AirQuality;
 using EdgeNode.Sensors;
 
@@ -80,7 +80,7 @@ public sealed class PollutionAlertOptions
 
         foreach (PollutionThreshold threshold in Thresholds ?? [])
         {
-            if (!EuropeanAirQualityIndex.Covers(WireMapping.ToWire(threshold.Metric).Name))
+            if (!EuropeanAirQualityIndex.Covers(WireCodes.ToWire(threshold.Metric).Name))
             {
                 problems.Add($"{SectionName}:{nameof(Thresholds)} has a threshold for {threshold.Metric}; pollution alerts are for PM2.5, PM10 and NO2.");
             }

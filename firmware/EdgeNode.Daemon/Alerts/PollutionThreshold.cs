@@ -1,4 +1,4 @@
-using EdgeNode.Daemon.Uplink;
+using EdgeNode.Daemon.Wire;
 using EdgeNode.Protocol.AirQuality;
 using EdgeNode.Sensors;
 
@@ -11,5 +11,5 @@ public sealed record PollutionThreshold(Metric Metric, AirQualityBand Band, doub
     /// <summary>The threshold at the lower bound of <paramref name="band"/> in the European Air Quality Index.</summary>
     /// <exception cref="ArgumentException">The index has no bands for <paramref name="metric"/>.</exception>
     public static PollutionThreshold AtBand(Metric metric, AirQualityBand band) =>
-        new(metric, band, EuropeanAirQualityIndex.LowerBound(WireMapping.ToWire(metric).Name, band));
+        new(metric, band, EuropeanAirQualityIndex.LowerBound(WireCodes.ToWire(metric).Name, band));
 }

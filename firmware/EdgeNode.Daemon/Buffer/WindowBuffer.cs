@@ -23,18 +23,11 @@ public sealed class WindowBuffer : IAsyncDisposable
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
 
-    // Boots whose wall offset is known (see Restamp): their stamped windows are dated as they are stored. Guarded by _gate.
-    private readonly Dictionary<string, TimeSpan> _wallOffsets = new(StringComparer.Ordinal);
+    private readonly BufferFile _file;
 
-    // Guards everything below: one connection, used by one caller at a time.
-    private readonly Lock _gate = new();
-    private BufferDatabase? _database;
-    private bool _integrityChecked;
-    private long _highestIdSeen;
-    private readonly ILogger _logger;
-    private bool _storageWorking = true;
-    private string? _lastError;
-    private DateTimeOffset? _lastErrorAt;
+    // Boots whose wall offset is known (see Restamp): their stamped windows are dated as they are stored.
+    private readonly Dictionary<string, TimeSpan> _wallOffsets = new(StringComparer.Ordinal);
+    private readonly Lock _offsetsGate = new();
 
     private Task _writer = Task.CompletedTask;
     private volatile bool _closing;
@@ -43,7 +36,7 @@ public sealed class WindowBuffer : IAsyncDisposable
     {
         _options = options;
         _time = time;
-        _logger = logger;
+        _file = new BufferFile(options, time, logger);
         _queue = new PendingQueue(options.MemoryQueueCapacity);
     }
 
@@ -61,10 +54,7 @@ public sealed class WindowBuffer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RetryDelay, TimeSpan.Zero, nameof(options.RetryDelay));
 
         var buffer = new WindowBuffer(options, time ?? TimeProvider.System, logger ?? NullLogger.Instance);
-        lock (buffer._gate)
-        {
-            buffer.OpenLocked();
-        }
+        buffer._file.Open();
 
         buffer._writer = Task.Run(buffer.WriteAsync);
         return buffer;
@@ -97,12 +87,12 @@ public sealed class WindowBuffer : IAsyncDisposable
     public int Restamp(string bootId, TimeSpan wallOffset)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bootId);
-        lock (_gate)
+        lock (_offsetsGate)
         {
             _wallOffsets[bootId] = wallOffset;
         }
 
-        return Use("re-stamp windows recorded before the clock was synchronised", database => database.Restamp(bootId, wallOffset), 0);
+        return _file.Use("re-stamp windows recorded before the clock was synchronised", database => database.Restamp(bootId, wallOffset), 0);
     }
 
     /// <summary>
@@ -118,7 +108,7 @@ public sealed class WindowBuffer : IAsyncDisposable
             return false;
         }
 
-        lock (_gate)
+        lock (_offsetsGate)
         {
             return !_wallOffsets.ContainsKey(stamp.BootId);
         }
@@ -145,12 +135,12 @@ public sealed class WindowBuffer : IAsyncDisposable
     public IReadOnlyList<StoredWindow> PeekOldest(int max)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        return Use("read the outbox", database =>
+        return _file.Use("read the outbox", database =>
         {
             List<StoredWindow> stored = database.PeekOldest(max, _time.GetUtcNow());
             foreach (StoredWindow window in stored)
             {
-                _highestIdSeen = Math.Max(_highestIdSeen, window.Id);
+                _file.Saw(window.Id);
             }
 
             return stored;
@@ -162,17 +152,17 @@ public sealed class WindowBuffer : IAsyncDisposable
     public int Acknowledge(IEnumerable<long> ids)
     {
         List<long> list = ids.ToList();
-        return Use("delete acknowledged windows", database => database.Acknowledge(list), 0);
+        return _file.Use("delete acknowledged windows", database => database.Acknowledge(list), 0);
     }
 
     /// <summary>Windows lost, oldest record first, until marked reported.</summary>
-    public IReadOnlyList<BufferGap> Gaps() => Use("read the gaps", database => database.Gaps(), []);
+    public IReadOnlyList<BufferGap> Gaps() => _file.Use("read the gaps", database => database.Gaps(), []);
 
     /// <summary>Downsamplings done, oldest record first, until marked reported.</summary>
-    public IReadOnlyList<BufferDownsampling> Downsamplings() => Use("read the downsamplings", database => database.Downsamplings(), []);
+    public IReadOnlyList<BufferDownsampling> Downsamplings() => _file.Use("read the downsamplings", database => database.Downsamplings(), []);
 
     /// <summary>Corrupt files set aside, oldest first, until marked reported (the files themselves stay).</summary>
-    public IReadOnlyList<SetAsideDatabase> SetAsideFiles() => Use("read the set-aside files", database => database.SetAside(), []);
+    public IReadOnlyList<SetAsideDatabase> SetAsideFiles() => _file.Use("read the set-aside files", database => database.SetAside(), []);
 
     /// <summary>Forgets gap records the fleet has received.</summary>
     public int MarkGapsReported(IEnumerable<long> ids) => DeleteReports("gaps", ids);
@@ -186,30 +176,28 @@ public sealed class WindowBuffer : IAsyncDisposable
     private int DeleteReports(string table, IEnumerable<long> ids)
     {
         List<long> list = ids.ToList();
-        return Use($"delete reported {table} records", database => database.DeleteReports(table, list), 0);
+        return _file.Use($"delete reported {table} records", database => database.DeleteReports(table, list), 0);
     }
 
     public WindowBufferStatus Status()
     {
-        DatabaseFigures? figures = Use("read the status", database => database.Figures(), null);
-        lock (_gate)
-        {
-            return new WindowBufferStatus(
-                _options.DatabasePath,
-                _options.QuotaBytes,
-                figures?.BytesUsed,
-                figures?.UnsentWindows,
-                figures?.OldestUnsentStart,
-                _queue.Count,
-                figures?.Gaps,
-                figures?.Downsamplings,
-                figures?.SetAside,
-                _storageWorking,
-                _lastError,
-                _lastErrorAt,
-                figures?.Unconfirmed,
-                figures?.Restamped);
-        }
+        DatabaseFigures? figures = _file.Use("read the status", database => database.Figures(), null);
+        (bool storageWorking, string? lastError, DateTimeOffset? lastErrorAt) = _file.Health;
+        return new WindowBufferStatus(
+            _options.DatabasePath,
+            _options.QuotaBytes,
+            figures?.BytesUsed,
+            figures?.UnsentWindows,
+            figures?.OldestUnsentStart,
+            _queue.Count,
+            figures?.Gaps,
+            figures?.Downsamplings,
+            figures?.SetAside,
+            storageWorking,
+            lastError,
+            lastErrorAt,
+            figures?.Unconfirmed,
+            figures?.Restamped);
     }
 
     private async Task WriteAsync()
@@ -250,45 +238,35 @@ public sealed class WindowBuffer : IAsyncDisposable
     {
         try
         {
-            // Dated inside the store, under the gate: a Restamp can then come wholly before it (the window is stored
+            // Dated inside the store, under the file's gate: a Restamp can then come wholly before it (the window is stored
             // dated) or wholly after (the stored window is re-stamped), never in between.
-            long id = Use("store a window", database =>
+            long id = _file.Use("store a window", database =>
             {
-                (ClosedWindow window, byte[] payload, BootStamp? stamp) = DatedIfKnownLocked(pending);
+                (ClosedWindow window, byte[] payload, BootStamp? stamp) = DatedIfKnown(pending);
                 return database.Store(window, payload, stamp, _options.BootId, overflow, _options.QuotaBytes, _time.GetUtcNow());
             }, 0L);
-            lock (_gate)
-            {
-                _highestIdSeen = Math.Max(_highestIdSeen, id);
-
-                // Only a stored window shows storage works again: reads, and deletes that free pages, still succeed
-                // on a full card.
-                if (id > 0 && !_storageWorking)
-                {
-                    _storageWorking = true;
-                    _logger.LogInformation("Buffer storage works again since {Since:u}; windows kept in memory are being stored ({Queued} waiting)",
-                        _lastErrorAt, _queue.Count);
-                }
-            }
-
+            _file.Stored(id, _queue.Count);
             return id;
         }
         catch (Exception e)
         {
             // Not a storage failure but a bug: the writer must outlive it, or windows would pile up unseen.
-            lock (_gate)
-            {
-                Record(storageWorking: false, $"Storing a window failed unexpectedly ({e.GetType().Name}: {e.Message}). This is a firmware bug: report it with the node's logs. Windows are kept in memory and retried.");
-            }
-
+            _file.Unexpected(e);
             return 0;
         }
     }
 
     /// <summary>A stamped window whose boot's offset is already known is stored re-stamped, never left behind as Unconfirmed.</summary>
-    private (ClosedWindow Window, byte[] Payload, BootStamp? Stamp) DatedIfKnownLocked(PendingWindow pending)
+    private (ClosedWindow Window, byte[] Payload, BootStamp? Stamp) DatedIfKnown(PendingWindow pending)
     {
-        if (pending.Stamp is { } stamp && _wallOffsets.TryGetValue(stamp.BootId, out TimeSpan offset))
+        TimeSpan offset = default;
+        bool known;
+        lock (_offsetsGate)
+        {
+            known = pending.Stamp is { } s && _wallOffsets.TryGetValue(s.BootId, out offset);
+        }
+
+        if (known && pending.Stamp is { } stamp)
         {
             ClosedWindow dated = WindowRestamp.Apply(pending.Window, stamp.MonotonicStart, offset);
             return (dated, WindowCodec.Encode(dated), null);
@@ -309,118 +287,6 @@ public sealed class WindowBuffer : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs one operation on the file, recovering from corruption once (the retry runs on the fresh file).</summary>
-    private T Use<T>(string action, Func<BufferDatabase, T> operation, T whenUnavailable)
-    {
-        lock (_gate)
-        {
-            for (int pass = 0; pass < 2; pass++)
-            {
-                if (OpenLocked() is not { } database)
-                {
-                    return whenUnavailable;
-                }
-
-                try
-                {
-                    return operation(database);
-                }
-                catch (Exception e) when (StorageFailure.IsCorruption(e))
-                {
-                    SetAsideLocked(e);
-                }
-                catch (Exception e) when (StorageFailure.IsStorage(e))
-                {
-                    FailedLocked(action, e);
-                    return whenUnavailable;
-                }
-            }
-
-            return whenUnavailable;
-        }
-    }
-
-    private BufferDatabase? OpenLocked()
-    {
-        if (_database is not null)
-        {
-            return _database;
-        }
-
-        try
-        {
-            _database = BufferDatabase.Open(_options.DatabasePath, checkIntegrity: !_integrityChecked, _options.OnConnectionOpened);
-            _integrityChecked = true;
-        }
-        catch (Exception e) when (StorageFailure.IsCorruption(e))
-        {
-            SetAsideLocked(e);
-        }
-        catch (Exception e) when (StorageFailure.IsStorage(e))
-        {
-            FailedLocked("open the buffer", e);
-        }
-
-        return _database;
-    }
-
-    private void SetAsideLocked(Exception cause)
-    {
-        CloseLocked();
-        DateTimeOffset now = _time.GetUtcNow();
-        BufferDatabase? fresh = null;
-        try
-        {
-            string setAsidePath = CorruptFile.SetAside(_options.DatabasePath, now);
-            using var salvage = DatabaseSalvage.From(setAsidePath);
-            string reason = cause.Message;
-            fresh = BufferDatabase.Open(_options.DatabasePath, checkIntegrity: false, _options.OnConnectionOpened);
-            long idFloor = Math.Max(_highestIdSeen, salvage.HighestId);
-            SetAsideDatabase record = fresh.StartAfterSetAside(idFloor, salvage, setAsidePath, reason, now);
-            _highestIdSeen = idFloor;
-            _database = fresh;
-            _integrityChecked = true;
-            Record(storageWorking: true, $"The buffer database {_options.DatabasePath} could not be used ({reason}). It was set aside as {setAsidePath} and a fresh one started; "
-                + $"{record.WindowsSalvaged} windows were salvaged{(record.ReadToEnd ? "" : ", others may be lost")}. "
-                + "Copy the old file off for analysis; if this happens again, replace the SD card.");
-        }
-        catch (Exception e) when (StorageFailure.IsStorage(e))
-        {
-            fresh?.Dispose();
-            FailedLocked("set the corrupt buffer aside and start a fresh one", e);
-        }
-    }
-
-    private void FailedLocked(string action, Exception e)
-    {
-        CloseLocked();
-        Record(storageWorking: false, $"Could not {action}. {StorageFailure.Describe(e, _options.DatabasePath, _options.RetryDelay)}");
-    }
-
-    private void Record(bool storageWorking, string message)
-    {
-        // One line per episode: the writer retries every few seconds, and a full card can last days.
-        if (_storageWorking && !storageWorking)
-        {
-            _logger.LogWarning("Buffer storage failing: {Problem}", message);
-        }
-        else if (storageWorking)
-        {
-            _logger.LogWarning("Buffer database replaced: {Problem}", message);
-        }
-
-        _storageWorking = storageWorking;
-        _lastError = message;
-        _lastErrorAt = _time.GetUtcNow();
-    }
-
-    private void CloseLocked()
-    {
-        // Closing drops any state the failure left on the connection; the next use opens afresh.
-        _database?.Dispose();
-        _database = null;
-    }
-
     /// <summary>Stores what is still queued if storage works, fails the awaiters of what is not, and closes the file.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -432,12 +298,7 @@ public sealed class WindowBuffer : IAsyncDisposable
         _closing = true;
         await _stop.CancelAsync().ConfigureAwait(false);
         await _writer.ConfigureAwait(false);
-        string? lastError;
-        lock (_gate)
-        {
-            CloseLocked();
-            lastError = _lastError;
-        }
+        string? lastError = _file.Close();
 
         foreach (PendingWindow left in _queue.Close())
         {

@@ -1,4 +1,4 @@
-using EdgeNode.Daemon.Uplink;
+using EdgeNode.Daemon.Wire;
 using EdgeNode.Protocol.Calibration;
 using EdgeNode.Sensors;
 
@@ -25,6 +25,6 @@ public sealed class CalibrationInForce
         {
             return measurements;
         }
-        return [.. measurements.Select(m => m with { Value = set.Apply(sensor, WireMapping.ToWire(m.Metric), m.Value) })];
+        return [.. measurements.Select(m => m with { Value = set.Apply(sensor, WireCodes.ToWire(m.Metric), m.Value) })];
     }
 }

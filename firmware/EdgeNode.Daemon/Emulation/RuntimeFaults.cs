@@ -1,4 +1,5 @@
 using EdgeNode.Daemon.NodeHardware;
+using EdgeNode.Daemon.Sampling;
 using EdgeNode.Sensors;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace EdgeNode.Daemon.Emulation;
 /// silent from power-up NACKs its address and is, honestly, not present, whereas the fault asked for is a sensor that
 /// was found and then stopped answering.
 /// </summary>
-public sealed class RuntimeFaults(EmulatedNodeHardware hardware, ILogger logger)
+public sealed class RuntimeFaults(EmulatedNodeHardware hardware, ILogger logger) : ISensorIdentifiedObserver
 {
     private readonly Dictionary<string, InjectedFault> _active = [];
 

@@ -13,6 +13,9 @@ using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Ops243;
 using EdgeNode.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
+using EdgeNode.Daemon.Sampling;
+using EdgeNode.Daemon.Tests.Node;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeNode.Daemon.Tests.Emulation;
 
@@ -54,9 +57,8 @@ public sealed class StartFaultTests : IDisposable
         // As `edgenode run --emulate --fault …` wires them: the watcher starts before the node and puts the start faults in force.
         var faults = new RuntimeFaults(hardware, NullLogger.Instance);
         using var watcher = new FaultControlFileWatcher(dataDirectory, faults, wiring, injected, NullLogger<FaultControlFileWatcher>.Instance);
-        var service = new NodeService(hardware, new NodeOptions { Id = "start-faults", DataDirectory = dataDirectory }, wiring,
-            new WindowAggregationOptions(), new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance);
-        service.SensorIdentified += faults.Identified;
+        var service = new RunningNode(hardware, new NodeOptions { Id = "start-faults", DataDirectory = dataDirectory }, wiring,
+            new WindowAggregationOptions(), more: s => s.AddSingleton<ISensorIdentifiedObserver>(faults));
         await watcher.StartAsync(CancellationToken.None);
         await service.StartAsync(CancellationToken.None);
         DateTimeOffset until = time.GetUtcNow() + RunFor;

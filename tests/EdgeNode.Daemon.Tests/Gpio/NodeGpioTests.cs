@@ -10,6 +10,7 @@ using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Ops243;
 using Microsoft.Extensions.Logging.Abstractions;
+using EdgeNode.Daemon.Tests.Node;
 
 namespace EdgeNode.Daemon.Tests.Gpio;
 
@@ -31,9 +32,8 @@ public sealed class NodeGpioTests : IDisposable
     {
         var wiring = new SensorWiring { Fitted = new HashSet<string> { SensorWiring.Bme280 } };
         using var hardware = new EmulatedNodeHardware(new ScaledTimeProvider(50, DateTimeOffset.UtcNow), new ConstantAmbient(AmbientConditions.Typical), new ScriptedTraffic([]), wiring);
-        var service = new NodeService(hardware, new NodeOptions { Id = "gpio-node", DataDirectory = _data }, wiring,
-            new WindowAggregationOptions(), new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance,
-            new GpioOptions { StatusLedPin = LedPin, ButtonPin = ButtonPin });
+        var service = new RunningNode(hardware, new NodeOptions { Id = "gpio-node", DataDirectory = _data }, wiring,
+            new WindowAggregationOptions(), gpio: new GpioOptions { StatusLedPin = LedPin, ButtonPin = ButtonPin });
         await service.StartAsync(CancellationToken.None);
         try
         {

@@ -29,8 +29,8 @@ public sealed class NodeServiceTests : IDisposable
         {
             Clock = ClockSynchronisation.Unsynchronised,
         };
-        var service = new NodeService(hardware, new NodeOptions { Id = "test-node-1", DataDirectory = _data }, wiring,
-            new WindowAggregationOptions { WindowLength = TimeSpan.FromMinutes(1) }, new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance);
+        var service = new RunningNode(hardware, new NodeOptions { Id = "test-node-1", DataDirectory = _data }, wiring,
+            new WindowAggregationOptions { WindowLength = TimeSpan.FromMinutes(1) });
 
         await service.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -54,7 +54,7 @@ public sealed class NodeServiceTests : IDisposable
         // An earlier boot that never saw the clock set.
         using (var earlier = Hardware(new ScaledTimeProvider(60, right - behind - TimeSpan.FromHours(2)), ClockSynchronisation.Unsynchronised))
         {
-            NodeService first = Service(earlier, aggregation);
+            RunningNode first = Service(earlier, aggregation);
             await first.StartAsync(CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(3));
             await first.StopAsync(CancellationToken.None);
@@ -70,7 +70,7 @@ public sealed class NodeServiceTests : IDisposable
 
         var time = new ScaledTimeProvider(60, right - behind);
         using var hardware = Hardware(time, ClockSynchronisation.Unsynchronised);
-        NodeService service = Service(hardware, aggregation);
+        RunningNode service = Service(hardware, aggregation);
         await service.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(4));
         IReadOnlyList<StoredWindow> beforeSync = service.Buffer!.PeekOldest(1000).Where(w => w.Stamp?.BootId == hardware.BootId).ToList();
@@ -141,7 +141,7 @@ public sealed class NodeServiceTests : IDisposable
         async Task RunAsync(DateTimeOffset from)
         {
             using var hardware = Hardware(new ScaledTimeProvider(60, from), ClockSynchronisation.Synchronised);
-            NodeService service = Service(hardware, aggregation);
+            RunningNode service = Service(hardware, aggregation);
             await service.StartAsync(CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(3));
             await service.StopAsync(CancellationToken.None);
@@ -154,7 +154,7 @@ public sealed class NodeServiceTests : IDisposable
             Clock = clock,
         };
 
-    private NodeService Service(EmulatedNodeHardware hardware, WindowAggregationOptions aggregation) =>
+    private RunningNode Service(EmulatedNodeHardware hardware, WindowAggregationOptions aggregation) =>
         new(hardware, new NodeOptions { Id = "test-node-1", DataDirectory = _data }, new SensorWiring { Fitted = new HashSet<string> { SensorWiring.Bme280 } },
-            aggregation, new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance);
+            aggregation);
 }

@@ -52,8 +52,8 @@ public sealed class SensorIsolationTests : IDisposable
         var time = new ScaledTimeProvider(1000, DateTimeOffset.UtcNow.AddDays(-1));
         var ambient = new RuralDayAmbient(7);
         using var hardware = new EmulatedNodeHardware(time, ambient, new DailyTraffic(ambient.Traffic, 7), wiring);
-        var service = new NodeService(hardware, new NodeOptions { Id = "isolation-test", DataDirectory = _data.Path }, wiring,
-            new WindowAggregationOptions(), new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance);
+        var service = new RunningNode(hardware, new NodeOptions { Id = "isolation-test", DataDirectory = _data.Path }, wiring,
+            new WindowAggregationOptions());
         using var burning = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Thread burner = BurnACore(burning.Token);
         using var probe = new ProcessStallProbe(time);
@@ -157,7 +157,7 @@ public sealed class SensorIsolationTests : IDisposable
     /// (found in the first case run: three sensors unsampled in its first window while the process was not held), which
     /// at 1 000× is a window. A node slow to start is not a sensor delaying another, and faults start after it.
     /// </summary>
-    private static async Task UntilEverySensorWasSampledInAWindowAsync(NodeService service, SensorWiring wiring)
+    private static async Task UntilEverySensorWasSampledInAWindowAsync(RunningNode service, SensorWiring wiring)
     {
         var patience = System.Diagnostics.Stopwatch.StartNew();
         while (service.Buffer?.PeekOldest(100).Any(w => !w.Window.Partial

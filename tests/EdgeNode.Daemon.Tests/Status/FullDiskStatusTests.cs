@@ -1,3 +1,4 @@
+using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.Aggregation;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
@@ -14,6 +15,7 @@ using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Ops243;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using EdgeNode.Daemon.Tests.Node;
 
 namespace EdgeNode.Daemon.Tests.Status;
 
@@ -32,8 +34,8 @@ public sealed class FullDiskStatusTests
         {
             Clock = ClockSynchronisation.Synchronised,
         };
-        var service = new NodeService(hardware, new NodeOptions { Id = "test-node-1", DataDirectory = disk.Path, StatusDirectory = disk.Path }, wiring,
-            new WindowAggregationOptions { WindowLength = Window }, new PollutionAlertOptions(), new UplinkOptions(), SystemdWatchdog.None, NullLoggerFactory.Instance);
+        var service = new RunningNode(hardware, new NodeOptions { Id = "test-node-1", DataDirectory = disk.Path, StatusDirectory = disk.Path }, wiring,
+            new WindowAggregationOptions { WindowLength = Window });
 
         string fullOutput;
         int waitingWhileFull;
@@ -45,7 +47,7 @@ public sealed class FullDiskStatusTests
             await BufferFolder.Eventually(() => !service.Buffer!.Status().StorageWorking, "the buffer finds the file system full");
 
             DateTimeOffset noticed = StatusFile.Read(disk.Path)!.WrittenAt;
-            await BufferFolder.Eventually(() => StatusFile.Read(disk.Path)!.WrittenAt > noticed + 3 * NodeService.StatusInterval,
+            await BufferFolder.Eventually(() => StatusFile.Read(disk.Path)!.WrittenAt > noticed + 3 * StatusFileService.Interval,
                 "the status is rewritten on the full file system for longer than 'edgenode status' waits before calling it stale");
             var output = new StringWriter();
             int exitCode = await EdgeNodeCommandLine.Create(output).Parse(["status", "--data-directory", disk.Path]).InvokeAsync();

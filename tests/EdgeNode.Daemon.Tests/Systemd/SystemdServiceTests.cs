@@ -46,8 +46,8 @@ public sealed class SystemdServiceTests : IDisposable
 
         Assert.DoesNotContain("STOPPING=1", started.Concat(running));
         Assert.True(0 == node.ExitCode, $"exit code {node.ExitCode}, not 0. Output:\n{node.Tail()}");
-        Assert.Contains("<6>EdgeNode.Daemon.Node.NodeService[0] Node systemd-test sampling", node.Output, StringComparison.Ordinal);
-        Assert.Contains("<6>EdgeNode.Daemon.Node.NodeService[0] Node systemd-test stopped", node.Output, StringComparison.Ordinal);
+        Assert.Contains("<6>EdgeNode.Daemon.Node.NodeLifetimeLog[0] Node systemd-test sampling", node.Output, StringComparison.Ordinal);
+        Assert.Contains("<6>EdgeNode.Daemon.Node.NodeLifetimeLog[0] Node systemd-test stopped", node.Output, StringComparison.Ordinal);
         Assert.Equal("STOPPING=1", stopping[^1]);
     }
 
@@ -62,7 +62,7 @@ public sealed class SystemdServiceTests : IDisposable
         await node.WaitForOutputAsync("sampling", Patience);
         await node.TerminateAsync();
 
-        Assert.Contains("info: EdgeNode.Daemon.Node.NodeService[0] Node terminal-test sampling", node.Output, StringComparison.Ordinal);
+        Assert.Contains("info: EdgeNode.Daemon.Node.NodeLifetimeLog[0] Node terminal-test sampling", node.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("<6>", node.Output, StringComparison.Ordinal);
     }
 

@@ -3,10 +3,11 @@ using System.Globalization;
 using System.Text.Json;
 using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.SelfTest;
+using EdgeNode.Daemon.Status;
 using EdgeNode.Daemon.Uplink;
 using EdgeNode.Hardware.Clock;
 
-namespace EdgeNode.Daemon.Status;
+namespace EdgeNode.Daemon.Commands;
 
 /// <summary><c>edgenode status</c>: what the running service last reported, in words for the technician.</summary>
 public static class StatusCommand
@@ -54,7 +55,7 @@ public static class StatusCommand
     public static bool Write(NodeStatus status, DateTimeOffset now, TextWriter output)
     {
         TimeSpan age = now - status.WrittenAt;
-        bool stale = age > 3 * NodeService.StatusInterval;
+        bool stale = age > 3 * StatusFileService.Interval;
         output.WriteLine($"Node {status.NodeId}, firmware {status.FirmwareVersion}, status written {Ago(age)} ago"
             + (stale ? " — STALE: the service is not running or is hung (systemctl status edgenode)" : ""));
         output.WriteLine(status.Clock == ClockSynchronisation.Synchronised

@@ -1,10 +1,10 @@
-using EdgeNode.Daemon;
+using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Status;
 using EdgeNode.Sensors;
 using EdgeNode.Daemon.Windows;
 
-namespace EdgeNode.Daemon.Tests.Node;
+namespace EdgeNode.Daemon.Tests.Commands;
 
 /// <summary><c>edgenode run --emulate</c> end to end: configuration file, emulated sensors at the wire, sped-up time, a real SQLite buffer.</summary>
 public sealed class RunCommandTests : IDisposable

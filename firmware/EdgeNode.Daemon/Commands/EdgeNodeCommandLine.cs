@@ -4,7 +4,7 @@ using EdgeNode.Daemon.Releases;
 using EdgeNode.Daemon.SelfTest;
 using EdgeNode.Daemon.Status;
 
-namespace EdgeNode.Daemon;
+namespace EdgeNode.Daemon.Commands;
 
 /// <summary>The <c>edgenode</c> command and its subcommands.</summary>
 public static class EdgeNodeCommandLine

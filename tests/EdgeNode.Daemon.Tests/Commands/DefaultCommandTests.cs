@@ -1,4 +1,6 @@
-namespace EdgeNode.Daemon.Tests.Node;
+using EdgeNode.Daemon.Commands;
+
+namespace EdgeNode.Daemon.Tests.Commands;
 
 public sealed class DefaultCommandTests
 {

@@ -2,13 +2,14 @@ using System.CommandLine;
 using EdgeNode.Daemon.Emulation;
 using EdgeNode.Daemon.Gpio;
 using EdgeNode.Daemon.NodeHardware;
+using EdgeNode.Daemon.SelfTest;
 using System.Globalization;
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Ads1115;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Ops243;
 
-namespace EdgeNode.Daemon.SelfTest;
+namespace EdgeNode.Daemon.Commands;
 
 /// <summary><c>edgenode selftest</c>: the technician's check after wiring a node.</summary>
 public static class SelfTestCommand

@@ -1,7 +1,7 @@
-using EdgeNode.Daemon;
+using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.SelfTest;
 
-namespace EdgeNode.Daemon.Tests.SelfTest;
+namespace EdgeNode.Daemon.Tests.Commands;
 
 /// <summary>
 /// <c>edgenode selftest --emulate</c> end to end: the real command line, the real drivers, emulated

@@ -1,8 +1,8 @@
-using EdgeNode.Daemon.Status;
+using EdgeNode.Daemon.Wire;
 using EdgeNode.Hardware.Clock;
 using EdgeNode.Protocol.Messages;
 
-namespace EdgeNode.Daemon.Uplink;
+namespace EdgeNode.Daemon.Status;
 
 /// <summary>The health message is what <c>edgenode status</c> shows, in the protocol's terms.</summary>
 public static class HealthReports
@@ -27,5 +27,5 @@ public static class HealthReports
         status.Buffer.OldestUnsentStart,
         lastSyncAt,
         appliedConfigRevision,
-        status.Sensors.Select(s => new SensorHealth(s.Sensor, s.LastFault is { } f ? WireMapping.ToWire(f) : null, s.LastGoodAt, s.LastFaultAt)).ToList());
+        status.Sensors.Select(s => new SensorHealth(s.Sensor, s.LastFault is { } f ? WireCodes.ToWire(f) : null, s.LastGoodAt, s.LastFaultAt)).ToList());
 }

@@ -1,12 +1,12 @@
 using EdgeNode.Daemon.Uplink;
-using EdgeNode.Daemon;
+using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Health;
 using EdgeNode.Daemon.Status;
 using EdgeNode.Hardware.Clock;
 using EdgeNode.Sensors;
 
-namespace EdgeNode.Daemon.Tests.Status;
+namespace EdgeNode.Daemon.Tests.Commands;
 
 public sealed class StatusCommandTests : IDisposable
 {
