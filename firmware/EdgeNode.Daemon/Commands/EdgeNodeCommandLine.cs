@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EdgeNode.Daemon.Node;
-using EdgeNode.Daemon.Releases;
 using EdgeNode.Daemon.SelfTest;
 using EdgeNode.Daemon.Status;
 
@@ -16,6 +15,7 @@ public static class EdgeNodeCommandLine
             RunCommand.Create(output),
             StatusCommand.Create(output, TimeProvider.System),
             ReleaseCommand.Create(output),
+            UpdateCommand.Create(output),
         };
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Formats.Tar;
-using EdgeNode.Daemon.Releases;
+using EdgeNode.Daemon.Commands;
 
-namespace EdgeNode.Daemon.Tests.Releases;
+namespace EdgeNode.Daemon.Tests.Commands;
 
 /// <summary>The maintainers' commands as the README gives them, keygen → pack → verify, and their refusals.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -6,7 +6,7 @@ using EdgeNode.Releases.Refusals;
 using EdgeNode.Releases.Signing;
 using EdgeNode.Releases.Versions;
 
-namespace EdgeNode.Daemon.Releases;
+namespace EdgeNode.Daemon.Commands;
 
 /// <summary>
 /// <c>edgenode release keygen|pack|verify</c>: the maintainers' tools, run on their build machine (README, "Releasing
