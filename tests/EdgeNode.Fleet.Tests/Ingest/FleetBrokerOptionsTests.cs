@@ -1,4 +1,4 @@
-using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Broker.Session;
 
 namespace EdgeNode.Fleet.Tests.Ingest;
 
