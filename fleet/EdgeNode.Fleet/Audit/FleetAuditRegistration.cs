@@ -1,4 +1,3 @@
-using EdgeNode.Fleet.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EdgeNode.Fleet.Audit;
@@ -9,7 +8,6 @@ public static class FleetAuditRegistration
     public static IHostApplicationBuilder AddFleetAudit(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IAuditStore>(services => (IAuditStore)services.GetRequiredService<IFleetStore>());
         builder.Services.AddSingleton<IAuditLog, AuditLog>();
         return builder;
     }

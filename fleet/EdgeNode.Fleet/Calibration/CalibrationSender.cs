@@ -1,8 +1,8 @@
-using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Broker.Session;
+using EdgeNode.MqttLink;
 using EdgeNode.Protocol.Codec;
 using EdgeNode.Protocol.Messages;
 using EdgeNode.Protocol.Topics;
-using Microsoft.Extensions.Options;
 
 namespace EdgeNode.Fleet.Calibration;
 
@@ -15,7 +15,7 @@ namespace EdgeNode.Fleet.Calibration;
 /// revision once, so re-sending would only cost metered bytes.
 /// </summary>
 public sealed class CalibrationSender(
-    ICalibrationStore store, IngestService downlink, IOptions<FleetBrokerOptions> broker, ILogger<CalibrationSender> logger) : BackgroundService
+    ICalibrationStore store, FleetMqttSession session, ILogger<CalibrationSender> logger) : BackgroundService
 {
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
@@ -31,7 +31,7 @@ public sealed class CalibrationSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (broker.Value.Host.Length == 0)
+        if (!session.IsConfigured)
         {
             // Ingest has already said there is no broker; sets are kept and go out once one is configured.
             return;
@@ -76,7 +76,7 @@ public sealed class CalibrationSender(
                 using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 limit.CancelAfter(PublishTimeout);
                 byte[] payload = EdgeCodec.Encode(new ConfigMessage(record.NodeId, record.Set.Version, record.Set.ToSettings()));
-                await downlink.PublishDownAsync(record.NodeId, DownChannel.Config, payload, retain: true, limit.Token);
+                await session.PublishAsync(EdgeTopics.Down(record.NodeId, DownChannel.Config), payload, MqttQualityOfService.AtLeastOnce, retain: true, limit.Token);
                 _published[record.NodeId] = record.Set.Version;
                 logger.LogInformation("Calibration version {Version} for node {Node} is on the broker, waiting for the node ({Entries} corrections)",
                     record.Set.Version, record.NodeId, record.Set.Entries.Count);

@@ -1,5 +1,3 @@
-using EdgeNode.Fleet.Storage;
-
 namespace EdgeNode.Fleet.Calibration;
 
 public static class FleetCalibrationRegistration
@@ -7,7 +5,6 @@ public static class FleetCalibrationRegistration
     /// <summary>Calibration sets in the fleet's database, sent to the nodes by <see cref="CalibrationSender"/>.</summary>
     public static IHostApplicationBuilder AddFleetCalibration(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ICalibrationStore>(services => (ICalibrationStore)services.GetRequiredService<IFleetStore>());
         builder.Services.AddSingleton<CalibrationSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CalibrationSender>());
         return builder;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using EdgeNode.Fleet.Broker.Session;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Protocol.Messages;
 

@@ -1,4 +1,3 @@
-using EdgeNode.Fleet.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EdgeNode.Fleet.Monitoring;
@@ -24,7 +23,6 @@ public static class FleetMonitoringRegistration
                 $"{AlertOptions.SectionName}:WebhookSecret must be at least 32 characters (e.g. openssl rand -hex 32), or empty to send unsigned")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IMonitoringStore>(services => (IMonitoringStore)services.GetRequiredService<IFleetStore>());
         builder.Services.TryAddSingleton<NodeActivity>();
         builder.Services.AddSingleton<FleetStatusReader>();
         builder.Services.AddSingleton<AlertEvaluator>();

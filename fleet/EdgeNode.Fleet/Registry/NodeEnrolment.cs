@@ -2,7 +2,7 @@ using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Tls;
-using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Broker.Session;
 using Microsoft.Extensions.Options;
 
 namespace EdgeNode.Fleet.Registry;

@@ -1,6 +1,6 @@
 using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker.Accounts;
-using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Broker.Session;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Protocol.Topics;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using EdgeNode.Fleet.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,7 +31,6 @@ public static class FleetStaffRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<StaffOptions>>().Value);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IStaffUserStore>(services => (IStaffUserStore)services.GetRequiredService<IFleetStore>());
         builder.Services.AddSingleton<StaffPasswords>();
         builder.Services.AddSingleton<SignInLockout>();
         builder.Services.AddSingleton<StaffSignIn>();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using EdgeNode.Fleet.Registry;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -14,11 +13,10 @@ public static class FleetStorageRegistration
             .Bind(builder.Configuration.GetSection(FleetStorageOptions.SectionName))
             .Validate(options => !string.IsNullOrWhiteSpace(options.ConnectionString), $"{FleetStorageOptions.ConnectionStringSetting} is empty")
             .ValidateOnStart();
-        builder.Services.AddSingleton(services => FleetStoreFactory.Create(
-            services.GetRequiredService<IOptions<FleetStorageOptions>>().Value.ConnectionString,
-            services.GetRequiredService<ILoggerFactory>()));
-        // Each store class also keeps the registry (and the web's own tables): one database, one object per process.
-        builder.Services.AddSingleton(services => (INodeRegistryStore)services.GetRequiredService<IFleetStore>());
+        // The engine is chosen here, from the setting as configured: each engine registers its one store object under
+        // every store interface, so that no feature casts one interface to another.
+        builder.Services.AddFleetStoreFor(
+            builder.Configuration[FleetStorageOptions.ConnectionStringSetting] ?? new FleetStorageOptions().ConnectionString);
 
         builder.Services.AddOptions<DeadLetterOptions>()
             .Bind(builder.Configuration.GetSection(DeadLetterOptions.SectionName))

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using EdgeNode.Fleet.Storage.Postgres;
 using EdgeNode.Fleet.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeNode.Fleet.Storage;
 
@@ -19,6 +20,20 @@ public static class FleetStoreFactory
     public static IFleetStore Create(string? connectionString, ILoggerFactory? loggerFactory = null) =>
         Create(connectionString, loggerFactory, validateBatches: true);
 
+    /// <summary>
+    /// Registers the store the connection string names as the process's one store, under each store interface (the
+    /// engine's own registration), so that choosing PostgreSQL stays one setting.
+    /// </summary>
+    /// <exception cref="ArgumentException">The string is neither; the message names the setting to fix.</exception>
+    public static IServiceCollection AddFleetStoreFor(this IServiceCollection services, string? connectionString) =>
+        Classify(connectionString) switch
+        {
+            StoreKind.SqliteConnectionString => services.AddSqliteFleetStore(connectionString!),
+            StoreKind.SqlitePath => services.AddSqliteFleetStore($"Data Source={connectionString!.Trim()}"),
+            StoreKind.Postgres => services.AddPostgresFleetStore(connectionString!),
+            _ => throw Unrecognised(),
+        };
+
     /// <param name="validateBatches">False only in tests that need a malformed row to reach the database's own constraints.</param>
     internal static IFleetStore Create(string? connectionString, ILoggerFactory? loggerFactory, bool validateBatches)
     {
@@ -28,10 +43,7 @@ public static class FleetStoreFactory
             StoreKind.SqliteConnectionString => new SqliteFleetStore(connectionString!, loggerFactory, validateBatches),
             StoreKind.SqlitePath => new SqliteFleetStore($"Data Source={connectionString!.Trim()}", loggerFactory, validateBatches),
             StoreKind.Postgres => new PostgresFleetStore(connectionString!, loggerFactory, validateBatches),
-            _ => throw new ArgumentException(
-                $"{FleetStorageOptions.ConnectionStringSetting} is neither a SQLite file (\"Data Source=/var/lib/edgenode/fleet.db\", or a path ending in .db) " +
-                "nor a PostgreSQL connection string (\"Host=db.example;Database=edgenode;Username=fleet;Password=…\"). Set it to one of these.",
-                nameof(connectionString)),
+            _ => throw Unrecognised(),
         };
     }
 
@@ -51,6 +63,11 @@ public static class FleetStoreFactory
             ? null
             : Path.GetFullPath(file);
     }
+
+    private static ArgumentException Unrecognised() => new(
+        $"{FleetStorageOptions.ConnectionStringSetting} is neither a SQLite file (\"Data Source=/var/lib/edgenode/fleet.db\", or a path ending in .db) " +
+        "nor a PostgreSQL connection string (\"Host=db.example;Database=edgenode;Username=fleet;Password=…\"). Set it to one of these.",
+        "connectionString");
 
     private static StoreKind Classify(string? connectionString)
     {

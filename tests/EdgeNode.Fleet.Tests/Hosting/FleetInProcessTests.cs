@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Threading.Channels;
+using EdgeNode.Fleet.Broker.Session;
 using EdgeNode.Fleet.Calibration;
-using EdgeNode.Fleet.Ingest;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Fleet.Tests.Support;
 using EdgeNode.MqttLink;
@@ -109,14 +109,14 @@ public sealed class FleetInProcessTests : IAsyncLifetime
     /// </summary>
     private async Task WaitUntilIngestIsSubscribedAsync(CancellationToken token)
     {
-        IngestService ingest = _fleet.Services.GetRequiredService<IngestService>();
+        FleetMqttSession session = _fleet.Services.GetRequiredService<FleetMqttSession>();
         var clock = Stopwatch.StartNew();
-        // "Connected" in our client means CONNACK received and the subscriptions acknowledged.
-        while (ingest.Connection is not { IsConnected: true })
+        // "Connected" in our client means CONNACK received and the subscriptions (ingest's among them) acknowledged.
+        while (session.State is not { IsConnected: true })
         {
             if (token.IsCancellationRequested)
             {
-                throw new TimeoutException($"The fleet's ingest did not connect to the broker within {clock.Elapsed} ({ingest.Connection}). Broker:\n{_broker.Output}");
+                throw new TimeoutException($"The fleet's ingest did not connect to the broker within {clock.Elapsed} ({session.State}). Broker:\n{_broker.Output}");
             }
             await Task.Delay(50, CancellationToken.None);
         }

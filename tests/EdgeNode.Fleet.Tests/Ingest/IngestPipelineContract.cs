@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using EdgeNode.Fleet.Broker.Session;
 using EdgeNode.Fleet.Ingest;
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Fleet.Tests.Support;

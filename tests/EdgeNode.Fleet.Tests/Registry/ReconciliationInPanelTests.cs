@@ -4,7 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Tls;
-using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Broker.Session;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Tests.Broker;
 using EdgeNode.Fleet.Tests.Broker.Supervision;

@@ -7,7 +7,7 @@ using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Broker.Tls;
-using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Broker.Session;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using EdgeNode.MqttLink;

@@ -2,7 +2,7 @@ namespace EdgeNode.Fleet.Broker;
 
 /// <summary>
 /// Section "Fleet:Broker", the part that says how the fleet runs its own broker (the part that says how ingest
-/// connects is <see cref="Ingest.FleetBrokerOptions"/>, bound to the same section).
+/// connects is <see cref="Session.FleetBrokerOptions"/>, bound to the same section).
 /// </summary>
 public sealed class LocalBrokerOptions
 {

@@ -1,7 +1,7 @@
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Configuration;
 using EdgeNode.Fleet.Broker.Supervision;
-using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Broker.Session;
 using Microsoft.Extensions.Options;
 using EdgeNode.Fleet.Broker.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +11,8 @@ namespace EdgeNode.Fleet.Broker;
 
 /// <summary>
 /// Wires the fleet's own broker into the host: its settings, TLS files, the supervisor (which does nothing unless
-/// Fleet:Broker:Mode is Supervised) and the "broker" health check.
+/// Fleet:Broker:Mode is Supervised), the "broker" health check, and the fleet's one MQTT session
+/// (<see cref="FleetMqttSession"/>) that ingest, calibration and updates go through.
 /// </summary>
 public static class FleetBrokerRegistration
 {
@@ -20,6 +21,10 @@ public static class FleetBrokerRegistration
         builder.Services.AddOptions<LocalBrokerOptions>()
             .Bind(builder.Configuration.GetSection(LocalBrokerOptions.SectionName))
             .Validate(options => options.TlsPort is >= 1 and <= 65535, $"{LocalBrokerOptions.SectionName}:TlsPort must be a TCP port (1-65535)")
+            .ValidateOnStart();
+        builder.Services.AddOptions<FleetBrokerOptions>()
+            .Bind(builder.Configuration.GetSection(FleetBrokerOptions.SectionName))
+            .Validate(options => options.Problem() is null, $"{FleetBrokerOptions.SectionName}:ClientId must not be a valid node id (use one with a '.', such as fleet.1)")
             .ValidateOnStart();
         builder.Services.AddOptions<FleetDataOptions>()
             .Configure<IConfiguration>((options, configuration) =>
@@ -64,6 +69,8 @@ public static class FleetBrokerRegistration
         builder.Services.AddSingleton<BrokerCertificates>();
         builder.Services.AddSingleton<MosquittoSupervisor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MosquittoSupervisor>());
+        builder.Services.AddSingleton<FleetMqttSession>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<FleetMqttSession>());
         builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("broker", HealthStatus.Unhealthy, ["ready"]);
         return builder;
     }

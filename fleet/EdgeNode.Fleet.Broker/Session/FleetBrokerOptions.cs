@@ -1,4 +1,4 @@
-namespace EdgeNode.Fleet.Ingest;
+namespace EdgeNode.Fleet.Broker.Session;
 
 /// <summary>Section "Fleet:Broker": the MQTT broker the fleet reads nodes from and writes to them through.</summary>
 public sealed class FleetBrokerOptions
@@ -31,7 +31,13 @@ public sealed class FleetBrokerOptions
     /// An external broker's dynamic-security admin, with which the fleet creates and revokes node accounts. Not used
     /// with a supervised broker: the fleet made that one's admin itself.
     /// </summary>
-    public string AdminUsername { get; set; } = Broker.Accounts.BrokerCredential.AdminUsername;
+    public string AdminUsername { get; set; } = DefaultAdminUsername;
+
+    /// <summary>
+    /// The admin's user name, the supervised broker's too. The '.' keeps it outside the node-id alphabet, so no node
+    /// can ever be enrolled under it.
+    /// </summary>
+    public const string DefaultAdminUsername = "fleet.admin";
 
     public string AdminPassword { get; set; } = "";
 

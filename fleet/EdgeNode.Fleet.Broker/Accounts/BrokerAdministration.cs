@@ -1,4 +1,4 @@
-using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Broker.Session;
 using EdgeNode.MqttLink;
 using Microsoft.Extensions.Options;
 

@@ -1,14 +1,13 @@
 using System.Security.Cryptography;
+using EdgeNode.Fleet.Broker.Session;
 
 namespace EdgeNode.Fleet.Broker.Accounts;
 
 /// <summary>A broker user name and its password, as the fleet keeps them for its own accounts (admin, ingest).</summary>
 public sealed record BrokerCredential(string Username, string Password)
 {
-    /// <summary>
-    /// The admin's user name. The '.' keeps it outside the node-id alphabet, so no node can ever be enrolled under it.
-    /// </summary>
-    public const string AdminUsername = "fleet.admin";
+    /// <summary>The admin's user name (<see cref="FleetBrokerOptions.DefaultAdminUsername"/>).</summary>
+    public const string AdminUsername = FleetBrokerOptions.DefaultAdminUsername;
 
     /// <summary>A fresh admin credential: 256 random bits, base64url (no '+', '/', '=' to trip over in a config file).</summary>
     public static BrokerCredential NewAdmin() => new(AdminUsername, NewPassword());

@@ -1,6 +1,6 @@
-using EdgeNode.Fleet.Ingest;
+using EdgeNode.Fleet.Broker.Session;
 
-namespace EdgeNode.Fleet.Tests.Ingest;
+namespace EdgeNode.Fleet.Tests.Broker.Session;
 
 public sealed class FleetBrokerOptionsTests
 {
