@@ -17,8 +17,19 @@ public sealed class ProjectRulesTests
         ["EdgeNode.Sensors"] = ["EdgeNode.Hardware"],
         ["EdgeNode.Daemon"] = ["EdgeNode.Hardware", "EdgeNode.Sensors", "EdgeNode.Protocol", "EdgeNode.MqttLink", "EdgeNode.Releases"],
 
-        // The fleet: the host composes everything; nothing of the node's device access.
-        ["EdgeNode.Fleet"] = ["EdgeNode.Protocol", "EdgeNode.MqttLink", "EdgeNode.Releases"],
+        // The fleet: records and store interfaces at the bottom, the engines beside each other and blind to each
+        // other, the broker and its one MQTT session apart from storage; the web host composes them all. Nothing of
+        // the node's device access anywhere.
+        ["EdgeNode.Fleet.Domain"] = ["EdgeNode.Protocol"],
+        ["EdgeNode.Fleet.Storage"] = ["EdgeNode.Fleet.Domain"],
+        ["EdgeNode.Fleet.Storage.Sqlite"] = ["EdgeNode.Fleet.Domain", "EdgeNode.Fleet.Storage"],
+        ["EdgeNode.Fleet.Storage.Postgres"] = ["EdgeNode.Fleet.Domain", "EdgeNode.Fleet.Storage"],
+        ["EdgeNode.Fleet.Broker"] = ["EdgeNode.Protocol", "EdgeNode.MqttLink"],
+        ["EdgeNode.Fleet"] =
+        [
+            "EdgeNode.Protocol", "EdgeNode.MqttLink", "EdgeNode.Releases", "EdgeNode.Fleet.Domain", "EdgeNode.Fleet.Storage",
+            "EdgeNode.Fleet.Storage.Sqlite", "EdgeNode.Fleet.Storage.Postgres", "EdgeNode.Fleet.Broker",
+        ],
     };
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using EdgeNode.Fleet.Registry;
-using EdgeNode.Fleet.Staff;
 using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Messages;
@@ -490,13 +489,11 @@ public sealed class FrenchStaffText : StaffText
 
     public override string SignOutTitle => "Déconnexion";
 
-    public override string Role(string role) => role switch
-    {
-        StaffRoles.Admin => "Administrateur",
-        StaffRoles.Technician => "Technicien",
-        StaffRoles.Viewer => "Lecteur",
-        _ => role,
-    };
+    public override string RoleAdmin => "Administrateur";
+
+    public override string RoleTechnician => "Technicien";
+
+    public override string RoleViewer => "Lecteur";
 
     // The enrolment page.
 
@@ -611,9 +608,9 @@ public sealed class FrenchStaffText : StaffText
 
     public override string Create => "Créer";
 
-    public override string UserCreated(string userName, string role) => $"Utilisateur « {userName} » créé ({Role(role)}).";
+    public override string UserCreated(string userName, string roleName) => $"Utilisateur « {userName} » créé ({roleName}).";
 
-    public override string RoleChanged(string userName, string role) => $"Rôle de « {userName} » : {Role(role)}.";
+    public override string RoleChanged(string userName, string roleName) => $"Rôle de « {userName} » : {roleName}.";
 
     public override string PasswordReset(string userName) => $"Mot de passe de « {userName} » réinitialisé ; ses sessions ouvertes sont fermées.";
 
@@ -630,7 +627,7 @@ public sealed class FrenchStaffText : StaffText
 
     public override string MyAccount => "Mon compte";
 
-    public override string WhoAmI(string userName, string role) => $"{userName}, {Role(role)}.";
+    public override string WhoAmI(string userName, string roleName) => $"{userName}, {roleName}.";
 
     public override string ChangeMyPassword => "Changer mon mot de passe";
 

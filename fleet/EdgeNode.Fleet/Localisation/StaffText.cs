@@ -225,7 +225,9 @@ public abstract class StaffText
     public abstract string AuditLog { get; }
     public abstract string SignOut { get; }
     public abstract string SignOutTitle { get; }
-    public abstract string Role(string role);
+    public abstract string RoleAdmin { get; }
+    public abstract string RoleTechnician { get; }
+    public abstract string RoleViewer { get; }
 
     // The enrolment page.
     public abstract string EnrolmentTitle { get; }
@@ -281,8 +283,8 @@ public abstract class StaffText
     public abstract string Password { get; }
     public abstract string NewUserPasswordHelp(int minimumLength);
     public abstract string Create { get; }
-    public abstract string UserCreated(string userName, string role);
-    public abstract string RoleChanged(string userName, string role);
+    public abstract string UserCreated(string userName, string roleName);
+    public abstract string RoleChanged(string userName, string roleName);
     public abstract string PasswordReset(string userName);
     public abstract string UserDisabled(string userName);
     public abstract string UserEnabled(string userName);
@@ -290,7 +292,7 @@ public abstract class StaffText
     public abstract string UserActive { get; }
     public abstract string UserLockedOut(int clients, string until);
     public abstract string MyAccount { get; }
-    public abstract string WhoAmI(string userName, string role);
+    public abstract string WhoAmI(string userName, string roleName);
     public abstract string ChangeMyPassword { get; }
     public abstract string CurrentPassword { get; }
     public abstract string OwnPasswordHelp(int minimumLength);

@@ -1,9 +1,11 @@
+using EdgeNode.Fleet.WebSecurity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace EdgeNode.Fleet.Public;
@@ -16,6 +18,9 @@ public static class FleetPublicRegistration
 {
     private const string NotFoundPage = "/Public/NotFound";
 
+    private const string TileUrlMessage =
+        "Fleet:Web:MapTileUrl must be empty, a path on this site, or an http(s) tile template whose host has at most a placeholder in its first label (https://{s}.tile.example.org/{z}/{x}/{y}.png)";
+
     public static IHostApplicationBuilder AddFleetPublic(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PublicWebOptions>()
@@ -24,7 +29,11 @@ public static class FleetPublicRegistration
             .Validate(o => o.OpenDataMaxRangeDays > 0, $"{PublicWebOptions.SectionName}:OpenDataMaxRangeDays must be above zero")
             .Validate(o => o.LateMargin >= TimeSpan.Zero, $"{PublicWebOptions.SectionName}:LateMargin must not be negative (e.g. 00:15:00)")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), $"{PublicWebOptions.SectionName}:TimeZone is not a time zone this machine knows (e.g. Europe/Paris; install tzdata)")
+            // The Content-Security-Policy names the tile server: a template it cannot express stops the start.
+            .Validate(o => ContentSecurityPolicy.TryGetTileSource(o.MapTileUrl, out _), TileUrlMessage)
             .ValidateOnStart();
+        builder.Services.AddOptions<ContentSecurityPolicyOptions>()
+            .Configure<IOptions<PublicWebOptions>>((policy, web) => policy.MapTileUrl = web.Value.MapTileUrl);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PublicAirQualityReader>();
         builder.Services.AddRazorPages(pages =>

@@ -1,4 +1,3 @@
-using EdgeNode.Fleet.Public;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +10,6 @@ namespace EdgeNode.Fleet.WebSecurity;
 /// </summary>
 public static class FleetWebSecurityRegistration
 {
-    private const string TileUrlMessage =
-        "Fleet:Web:MapTileUrl must be empty, a path on this site, or an http(s) tile template whose host has at most a placeholder in its first label (https://{s}.tile.example.org/{z}/{x}/{y}.png)";
-
     public static IHostApplicationBuilder AddFleetWebSecurity(this IHostApplicationBuilder builder)
     {
         IConfigurationSection section = builder.Configuration.GetSection(TrustedProxyOptions.SectionName);
@@ -53,10 +49,6 @@ public static class FleetWebSecurityRegistration
             forwarded.ForwardLimit = null;
         });
 
-        // The Content-Security-Policy names the tile server: a template it cannot express stops the start.
-        builder.Services.AddOptions<PublicWebOptions>()
-            .Validate(options => ContentSecurityPolicy.TryGetTileSource(options.MapTileUrl, out _), TileUrlMessage)
-            .ValidateOnStart();
         builder.Services.AddSingleton<SecurityHeaders>();
         return builder;
     }

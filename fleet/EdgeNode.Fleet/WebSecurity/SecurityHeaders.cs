@@ -1,17 +1,16 @@
-using EdgeNode.Fleet.Public;
 using Microsoft.Extensions.Options;
 
 namespace EdgeNode.Fleet.WebSecurity;
 
 /// <summary>
 /// The headers every response of the fleet carries, pages, static files, open data and refusals alike: the
-/// <see cref="ContentSecurityPolicy"/> (with the maps' tile server, <see cref="PublicWebOptions.MapTileUrl"/>), no
+/// <see cref="ContentSecurityPolicy"/> (with the maps' tile server, <see cref="ContentSecurityPolicyOptions.MapTileUrl"/>), no
 /// type sniffing, no framing by old browsers either, the origin at most in other sites' Referer, and no camera,
 /// microphone or location for any page (none uses them).
 /// </summary>
-public sealed class SecurityHeaders(IOptions<PublicWebOptions> web)
+public sealed class SecurityHeaders(IOptions<ContentSecurityPolicyOptions> policy)
 {
-    public string ContentSecurityPolicyHeader { get; } = ContentSecurityPolicy.For(web.Value.MapTileUrl);
+    public string ContentSecurityPolicyHeader { get; } = ContentSecurityPolicy.For(policy.Value.MapTileUrl);
 
     public void AddTo(IHeaderDictionary headers)
     {

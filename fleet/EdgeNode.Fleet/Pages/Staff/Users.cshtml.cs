@@ -28,14 +28,14 @@ public sealed class UsersModel(StaffUserAdministration administration, StaffPass
         ChangeAsync(async () =>
         {
             StaffUser user = await administration.CreateAsync(Actor, userName, role, password, ct);
-            return StaffText.French.UserCreated(user.UserName, user.Role);
+            return StaffText.French.UserCreated(user.UserName, StaffText.French.Role(user.Role));
         }, ct);
 
     public Task<IActionResult> OnPostRoleAsync(string userName, string? role, CancellationToken ct) =>
         ChangeAsync(async () =>
         {
             await administration.ChangeRoleAsync(Actor, userName, role, ct);
-            return StaffText.French.RoleChanged(userName, role ?? "");
+            return StaffText.French.RoleChanged(userName, StaffText.French.Role(role ?? ""));
         }, ct);
 
     public Task<IActionResult> OnPostPasswordAsync(string userName, string? password, CancellationToken ct) =>
