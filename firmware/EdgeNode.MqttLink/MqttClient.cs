@@ -46,7 +46,7 @@ public sealed class MqttClient : IAsyncDisposable
         _streams = new CountingStreamProvider(Traffic);
         _subscriptions = new SubscriptionRegistry(options.Subscriptions);
         _aliases = new TopicAliases(options.MaximumTopicAliases);
-        var validator = options.Tls is { } tls ? new PinnedAuthorityValidator(tls.TrustedAuthorities) : null;
+        PinnedAuthorityValidator? validator = options.Tls is { } tls ? new PinnedAuthorityValidator(tls.TrustedAuthorities) : null;
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnReceivedAsync;
         _supervisor = new ConnectionSupervisor(options, _client, MqttNetOptions.From(options, _streams, validator), validator, _subscriptions, _aliases, _logger);
@@ -87,7 +87,9 @@ public sealed class MqttClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(message);
         TopicNames.ValidateTopicName(message.Topic);
         if (message.QualityOfService is not (MqttQualityOfService.AtMostOnce or MqttQualityOfService.AtLeastOnce))
+        {
             throw new ArgumentException($"QoS {(byte)message.QualityOfService} is not offered by this client (0 or 1).", nameof(message));
+        }
 
         if (message.QualityOfService == MqttQualityOfService.AtMostOnce)
         {
@@ -102,8 +104,8 @@ public sealed class MqttClient : IAsyncDisposable
             long lostOn = 0;
             while (true)
             {
-                var connection = await _supervisor.WaitForConnectionAsync(lostOn, cancellationToken).ConfigureAwait(false);
-                var (topic, alias) = _aliases.For(message.Topic, connection, mayAssign: true);
+                long connection = await _supervisor.WaitForConnectionAsync(lostOn, cancellationToken).ConfigureAwait(false);
+                (string? topic, ushort alias) = _aliases.For(message.Topic, connection, mayAssign: true);
                 MqttClientPublishResult result;
                 try
                 {
@@ -116,9 +118,15 @@ public sealed class MqttClient : IAsyncDisposable
                     continue;
                 }
                 if (!result.IsSuccess)
+                {
                     throw new MqttPublishRefusedException(message.Topic, result.ReasonCode.ToString(), result.ReasonString);
+                }
+
                 if (alias != 0 && topic.Length > 0)
+                {
                     _aliases.Acknowledged(message.Topic, connection);
+                }
+
                 return;
             }
         }
@@ -139,12 +147,18 @@ public sealed class MqttClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(subscriptions);
         if (subscriptions.Count == 0)
+        {
             throw new ArgumentException("Give at least one subscription [MQTT-3.8.3-2].", nameof(subscriptions));
-        foreach (var subscription in subscriptions)
+        }
+
+        foreach (MqttSubscription subscription in subscriptions)
+        {
             TopicNames.ValidateTopicFilter(subscription.TopicFilter);
+        }
+
         _subscriptions.Add(subscriptions);
 
-        var refused = await OnLiveConnectionAsync(() => SubscriptionRequests.SubscribeAsync(_client, subscriptions, ct), ct).ConfigureAwait(false);
+        IReadOnlyList<string> refused = await OnLiveConnectionAsync(() => SubscriptionRequests.SubscribeAsync(_client, subscriptions, ct), ct).ConfigureAwait(false);
         if (refused.Count > 0)
         {
             _subscriptions.Remove(refused);
@@ -157,9 +171,15 @@ public sealed class MqttClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(topicFilters);
         if (topicFilters.Count == 0)
+        {
             throw new ArgumentException("Give at least one topic filter [MQTT-3.10.3-2].", nameof(topicFilters));
-        foreach (var filter in topicFilters)
+        }
+
+        foreach (string filter in topicFilters)
+        {
             TopicNames.ValidateTopicFilter(filter);
+        }
+
         _subscriptions.Remove(topicFilters);
         await OnLiveConnectionAsync(async () =>
         {
@@ -176,10 +196,13 @@ public sealed class MqttClient : IAsyncDisposable
 
     private async Task PublishAtMostOnceAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
-        var connection = _supervisor.Live;
+        long connection = _supervisor.Live;
         if (connection == 0)
+        {
             throw new MqttNotConnectedException($"Not connected to the MQTT broker {_options.Host}:{_options.Port}; a QoS 0 message is not kept.");
-        var (topic, alias) = _aliases.For(message.Topic, connection, mayAssign: false);
+        }
+
+        (string? topic, ushort alias) = _aliases.For(message.Topic, connection, mayAssign: false);
         try
         {
             await _client.PublishAsync(ToMqttNet(message, topic, alias), cancellationToken).ConfigureAwait(false);
@@ -195,7 +218,7 @@ public sealed class MqttClient : IAsyncDisposable
         long lostOn = 0;
         while (true)
         {
-            var connection = await _supervisor.WaitForConnectionAsync(lostOn, cancellationToken).ConfigureAwait(false);
+            long connection = await _supervisor.WaitForConnectionAsync(lostOn, cancellationToken).ConfigureAwait(false);
             try
             {
                 return await request().ConfigureAwait(false);
@@ -210,13 +233,13 @@ public sealed class MqttClient : IAsyncDisposable
 
     private async Task OnReceivedAsync(MqttApplicationMessageReceivedEventArgs received)
     {
-        var incoming = received.ApplicationMessage;
+        MQTTnet.MqttApplicationMessage incoming = received.ApplicationMessage;
         var message = new MqttApplicationMessage(
             incoming.Topic,
             incoming.Payload.ToArray(),
             incoming.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce ? MqttQualityOfService.AtMostOnce : MqttQualityOfService.AtLeastOnce,
             incoming.Retain);
-        var stopping = _supervisor.Stopping;
+        CancellationToken stopping = _supervisor.Stopping;
         try
         {
             await _onMessage(message, stopping).ConfigureAwait(false);

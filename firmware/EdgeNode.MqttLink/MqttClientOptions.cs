@@ -56,38 +56,77 @@ public sealed class MqttClientOptions
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(Host))
+        {
             throw new ArgumentException("MQTT Host is empty: set the broker's host name or address.");
+        }
+
         if (Port is < 1 or > 65535)
+        {
             throw new ArgumentException($"MQTT Port {Port} is not a TCP port (1-65535).");
+        }
+
         ValidateClientId();
         if (Password is not null && Username is null)
+        {
             throw new ArgumentException("MQTT Password is set without Username: set Uplink:Username too, or remove the password.");
+        }
+
         if (KeepAlive < TimeSpan.Zero || KeepAlive.TotalSeconds > ushort.MaxValue)
+        {
             throw new ArgumentException($"MQTT KeepAlive {KeepAlive} must be between 0 and 65,535 seconds.");
+        }
+
         if (Will is not null)
+        {
             TopicNames.ValidateTopicName(Will.Topic);
+        }
+
         if (SessionExpiry < TimeSpan.Zero || SessionExpiry.TotalSeconds > uint.MaxValue)
+        {
             throw new ArgumentException($"MQTT SessionExpiry {SessionExpiry} must be between 0 and {uint.MaxValue:N0} seconds.");
+        }
+
         if (Tls is not null && Tls.TrustedAuthorities.Count == 0)
+        {
             throw new ArgumentException("MQTT Tls.TrustedAuthorities is empty: give the CA certificate(s) the broker's certificate chains to.");
+        }
+
         if (ConnectTimeout <= TimeSpan.Zero)
+        {
             throw new ArgumentException("MQTT ConnectTimeout must be positive.");
+        }
+
         if (ReconnectMinimumDelay <= TimeSpan.Zero || ReconnectMaximumDelay < ReconnectMinimumDelay)
+        {
             throw new ArgumentException("MQTT reconnect delays must be positive, with the maximum at least the minimum.");
-        foreach (var subscription in Subscriptions)
+        }
+
+        foreach (MqttSubscription subscription in Subscriptions)
+        {
             TopicNames.ValidateTopicFilter(subscription.TopicFilter);
+        }
+
         if (MaximumInFlight is < 1 or > 65_000)
+        {
             throw new ArgumentException("MQTT MaximumInFlight must be between 1 and 65,000 (packet ids are 16-bit).");
+        }
+
         if (MaximumTopicAliases is < 0 or > ushort.MaxValue)
+        {
             throw new ArgumentException("MQTT MaximumTopicAliases must be between 0 and 65,535.");
+        }
     }
 
     private void ValidateClientId()
     {
         if (ClientId is null)
+        {
             throw new ArgumentException("MQTT ClientId is null.");
+        }
         // A zero-length id asks the broker to invent one, which only makes sense for a clean session [MQTT-3.1.3-7].
         if (ClientId.Length == 0 && !CleanSession)
+        {
             throw new ArgumentException("MQTT ClientId is empty but CleanSession is false; a persistent session needs a stable id [MQTT-3.1.3-7].");
+        }
     }
 }

@@ -1,11 +1,11 @@
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Configuration;
-using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Broker.Session;
-using Microsoft.Extensions.Options;
+using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Broker.Tls;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace EdgeNode.Fleet.Broker;
 

@@ -1,6 +1,6 @@
 using EdgeNode.Fleet.Audit;
-using EdgeNode.Fleet.Calibration;
 using EdgeNode.Fleet.Broker;
+using EdgeNode.Fleet.Calibration;
 using EdgeNode.Fleet.Health;
 using EdgeNode.Fleet.Ingest;
 using EdgeNode.Fleet.Localisation;

@@ -42,7 +42,7 @@ internal static class DeliveryAssert
     /// <summary>Every window the tap saw sent is in the fleet with the values of its last sending.</summary>
     public static async Task FleetHoldsWhatWasSentAsync(IFleetStore store, BatchTap tap, IEnumerable<string> nodes)
     {
-        var sent = tap.LatestWindows();
+        IReadOnlyDictionary<(string Node, DateTimeOffset Start), WireWindow> sent = tap.LatestWindows();
         foreach (string node in nodes)
         {
             IReadOnlyList<MetricWindowRow> rows = await store.ReadMetricWindowsAsync(node, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(2), CancellationToken.None);

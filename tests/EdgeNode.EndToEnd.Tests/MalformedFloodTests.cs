@@ -31,7 +31,7 @@ public sealed class MalformedFloodTests(ITestOutputHelper output)
         node.Start();
         List<(string Topic, byte[] Payload, string Expected)> bad = BadMessages(3_000);
         var flooding = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var (topic, payload, _) in bad)
+        foreach ((string? topic, byte[]? payload, string _) in bad)
         {
             await flooder.PublishAsync(new MqttApplicationMessage(topic, payload, MqttQualityOfService.AtLeastOnce));
         }
@@ -99,7 +99,7 @@ public sealed class MalformedFloodTests(ITestOutputHelper output)
 
     private static byte[] Noise(Random random, int length)
     {
-        var bytes = new byte[length];
+        byte[] bytes = new byte[length];
         random.NextBytes(bytes);
         return bytes;
     }

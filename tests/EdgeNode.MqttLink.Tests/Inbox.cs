@@ -22,9 +22,12 @@ internal sealed class Inbox
         var before = new List<MqttApplicationMessage>();
         while (true)
         {
-            var message = await NextAsync();
+            MqttApplicationMessage message = await NextAsync();
             if (match(message))
+            {
                 return before;
+            }
+
             before.Add(message);
         }
     }
@@ -79,13 +82,18 @@ internal static class Clients
         void OnChange(MqttConnectionState state)
         {
             if (match(state))
+            {
                 reached.TrySetResult(state);
+            }
         }
         client.StateChanged += OnChange;
         try
         {
             if (match(client.State))
+            {
                 return client.State;
+            }
+
             return await reached.Task.WaitAsync(Patience.Long);
         }
         finally

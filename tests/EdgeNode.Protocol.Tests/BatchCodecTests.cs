@@ -33,7 +33,7 @@ public sealed class BatchCodecTests
     [Fact]
     public void Values_are_quantised_to_the_metric_step_and_no_further()
     {
-        var window = SampleMessages.Window(SampleMessages.Midnight) with
+        WireWindow window = SampleMessages.Window(SampleMessages.Midnight) with
         {
             Sensors = [new WireSensorWindow("bme280", 0.3333, [new(MetricCatalogue.Temperature, 5, -3.14159, -7.005, 2.0049, 0.123)], 2, WireFault.Stuck)],
             Traffic = null,
@@ -54,7 +54,7 @@ public sealed class BatchCodecTests
     [Fact]
     public void Unconfirmed_and_partial_windows_keep_their_flags_and_1970_dates()
     {
-        var window = SampleMessages.Window(DateTimeOffset.FromUnixTimeSeconds(86_400 + 900)) with { Time = WireTimeQuality.Unconfirmed, Partial = true };
+        WireWindow window = SampleMessages.Window(DateTimeOffset.FromUnixTimeSeconds(86_400 + 900)) with { Time = WireTimeQuality.Unconfirmed, Partial = true };
 
         WireWindow back = EdgeCodec.DecodeBatch(EdgeCodec.Encode(SampleMessages.Batch(0) with { Windows = [window] })).Windows[0];
 
@@ -76,7 +76,7 @@ public sealed class BatchCodecTests
     [Fact]
     public void A_window_with_a_metric_that_is_not_a_number_is_refused_when_encoding()
     {
-        var window = SampleMessages.Window(SampleMessages.Midnight) with
+        WireWindow window = SampleMessages.Window(SampleMessages.Midnight) with
         {
             Sensors = [new WireSensorWindow("bme280", 1, [new(MetricCatalogue.Temperature, 1, double.NaN, 1, 1, 1)], 0, null)],
         };

@@ -16,7 +16,7 @@ public sealed class MessageOriginTests
     [Fact]
     public void A_batch_refused_for_a_value_out_of_range_names_its_node_and_batch()
     {
-        var window = SampleMessages.Window(SampleMessages.Midnight) with
+        WireWindow window = SampleMessages.Window(SampleMessages.Midnight) with
         {
             Sensors = [new WireSensorWindow("sds011", 1, [new(MetricCatalogue.Pm25, 3, 2_500, 2_400, 2_600, 2_500)], 0, null)],
         };

@@ -38,7 +38,7 @@ public sealed class RandomPayloadTests
             p => EdgeCodec.DecodeBatch(p), p => EdgeCodec.DecodeHealth(p), p => EdgeCodec.DecodeAlert(p), p => EdgeCodec.DecodeAck(p),
             p => EdgeCodec.DecodeConfig(p), p => EdgeCodec.DecodeConfigApplied(p), p => EdgeCodec.DecodeStatus(p),
         ];
-        foreach (var decode in decoders)
+        foreach (Func<ReadOnlyMemory<byte>, object> decode in decoders)
         {
             try
             {

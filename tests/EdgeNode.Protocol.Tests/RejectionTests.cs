@@ -39,7 +39,7 @@ public sealed class RejectionTests
         byte[] payload = PlainBatch();
         for (int length = 0; length < payload.Length; length++)
         {
-            var ex = Assert.Throws<PayloadRejectedException>(() => EdgeCodec.DecodeBatch(payload.AsMemory(0, length)));
+            PayloadRejectedException ex = Assert.Throws<PayloadRejectedException>(() => EdgeCodec.DecodeBatch(payload.AsMemory(0, length)));
             Assert.False(string.IsNullOrWhiteSpace(ex.Message));
         }
     }
@@ -115,7 +115,7 @@ public sealed class RejectionTests
     [Fact]
     public void A_value_outside_the_metric_range_is_refused()
     {
-        var window = SampleMessages.Window(SampleMessages.Midnight) with
+        WireWindow window = SampleMessages.Window(SampleMessages.Midnight) with
         {
             Sensors = [new WireSensorWindow("sds011", 1, [new(MetricCatalogue.Pm25, 3, 2_500, 2_400, 2_600, 2_500)], 0, null)],
         };
@@ -144,7 +144,7 @@ public sealed class RejectionTests
     [Fact]
     public void An_unknown_metric_code_is_refused()
     {
-        var window = SampleMessages.Window(SampleMessages.Midnight, traffic: false) with
+        WireWindow window = SampleMessages.Window(SampleMessages.Midnight, traffic: false) with
         {
             Sensors = [new WireSensorWindow("x", 1, [new(new WireMetric(99, "mystery", "?", 1, 0, 10), 1, 1, 1, 1, 1)], 0, null)],
         };
@@ -154,7 +154,7 @@ public sealed class RejectionTests
     [Fact]
     public void A_window_shorter_than_a_minute_is_refused()
     {
-        var window = SampleMessages.Window(SampleMessages.Midnight) with { LengthSeconds = 10 };
+        WireWindow window = SampleMessages.Window(SampleMessages.Midnight) with { LengthSeconds = 10 };
         AssertRejected(EdgeCodec.Encode(SampleMessages.Batch(0) with { Windows = [window] }), "lasts 10 s");
     }
 
@@ -162,7 +162,7 @@ public sealed class RejectionTests
     public void A_metric_given_twice_by_one_sensor_is_refused()
     {
         var m = new WireMetricSummary(MetricCatalogue.Co2, 1, 420, 420, 420, 420);
-        var window = SampleMessages.Window(SampleMessages.Midnight) with { Sensors = [new WireSensorWindow("scd41", 1, [m, m], 0, null)] };
+        WireWindow window = SampleMessages.Window(SampleMessages.Midnight) with { Sensors = [new WireSensorWindow("scd41", 1, [m, m], 0, null)] };
         AssertRejected(EdgeCodec.Encode(SampleMessages.Batch(0) with { Windows = [window] }), "twice");
     }
 
@@ -198,7 +198,7 @@ public sealed class RejectionTests
 
     private static void AssertRejected(byte[] payload, string expectedReason)
     {
-        var ex = Assert.Throws<PayloadRejectedException>(() => EdgeCodec.DecodeBatch(payload));
+        PayloadRejectedException ex = Assert.Throws<PayloadRejectedException>(() => EdgeCodec.DecodeBatch(payload));
         Assert.Contains(expectedReason, ex.Message);
     }
 }

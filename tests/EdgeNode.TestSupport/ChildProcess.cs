@@ -82,7 +82,11 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Output
     {
-        get { lock (_output) return _output.ToString(); }
+        get { lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
     }
 
     /// <summary>Starts (or starts again, with the same arguments and environment).</summary>

@@ -38,7 +38,11 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Everything the broker printed so far (it logs to stderr).</summary>
     public string Output
     {
-        get { lock (_output) return _output.ToString(); }
+        get { lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
     }
 
     public bool IsRunning => _process is { HasExited: false };
@@ -59,12 +63,18 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private static async Task<MosquittoBroker> StartOnAsync(string? extraConfiguration, int port)
     {
         if (!File.Exists(Executable))
+        {
             throw new InvalidOperationException($"{Executable} is missing: install mosquitto: apt-get install mosquitto");
+        }
+
         var directory = new TemporaryDirectory("edgenode-mosquitto-");
-        var configuration = new StringBuilder()
+        StringBuilder configuration = new StringBuilder()
             .AppendLine($"listener {port} 127.0.0.1");
         if (extraConfiguration is null || !extraConfiguration.Contains("allow_anonymous", StringComparison.Ordinal))
+        {
             configuration.AppendLine("allow_anonymous true");
+        }
+
         configuration
             // As the fleet's own broker has it (MosquittoConfigurationWriter): a fleet briefly behind a flood loses nothing.
             .AppendLine("max_queued_messages 100000")
@@ -77,7 +87,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             .AppendLine("log_dest stderr")
             .AppendLine("log_type all")
             .AppendLine(extraConfiguration ?? "");
-        var configurationPath = directory.File("mosquitto.conf");
+        string configurationPath = directory.File("mosquitto.conf");
         await File.WriteAllTextAsync(configurationPath, configuration.ToString());
 
         var broker = new MosquittoBroker(directory, configurationPath, port);
@@ -97,9 +107,15 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public async Task StopAsync()
     {
         if (_process is not { HasExited: false } process)
+        {
             return;
+        }
+
         if (Posix.Kill(process.Id, Posix.SIGTERM) != 0)
+        {
             throw new InvalidOperationException($"kill(SIGTERM) on mosquitto pid {process.Id} failed.");
+        }
+
         try
         {
             await process.WaitForExitAsync().WaitAsync(StopTimeout);
@@ -117,15 +133,24 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public async Task ReloadConfigurationAsync()
     {
         if (_process is not { HasExited: false } process)
+        {
             throw new InvalidOperationException("mosquitto is not running; nothing to reload.");
+        }
+
         int before = CountOccurrences(Output, "Reloading config.");
         if (Posix.Kill(process.Id, Posix.SIGHUP) != 0)
+        {
             throw new InvalidOperationException($"kill(SIGHUP) on mosquitto pid {process.Id} failed.");
+        }
+
         var deadline = Stopwatch.StartNew();
         while (CountOccurrences(Output, "Reloading config.") == before)
         {
             if (deadline.Elapsed > StartTimeout)
+            {
                 throw new TimeoutException($"mosquitto did not log a reload within {StartTimeout.TotalSeconds} s of SIGHUP. Its output:\n{Output}");
+            }
+
             await Task.Delay(20);
         }
         // The line is printed before the files are read; a moment later the reload is done. A new connection's CONNACK
@@ -136,7 +161,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         int count = 0;
         for (int at = text.IndexOf(fragment, StringComparison.Ordinal); at >= 0; at = text.IndexOf(fragment, at + fragment.Length, StringComparison.Ordinal))
+        {
             count++;
+        }
+
         return count;
     }
 
@@ -144,7 +172,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public async Task KillAsync()
     {
         if (_process is not { HasExited: false } process)
+        {
             return;
+        }
+
         process.Kill();
         await process.WaitForExitAsync().WaitAsync(StopTimeout);
     }
@@ -206,7 +237,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 // Exited: its last lines are in (the reads end when the pipes close).
                 await process.WaitForExitAsync();
                 if (Output[outputBefore..].Contains("Address already in use", StringComparison.Ordinal))
+                {
                     throw new PortTakenException($"mosquitto could not bind 127.0.0.1:{Port}: another process holds it. Its output:\n{Output}");
+                }
+
                 throw new InvalidOperationException($"mosquitto exited with code {process.ExitCode} at start. Its output:\n{Output}");
             }
             if (ReportsRunning(Output[outputBefore..]))
@@ -229,8 +263,13 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private void Append(string? line)
     {
         if (line is null)
+        {
             return;
+        }
+
         lock (_output)
+        {
             _output.AppendLine(line);
+        }
     }
 }

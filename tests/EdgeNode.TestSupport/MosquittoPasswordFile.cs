@@ -16,14 +16,22 @@ public static class MosquittoPasswordFile
     private static async Task RunAsync(string[] arguments)
     {
         if (!File.Exists(Tool))
+        {
             throw new InvalidOperationException($"{Tool} is missing: install mosquitto: apt-get install mosquitto");
+        }
+
         var start = new ProcessStartInfo(Tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        foreach (string argument in arguments)
+        {
             start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Tool} did not start.");
-        var errors = process.StandardError.ReadToEndAsync();
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{Tool} did not start.");
+        Task<string> errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         if (process.ExitCode != 0)
+        {
             throw new InvalidOperationException($"mosquitto_passwd failed ({process.ExitCode}): {await errors}");
+        }
     }
 }

@@ -27,10 +27,13 @@ public sealed class RecordingLogger<T>(Action<string>? echo = null) : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        var message = formatter(state, exception);
+        string message = formatter(state, exception);
         _entries.Enqueue(new LogEntry(logLevel, eventId, message, exception));
         if (echo is null)
+        {
             return;
+        }
+
         try
         {
             echo($"{DateTime.Now:HH:mm:ss.fff} {logLevel}: {message}{(exception is null ? "" : " | " + exception.GetType().Name + ": " + exception.Message)}");

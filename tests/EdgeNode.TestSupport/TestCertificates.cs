@@ -28,8 +28,8 @@ public sealed class TestCertificates : IDisposable
         authorityRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         authorityRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         authorityRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(authorityRequest.PublicKey, false));
-        var now = DateTimeOffset.UtcNow;
-        var authority = authorityRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        X509Certificate2 authority = authorityRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
 
         var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var serverRequest = new CertificateRequest("CN=localhost", serverKey, HashAlgorithmName.SHA256);
@@ -40,18 +40,18 @@ public sealed class TestCertificates : IDisposable
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         serverRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        var serial = new byte[8];
+        byte[] serial = new byte[8];
         RandomNumberGenerator.Fill(serial);
-        var server = serverRequest.Create(authority, now.AddDays(-1), now.AddDays(30), serial);
+        X509Certificate2 server = serverRequest.Create(authority, now.AddDays(-1), now.AddDays(30), serial);
         return new TestCertificates(authority, server, serverKey);
     }
 
     /// <summary>Writes ca.pem, server.pem and server.key (PKCS#8) for Mosquitto; returns the listener lines.</summary>
     public string WriteMosquittoFiles(string directory)
     {
-        var ca = Path.Combine(directory, "ca.pem");
-        var certificate = Path.Combine(directory, "server.pem");
-        var key = Path.Combine(directory, "server.key");
+        string ca = Path.Combine(directory, "ca.pem");
+        string certificate = Path.Combine(directory, "server.pem");
+        string key = Path.Combine(directory, "server.key");
         File.WriteAllText(ca, Authority.ExportCertificatePem());
         File.WriteAllText(certificate, Server.ExportCertificatePem());
         File.WriteAllText(key, ServerKey.ExportPkcs8PrivateKeyPem());

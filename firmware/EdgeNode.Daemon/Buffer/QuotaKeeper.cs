@@ -147,7 +147,7 @@ internal sealed class QuotaKeeper(SqliteConnection connection, SqliteTransaction
         }
 
         WindowRows.Insert(connection, transaction, merged, WindowCodec.Encode(merged));
-        var key = (fromLength, toLength);
+        (TimeSpan fromLength, TimeSpan toLength) key = (fromLength, toLength);
         _merges[key] = _merges.TryGetValue(key, out BufferDownsampling? so)
             ? so with
             {

@@ -1,8 +1,8 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using EdgeNode.Daemon.Clock;
 using EdgeNode.Daemon.Windows;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeNode.Daemon.Buffer;
 

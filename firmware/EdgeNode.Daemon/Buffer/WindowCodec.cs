@@ -1,4 +1,5 @@
 using EdgeNode.Daemon.Windows;
+using EdgeNode.Sensors;
 
 namespace EdgeNode.Daemon.Buffer;
 
@@ -110,7 +111,7 @@ internal static class WindowCodec
         string name = reader.ReadString();
         double coverage = reader.ReadDouble();
         int faults = ReadCount(reader);
-        var lastFault = PersistedCodes.FaultFrom(reader.ReadByte());
+        SensorFaultKind? lastFault = PersistedCodes.FaultFrom(reader.ReadByte());
         int metricCount = ReadCount(reader);
         var metrics = new MetricSummary[metricCount];
         for (int i = 0; i < metricCount; i++)
@@ -148,7 +149,7 @@ internal static class WindowCodec
     {
         int approaching = ReadCount(reader);
         int receding = ReadCount(reader);
-        var bins = new int[reader.ReadByte()];
+        int[] bins = new int[reader.ReadByte()];
         for (int i = 0; i < bins.Length; i++)
         {
             bins[i] = ReadCount(reader);

@@ -125,7 +125,7 @@ internal static class WindowMerger
             return null;
         }
 
-        var bins = new int[parts.Max(p => p.SpeedHistogram.Count)];
+        int[] bins = new int[parts.Max(p => p.SpeedHistogram.Count)];
         foreach (TrafficWindow part in parts)
         {
             for (int i = 0; i < part.SpeedHistogram.Count; i++)

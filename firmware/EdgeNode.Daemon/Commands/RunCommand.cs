@@ -30,7 +30,7 @@ public static class RunCommand
                 return 2;
             }
 
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             if (!NodeConfiguration.TryAdd(builder.Configuration, run, output, out string configurationDirectory))
             {
                 return 2;

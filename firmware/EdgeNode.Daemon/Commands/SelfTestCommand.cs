@@ -1,9 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using EdgeNode.Daemon.Emulation;
 using EdgeNode.Daemon.Gpio;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.SelfTest;
-using System.Globalization;
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Ads1115;
 using EdgeNode.Sensors.Emulation;
@@ -154,7 +154,7 @@ public static class SelfTestCommand
     private static No2CellCalibration ParseNo2Calibration(string text)
     {
         string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
-        var numbers = new double[parts.Length];
+        double[] numbers = new double[parts.Length];
         if (parts.Length != 3 || !parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i])).All(ok => ok)
             || numbers[2] == 0)
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Health;
 using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.SelfTest;
 using EdgeNode.Daemon.Status;
@@ -61,10 +63,10 @@ public static class StatusCommand
         output.WriteLine(status.Clock == ClockSynchronisation.Synchronised
             ? "Clock: synchronised"
             : "Clock: NOT synchronised — no time source reached yet; windows are flagged until it is (check the network and timedatectl)");
-        var v = status.Vitals;
+        NodeVitals v = status.Vitals;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Up {Ago(v.Uptime)}; CPU {(v.CpuTemperatureCelsius is { } t ? $"{t:0} °C" : "temperature unknown")}; disk free {Size(v.DiskFreeBytes)} of {Size(v.DiskTotalBytes)}{(v.DiskFreeBytes == 0 ? " — DISK FULL" : "")}; memory available {Size(v.MemoryAvailableBytes)}; service {Size(v.ProcessResidentBytes)}"));
-        var b = status.Buffer;
+        WindowBufferStatus b = status.Buffer;
         output.WriteLine($"Buffer: {b.UnsentWindows?.ToString(CultureInfo.InvariantCulture) ?? "?"} windows waiting for the fleet"
             + (b.OldestUnsentStart is { } oldest ? $" (oldest {oldest:yyyy-MM-dd HH:mm} UTC)" : "")
             + $", {Size(b.BytesUsed ?? 0)} of {Size(b.QuotaBytes)}; "
@@ -82,7 +84,7 @@ public static class StatusCommand
         }
 
         // A status written by a version without an uplink has none; treat it as not configured.
-        var u = status.Uplink ?? UplinkStatus.Disabled;
+        UplinkStatus u = status.Uplink ?? UplinkStatus.Disabled;
         output.WriteLine(!u.Enabled
             ? "Fleet: not configured (Uplink:Broker) — windows stay on the node"
             : (u.Connected ? "Fleet: connected" : $"Fleet: NOT connected — {u.Problem}")

@@ -85,7 +85,7 @@ public sealed class FaultControlFileWatcher(
         }
 
         _lastText = text;
-        var (wanted, problems) = FaultControlFile.Parse(text, wiring.Fitted);
+        (IReadOnlyList<InjectedFault>? wanted, IReadOnlyList<string>? problems) = FaultControlFile.Parse(text, wiring.Fitted);
         foreach (string problem in problems)
         {
             logger.LogWarning("Emulation: {Problem} The line is ignored.", problem);

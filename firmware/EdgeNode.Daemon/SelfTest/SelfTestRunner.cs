@@ -26,7 +26,7 @@ public sealed class SelfTestRunner(INodeHardware hardware, I2cScanResult scan, I
         var results = new SensorVerdict[checks.Count];
         if (plan.ReadTogether)
         {
-            var observations = checks.Select((check, i) => verdicts[i] is { } found ? Task.FromResult(found) : check.ObserveAsync(plan, hardware.Time, cancellationToken));
+            IEnumerable<Task<SensorVerdict>> observations = checks.Select((check, i) => verdicts[i] is { } found ? Task.FromResult(found) : check.ObserveAsync(plan, hardware.Time, cancellationToken));
             results = await Task.WhenAll(observations).ConfigureAwait(false);
         }
         else

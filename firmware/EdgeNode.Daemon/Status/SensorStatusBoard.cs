@@ -47,7 +47,7 @@ public sealed class SensorStatusBoard(TimeProvider time)
     private SensorState StateAt(string sensor, DateTimeOffset now)
     {
         SensorState state = _states.TryGetValue(sensor, out SensorState? known) ? known : new SensorState(sensor, null, null, null, null);
-        if (state.LastFault is not null || !_expected.TryGetValue(sensor, out var expected))
+        if (state.LastFault is not null || !_expected.TryGetValue(sensor, out (TimeSpan StaleAfter, DateTimeOffset Since) expected))
         {
             return state;
         }

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Win32.SafeHandles;
 
 namespace EdgeNode.Daemon.Status;
 
@@ -38,7 +39,7 @@ public static class StatusFile
     {
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(status, StatusJsonContext.Default.NodeStatus);
         byte[] header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Format} {json.Length} {Checksum(json)}\n"));
-        using var file = File.OpenHandle(Path.Combine(directory, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+        using SafeFileHandle file = File.OpenHandle(Path.Combine(directory, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
         long size = RandomAccess.GetLength(file);
         long needed = (Math.Max(header.Length + json.Length + 1, MinimumSize) + BlockSize - 1) / BlockSize * BlockSize;
         if (size > 0 && needed > size)

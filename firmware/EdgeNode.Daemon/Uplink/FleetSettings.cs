@@ -34,7 +34,7 @@ public sealed partial class FleetSettings(UplinkOptions options, string dataDire
             {
                 return;
             }
-            var saved = JsonSerializer.Deserialize(File.ReadAllText(FilePath), SavedConfigJsonContext.Default.SavedConfig);
+            SavedConfig? saved = JsonSerializer.Deserialize(File.ReadAllText(FilePath), SavedConfigJsonContext.Default.SavedConfig);
             if (saved?.Settings is not null)
             {
                 Apply(new ConfigMessage("saved", saved.Revision, saved.Settings), persist: false);

@@ -17,7 +17,7 @@ public static class KernelClock
         int state = Libc.Adjtimex(timex);
         if (state < 0)
         {
-            var (errno, text) = Libc.LastError();
+            (int errno, string? text) = Libc.LastError();
             throw new IOException($"The kernel did not report the clock state (adjtimex: {text}, errno {errno}).");
         }
 

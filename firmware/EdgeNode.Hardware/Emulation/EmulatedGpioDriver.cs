@@ -28,7 +28,7 @@ public sealed class EmulatedGpioDriver(TimeProvider time) : GpioDriver
 
     /// <summary>Every level written to an output pin that changed it, with when, oldest first.</summary>
     public IReadOnlyList<(DateTimeOffset At, PinValue Value)> History(int pinNumber) =>
-        _history.TryGetValue(pinNumber, out var history) ? [.. history] : [];
+        _history.TryGetValue(pinNumber, out List<(DateTimeOffset At, PinValue Value)>? history) ? [.. history] : [];
 
     /// <summary>The level a pin shows now, as a meter on the header would read it.</summary>
     public PinValue LevelOf(int pinNumber)

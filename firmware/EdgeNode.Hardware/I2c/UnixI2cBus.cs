@@ -36,14 +36,14 @@ public sealed class UnixI2cBus : I2cBus
         int fd = Libc.Open(path, Libc.O_RDWR | Libc.O_CLOEXEC);
         if (fd < 0)
         {
-            var (errno, text) = Libc.LastError();
+            (int errno, string? text) = Libc.LastError();
             throw I2cErrors.FromOpen(busId, path, errno, text);
         }
 
         ulong functionality;
         if (Libc.Ioctl(fd, Libc.I2C_FUNCS, &functionality) < 0)
         {
-            var (errno, text) = Libc.LastError();
+            (int errno, string? text) = Libc.LastError();
             Libc.Close(fd);
             throw new DeviceAccessException(DeviceAccessError.WrongKindOfDevice, path,
                 $"{path} is not an I2C adapter ({text}): check the bus number.", errno);
@@ -97,7 +97,7 @@ public sealed class UnixI2cBus : I2cBus
 
             if (result < 0)
             {
-                var (errno, text) = Libc.LastError();
+                (int errno, string? text) = Libc.LastError();
                 throw I2cErrors.FromTransfer(BusId, DevicePath, address, errno, text);
             }
         }

@@ -11,7 +11,7 @@ internal static class BaudRate
 
     internal static uint ToLinuxSpeed(int bitsPerSecond)
     {
-        foreach (var (rate, speed) in Table)
+        foreach ((int rate, uint speed) in Table)
         {
             if (rate == bitsPerSecond)
             {

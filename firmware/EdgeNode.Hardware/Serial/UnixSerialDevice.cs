@@ -31,7 +31,7 @@ public sealed class UnixSerialDevice : SerialDevice
         int fd = Libc.Open(portName, Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (fd < 0)
         {
-            var (errno, text) = Libc.LastError();
+            (int errno, string? text) = Libc.LastError();
             throw SerialErrors.FromOpen(portName, errno, text);
         }
 
@@ -47,7 +47,7 @@ public sealed class UnixSerialDevice : SerialDevice
             Libc.Termios termios;
             if (Libc.TcGetAttr(fd, &termios) < 0)
             {
-                var (errno, text) = Libc.LastError();
+                (int errno, string? text) = Libc.LastError();
                 throw SerialErrors.NotATerminal(portName, errno, text);
             }
 
@@ -59,7 +59,7 @@ public sealed class UnixSerialDevice : SerialDevice
             if (Libc.CfSetInputSpeed(&termios, speed) < 0 || Libc.CfSetOutputSpeed(&termios, speed) < 0
                 || Libc.TcSetAttr(fd, Libc.TCSANOW, &termios) < 0)
             {
-                var (errno, text) = Libc.LastError();
+                (int errno, string? text) = Libc.LastError();
                 throw new DeviceAccessException(DeviceAccessError.IoError, portName,
                     $"Cannot configure serial port {portName} for {baudRate} 8N1: {text}.", errno);
             }
@@ -82,7 +82,7 @@ public sealed class UnixSerialDevice : SerialDevice
         Libc.Termios termios;
         if (Libc.TcGetAttr(_fd, &termios) < 0)
         {
-            var (errno, text) = Libc.LastError();
+            (int errno, string? text) = Libc.LastError();
             throw SerialErrors.Lost(PortName, errno, text);
         }
 
@@ -107,7 +107,7 @@ public sealed class UnixSerialDevice : SerialDevice
                     continue;
                 }
 
-                var (errno, text) = Libc.LastError();
+                (int errno, string? text) = Libc.LastError();
                 if (errno == Libc.EINTR)
                 {
                     continue;
@@ -185,7 +185,7 @@ public sealed class UnixSerialDevice : SerialDevice
                     return (int)result;
                 }
 
-                var (errno, text) = Libc.LastError();
+                (int errno, string? text) = Libc.LastError();
                 if (errno == Libc.EINTR)
                 {
                     continue;
@@ -208,7 +208,7 @@ public sealed class UnixSerialDevice : SerialDevice
         int result = Libc.Poll(&descriptor, 1, timeoutMilliseconds);
         if (result < 0)
         {
-            var (errno, text) = Libc.LastError();
+            (int errno, string? text) = Libc.LastError();
             if (errno == Libc.EINTR)
             {
                 return false;

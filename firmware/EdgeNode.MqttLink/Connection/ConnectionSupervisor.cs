@@ -70,10 +70,15 @@ internal sealed class ConnectionSupervisor
     {
         Task? loop;
         lock (_gate)
+        {
             loop = _loop;
+        }
+
         _stop.Cancel();
         if (loop is not null)
+        {
             await loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task WaitUntilConnectedAsync(CancellationToken cancellationToken)
@@ -82,10 +87,15 @@ internal sealed class ConnectionSupervisor
         {
             Task signal;
             lock (_gate)
+            {
                 signal = _connected.Task;
+            }
+
             await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (Live != 0)
+            {
                 return;
+            }
         }
     }
 
@@ -98,13 +108,19 @@ internal sealed class ConnectionSupervisor
         while (true)
         {
             if (_stop.IsCancellationRequested)
+            {
                 throw new MqttNotConnectedException($"The MQTT client for {_options.Host}:{_options.Port} is stopped.");
+            }
+
             Task signal;
             lock (_gate)
             {
-                var live = Live;
+                long live = Live;
                 if (live != 0 && live > after)
+                {
                     return live;
+                }
+
                 signal = _connected.Task;
             }
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
@@ -127,33 +143,44 @@ internal sealed class ConnectionSupervisor
     private async Task RunAsync(CancellationToken stop)
     {
         var backoff = new ReconnectBackoff(_options.ReconnectMinimumDelay, _options.ReconnectMaximumDelay);
-        var failedAttempts = 0;
+        int failedAttempts = 0;
         while (!stop.IsCancellationRequested)
         {
             try
             {
                 lock (_gate)
+                {
                     _lost = new TaskCompletionSource<ConnectionProblem>(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
                 if (await ConnectAsync(stop).ConfigureAwait(false) is { } refused)
                 {
                     failedAttempts++;
                     SetState(false, refused.Failure, refused.Detail);
-                    var delay = backoff.Next();
+                    TimeSpan delay = backoff.Next();
                     if (failedAttempts == 1)
+                    {
                         MqttLog.ConnectFailed(_logger, _options.Host, _options.Port, refused.Failure, refused.Detail, (long)delay.TotalMilliseconds);
+                    }
                     else
+                    {
                         MqttLog.ConnectStillFailing(_logger, _options.Host, _options.Port, failedAttempts, refused.Failure, refused.Detail, (long)delay.TotalMilliseconds);
+                    }
+
                     await Task.Delay(delay, stop).ConfigureAwait(false);
                     continue;
                 }
 
                 failedAttempts = 0;
                 backoff.Reset();
-                var problem = await RunConnectionAsync(stop).ConfigureAwait(false);
+                ConnectionProblem problem = await RunConnectionAsync(stop).ConfigureAwait(false);
                 if (stop.IsCancellationRequested)
+                {
                     break;
+                }
+
                 SetState(false, problem.Failure, problem.Detail);
-                var wait = backoff.Next();
+                TimeSpan wait = backoff.Next();
                 MqttLog.ConnectionLost(_logger, _options.Host, _options.Port, problem.Failure, problem.Detail, (long)wait.TotalMilliseconds);
                 await Task.Delay(wait, stop).ConfigureAwait(false);
             }
@@ -195,8 +222,11 @@ internal sealed class ConnectionSupervisor
             return FailureWords.ForConnectException(e, _validator, _options.Tls?.TargetHost ?? _options.Host, _options.ConnectTimeout, timeout.IsCancellationRequested);
         }
         if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
             return FailureWords.ForRefusal(result);
-        var number = Interlocked.Increment(ref _connections);
+        }
+
+        long number = Interlocked.Increment(ref _connections);
         _aliases.Reset(number, result.TopicAliasMaximum);
         _sessionPresent = result.IsSessionPresent;
         return null;
@@ -206,8 +236,11 @@ internal sealed class ConnectionSupervisor
     {
         Task<ConnectionProblem> lost;
         lock (_gate)
+        {
             lost = _lost.Task;
-        var number = Interlocked.Read(ref _connections);
+        }
+
+        long number = Interlocked.Read(ref _connections);
         try
         {
             // Subscriptions are requested again on every connect: a clean or expired session has forgotten them, and
@@ -221,7 +254,9 @@ internal sealed class ConnectionSupervisor
                 SetState(true, State.LastFailure, State.LastFailureDetail);
                 MqttLog.Connected(_logger, _options.Host, _options.Port, _options.ClientId, _sessionPresent);
                 lock (_gate)
+                {
                     _connected.TrySetResult();
+                }
             }
             return await lost.WaitAsync(stop).ConfigureAwait(false);
         }
@@ -245,19 +280,26 @@ internal sealed class ConnectionSupervisor
             {
                 Interlocked.Exchange(ref _live, 0);
                 if (_connected.Task.IsCompleted)
+                {
                     _connected = NewSignal();
+                }
             }
         }
     }
 
     private async Task SubscribeRememberedAsync(CancellationToken stop)
     {
-        var subscriptions = _subscriptions.Snapshot();
+        IReadOnlyList<MqttSubscription> subscriptions = _subscriptions.Snapshot();
         if (subscriptions.Count == 0)
+        {
             return;
-        var refused = await SubscriptionRequests.SubscribeAsync(_client, subscriptions, stop).ConfigureAwait(false);
-        foreach (var filter in refused)
+        }
+
+        IReadOnlyList<string> refused = await SubscriptionRequests.SubscribeAsync(_client, subscriptions, stop).ConfigureAwait(false);
+        foreach (string filter in refused)
+        {
             MqttLog.SubscriptionRefused(_logger, filter);
+        }
     }
 
     private async Task DisconnectAsync()

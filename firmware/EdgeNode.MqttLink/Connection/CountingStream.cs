@@ -14,14 +14,14 @@ internal sealed class CountingStream(Stream inner, MqttTrafficCounters counters)
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        var read = inner.Read(buffer, offset, count);
+        int read = inner.Read(buffer, offset, count);
         counters.AddReceived(read);
         return read;
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        int read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         counters.AddReceived(read);
         return read;
     }
@@ -52,7 +52,10 @@ internal sealed class CountingStream(Stream inner, MqttTrafficCounters counters)
     protected override void Dispose(bool disposing)
     {
         if (disposing)
+        {
             inner.Dispose();
+        }
+
         base.Dispose(disposing);
     }
 }

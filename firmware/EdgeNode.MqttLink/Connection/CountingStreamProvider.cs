@@ -23,7 +23,7 @@ internal sealed class CountingStreamProvider(MqttTrafficCounters counters) : IMq
         catch (Exception e) when (e is SocketException or OperationCanceledException)
         {
             socket.Dispose();
-            var reason = e is SocketException socketError ? $"{socketError.SocketErrorCode}: {socketError.Message}" : "TCP connect timed out";
+            string reason = e is SocketException socketError ? $"{socketError.SocketErrorCode}: {socketError.Message}" : "TCP connect timed out";
             throw new BrokerUnreachableException($"{Describe(brokerEndPoint)}: {reason}", e);
         }
         _current = socket;
@@ -33,9 +33,12 @@ internal sealed class CountingStreamProvider(MqttTrafficCounters counters) : IMq
     /// <summary>Drops the TCP connection without DISCONNECT, so the broker publishes the will.</summary>
     public void Abort()
     {
-        var socket = _current;
+        Socket? socket = _current;
         if (socket is null)
+        {
             return;
+        }
+
         try
         {
             socket.Shutdown(SocketShutdown.Both);

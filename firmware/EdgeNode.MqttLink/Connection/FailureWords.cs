@@ -13,7 +13,7 @@ internal static class FailureWords
 {
     public static ConnectionProblem ForRefusal(MqttClientConnectResult result)
     {
-        var failure = result.ResultCode switch
+        MqttConnectionFailure failure = result.ResultCode switch
         {
             MqttClientConnectResultCode.BadUserNameOrPassword => MqttConnectionFailure.RefusedCredentials,
             MqttClientConnectResultCode.NotAuthorized or MqttClientConnectResultCode.Banned => MqttConnectionFailure.NotAuthorised,
@@ -23,7 +23,7 @@ internal static class FailureWords
                 or MqttClientConnectResultCode.ConnectionRateExceeded or MqttClientConnectResultCode.QuotaExceeded => MqttConnectionFailure.ServerUnavailable,
             _ => MqttConnectionFailure.ProtocolViolation,
         };
-        var why = string.IsNullOrEmpty(result.ReasonString) ? "" : $": {result.ReasonString}";
+        string why = string.IsNullOrEmpty(result.ReasonString) ? "" : $": {result.ReasonString}";
         return new ConnectionProblem(failure, $"the broker refused the connection: CONNACK 0x{(int)result.ResultCode:X2} ({result.ResultCode}){why}");
     }
 
@@ -31,15 +31,30 @@ internal static class FailureWords
     public static ConnectionProblem ForConnectException(Exception exception, PinnedAuthorityValidator? validator, string tlsHost, TimeSpan connectTimeout, bool timedOut)
     {
         if (Find<BrokerUnreachableException>(exception) is { } unreachable)
+        {
             return new ConnectionProblem(MqttConnectionFailure.Unreachable, unreachable.Message);
+        }
+
         if (validator?.Failure is { } refusedCertificate)
+        {
             return new ConnectionProblem(MqttConnectionFailure.TlsFailure, $"TLS with {tlsHost}: {refusedCertificate}");
+        }
+
         if (Find<AuthenticationException>(exception) is { } tls)
+        {
             return new ConnectionProblem(MqttConnectionFailure.TlsFailure, $"TLS with {tlsHost}: {tls.Message}");
+        }
+
         if (timedOut || Find<MqttCommunicationTimedOutException>(exception) is not null)
+        {
             return new ConnectionProblem(MqttConnectionFailure.ConnectionLost, $"no CONNACK within {connectTimeout.TotalSeconds:0.#} s");
+        }
+
         if (Find<MqttProtocolViolationException>(exception) is { } violation)
+        {
             return new ConnectionProblem(MqttConnectionFailure.ProtocolViolation, violation.Message);
+        }
+
         return new ConnectionProblem(MqttConnectionFailure.ConnectionLost, $"handshake failed: {Innermost(exception).Message}");
     }
 
@@ -47,16 +62,22 @@ internal static class FailureWords
     {
         if (disconnected.Reason == MqttClientDisconnectReason.KeepAliveTimeout
             || disconnected.Exception is OperationCanceledException or MqttCommunicationTimedOutException)
+        {
             return new ConnectionProblem(MqttConnectionFailure.KeepAliveTimeout, $"no answer to PINGREQ within {keepAlive.TotalSeconds / 2:0.#} s (keep-alive {keepAlive.TotalSeconds:0.#} s)");
+        }
+
         if (Find<MqttClientUnexpectedDisconnectReceivedException>(disconnected.Exception) is not null
             || disconnected.Reason is not (MqttClientDisconnectReason.NormalDisconnection or MqttClientDisconnectReason.UnspecifiedError))
         {
             // MQTT 5 lets the broker say why it closed the connection (e.g. SessionTakenOver when another client took our id).
-            var why = string.IsNullOrEmpty(disconnected.ReasonString) ? "" : $": {disconnected.ReasonString}";
+            string why = string.IsNullOrEmpty(disconnected.ReasonString) ? "" : $": {disconnected.ReasonString}";
             return new ConnectionProblem(MqttConnectionFailure.ConnectionLost, $"the broker closed the connection: DISCONNECT 0x{(int)disconnected.Reason:X2} ({disconnected.Reason}){why}");
         }
         if (Find<MqttProtocolViolationException>(disconnected.Exception) is { } violation)
+        {
             return new ConnectionProblem(MqttConnectionFailure.ProtocolViolation, violation.Message);
+        }
+
         return disconnected.Exception is { } e
             ? new ConnectionProblem(MqttConnectionFailure.ConnectionLost, Innermost(e).Message)
             : new ConnectionProblem(MqttConnectionFailure.ConnectionLost, "the broker closed the connection");
@@ -64,21 +85,29 @@ internal static class FailureWords
 
     private static T? Find<T>(Exception? exception) where T : Exception
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        for (Exception? e = exception; e is not null; e = e.InnerException)
         {
             if (e is T found)
+            {
                 return found;
+            }
+
             if (e is AggregateException { InnerExceptions.Count: > 0 } aggregate && Find<T>(aggregate.InnerExceptions[0]) is { } inAggregate)
+            {
                 return inAggregate;
+            }
         }
         return null;
     }
 
     private static Exception Innermost(Exception exception)
     {
-        var e = exception;
+        Exception e = exception;
         while (e.InnerException is not null)
+        {
             e = e.InnerException;
+        }
+
         return e;
     }
 }

@@ -48,7 +48,10 @@ internal static class MqttNetOptions
             },
         };
         if (options.Username is not null)
+        {
             mqttnet.Credentials = new MqttClientCredentials(options.Username, options.Password is null ? null : System.Text.Encoding.UTF8.GetBytes(options.Password));
+        }
+
         if (options.Will is { } will)
         {
             mqttnet.WillTopic = will.Topic;

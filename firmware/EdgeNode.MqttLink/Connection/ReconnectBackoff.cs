@@ -14,15 +14,15 @@ internal sealed class ReconnectBackoff(TimeSpan minimum, TimeSpan maximum, Rando
     {
         get
         {
-            var factor = Math.Pow(2, Math.Min(_attempt, 30));
-            var ticks = Math.Min(maximum.Ticks, minimum.Ticks * factor);
+            double factor = Math.Pow(2, Math.Min(_attempt, 30));
+            double ticks = Math.Min(maximum.Ticks, minimum.Ticks * factor);
             return TimeSpan.FromTicks((long)ticks);
         }
     }
 
     public TimeSpan Next()
     {
-        var ceiling = Ceiling;
+        TimeSpan ceiling = Ceiling;
         _attempt++;
         return TimeSpan.FromTicks((long)(_random.NextDouble() * ceiling.Ticks));
     }

@@ -33,12 +33,21 @@ internal sealed class TopicAliases(int wanted)
         lock (_gate)
         {
             if (connection != _connection)
+            {
                 return (topic, 0);
-            if (_aliases.TryGetValue(topic, out var known))
+            }
+
+            if (_aliases.TryGetValue(topic, out (ushort Alias, bool Known) known))
+            {
                 return known.Known ? ("", known.Alias) : mayAssign ? (topic, known.Alias) : (topic, (ushort)0);
+            }
+
             if (!mayAssign || _aliases.Count >= _maximum)
+            {
                 return (topic, 0);
-            var alias = (ushort)(_aliases.Count + 1);
+            }
+
+            ushort alias = (ushort)(_aliases.Count + 1);
             _aliases.Add(topic, (alias, false));
             return (topic, alias);
         }
@@ -49,8 +58,10 @@ internal sealed class TopicAliases(int wanted)
     {
         lock (_gate)
         {
-            if (connection == _connection && _aliases.TryGetValue(topic, out var entry))
+            if (connection == _connection && _aliases.TryGetValue(topic, out (ushort Alias, bool Known) entry))
+            {
                 _aliases[topic] = entry with { Known = true };
+            }
         }
     }
 }

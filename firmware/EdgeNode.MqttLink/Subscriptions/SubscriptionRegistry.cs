@@ -12,7 +12,7 @@ internal sealed class SubscriptionRegistry
     {
         lock (_gate)
         {
-            foreach (var subscription in subscriptions)
+            foreach (MqttSubscription subscription in subscriptions)
             {
                 // One subscription per filter, the latest QoS wins, as the broker would do (3.8.4).
                 _subscriptions.RemoveAll(existing => existing.TopicFilter == subscription.TopicFilter);
@@ -25,14 +25,18 @@ internal sealed class SubscriptionRegistry
     {
         lock (_gate)
         {
-            foreach (var filter in topicFilters)
+            foreach (string filter in topicFilters)
+            {
                 _subscriptions.RemoveAll(existing => existing.TopicFilter == filter);
+            }
         }
     }
 
     public IReadOnlyList<MqttSubscription> Snapshot()
     {
         lock (_gate)
+        {
             return [.. _subscriptions];
+        }
     }
 }

@@ -16,7 +16,7 @@ internal static class SubscriptionRequests
                 .Select(subscription => new MqttTopicFilter { Topic = subscription.TopicFilter, QualityOfServiceLevel = (MqttQualityOfServiceLevel)subscription.MaximumQualityOfService })
                 .ToList(),
         };
-        var answer = await client.SubscribeAsync(request, cancellationToken).ConfigureAwait(false);
+        MqttClientSubscribeResult answer = await client.SubscribeAsync(request, cancellationToken).ConfigureAwait(false);
         return answer.Items
             .Where(item => item.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2)
             .Select(item => item.TopicFilter.Topic)

@@ -23,10 +23,14 @@ internal sealed class PinnedAuthorityValidator(X509Certificate2Collection author
     private bool Validate(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
     {
         if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
+        {
             return Fail("the broker presented no certificate");
+        }
         // SslStream computed the name check against TargetHost (DNS or IP subject alternative names).
         if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+        {
             return Fail($"the broker's certificate ({certificate.Subject}) does not name the host we connected to");
+        }
 
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
@@ -37,13 +41,15 @@ internal sealed class PinnedAuthorityValidator(X509Certificate2Collection author
         if (presented is not null)
         {
             // Intermediates the broker sent may be needed to reach our root; they are not trusted by this.
-            foreach (var element in presented.ChainElements)
+            foreach (X509ChainElement element in presented.ChainElements)
+            {
                 chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
         }
-        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        X509Certificate2 leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         if (!chain.Build(leaf))
         {
-            var reasons = string.Join("; ", chain.ChainStatus.Select(status => status.StatusInformation.Trim()).Distinct());
+            string reasons = string.Join("; ", chain.ChainStatus.Select(status => status.StatusInformation.Trim()).Distinct());
             return Fail($"the broker's certificate ({leaf.Subject}) does not chain to a trusted authority: {reasons}");
         }
         Failure = null;

@@ -50,7 +50,7 @@ public sealed record CalibrationSet(int Version, IReadOnlyList<CalibrationEntry>
         {
             yield return $"{VersionKey} must be 1 or more (it is {Version})";
         }
-        foreach (var twice in Entries.GroupBy(e => (e.Sensor, e.Metric)).Where(g => g.Count() > 1))
+        foreach (IGrouping<(string Sensor, string Metric), CalibrationEntry>? twice in Entries.GroupBy(e => (e.Sensor, e.Metric)).Where(g => g.Count() > 1))
         {
             yield return $"{twice.Key.Sensor} {twice.Key.Metric} is corrected twice";
         }
@@ -99,7 +99,7 @@ public sealed record CalibrationSet(int Version, IReadOnlyList<CalibrationEntry>
             }
             (parts[2] == "Gain" ? gains : offsets)[(parts[0], parts[1])] = number;
         }
-        foreach (var missing in gains.Keys.Except(offsets.Keys).Concat(offsets.Keys.Except(gains.Keys)))
+        foreach ((string, string) missing in gains.Keys.Except(offsets.Keys).Concat(offsets.Keys.Except(gains.Keys)))
         {
             problems.Add($"{Prefix}{missing.Item1}:{missing.Item2} needs both a Gain and an Offset");
         }

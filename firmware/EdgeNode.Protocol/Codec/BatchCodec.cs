@@ -88,7 +88,7 @@ internal static class BatchCodec
         ulong batchId = r.Unsigned("batch id");
 
         int nameCount = r.Count("sensor name count", PayloadLimits.MaximumSensorsPerWindow + 1);
-        var names = new string[nameCount];
+        string[] names = new string[nameCount];
         for (int i = 0; i < nameCount; i++)
         {
             names[i] = r.Text("sensor name", PayloadLimits.MaximumNameBytes);
@@ -276,7 +276,7 @@ internal static class BatchCodec
         const int plausibleMaximum = 1_000_000;
         int approaching = r.Count($"{where} approaching", plausibleMaximum);
         int receding = r.Count($"{where} receding", plausibleMaximum);
-        var bins = new int[WireTrafficWindow.BinCount];
+        int[] bins = new int[WireTrafficWindow.BinCount];
         for (int i = 0; i < bins.Length; i++)
         {
             bins[i] = r.Count($"{where} speed bin {i}", plausibleMaximum);

@@ -22,7 +22,7 @@ internal static class Envelope
         byte[]? compressed = plain.Length >= CompressionThreshold ? Compress(plain) : null;
         bool useCompressed = compressed is not null && compressed.Length < plain.Length;
         ReadOnlySpan<byte> chosen = useCompressed ? compressed : plain;
-        var payload = new byte[3 + chosen.Length];
+        byte[] payload = new byte[3 + chosen.Length];
         payload[0] = SchemaVersion.Current;
         payload[1] = (byte)kind;
         payload[2] = useCompressed ? Deflate : Plain;
@@ -100,7 +100,7 @@ internal static class Envelope
         using var input = new MemoryStream(compressed.ToArray(), writable: false);
         using var deflate = new DeflateStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        byte[] chunk = new byte[16 * 1024];
         try
         {
             int read;

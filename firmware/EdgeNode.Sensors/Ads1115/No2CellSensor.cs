@@ -69,7 +69,7 @@ public sealed class No2CellSensor : IEnvironmentalSensor
         var adc = new Ads1115Adc(device, timeProvider);
         try
         {
-            var thresholds = adc.ReadThresholds();
+            (ushort LowThreshold, ushort HighThreshold) thresholds = adc.ReadThresholds();
             if (!Ads1115Adc.AreThresholdsAtPowerUp(thresholds))
             {
                 throw new SensorFaultException(SensorFaultKind.NotPresent, description,

@@ -45,7 +45,7 @@ internal sealed record Bme280Trimming(
     /// <summary>The register bytes a chip holding these words shows at 0x88–0xA1; the inverse of <see cref="Parse"/>.</summary>
     public byte[] TemperaturePressureBytes()
     {
-        var bytes = new byte[Bme280Protocol.TrimmingTemperaturePressureLength];
+        byte[] bytes = new byte[Bme280Protocol.TrimmingTemperaturePressureLength];
         Span<byte> span = bytes;
         BinaryPrimitives.WriteUInt16LittleEndian(span[0..], T1);
         BinaryPrimitives.WriteInt16LittleEndian(span[2..], T2);
@@ -69,7 +69,7 @@ internal sealed record Bme280Trimming(
             throw new InvalidOperationException($"dig_H4 ({H4}) and dig_H5 ({H5}) are 12-bit signed values: -2048…2047.");
         }
 
-        var bytes = new byte[Bme280Protocol.TrimmingHumidityLength];
+        byte[] bytes = new byte[Bme280Protocol.TrimmingHumidityLength];
         BinaryPrimitives.WriteInt16LittleEndian(bytes, H2);
         bytes[2] = H3;
         bytes[3] = (byte)(H4 >> 4);

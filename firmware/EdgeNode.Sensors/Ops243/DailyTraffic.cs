@@ -71,7 +71,7 @@ public sealed class DailyTraffic(DailyTrafficProfile profile, ulong seed) : ITra
     private EmulatedVehicle[] Draw(long slice)
     {
         var random = new SeededSequence(SeededHash.Of(seed, VehicleStream, slice));
-        var start = DateTimeOffset.UnixEpoch + (Slice * slice);
+        DateTimeOffset start = DateTimeOffset.UnixEpoch + (Slice * slice);
         DateTimeOffset end = start + Slice;
         double maximum = Profile.MaximumVehiclesPerHour;
         var vehicles = new List<EmulatedVehicle>();

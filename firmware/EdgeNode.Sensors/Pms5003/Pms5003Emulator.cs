@@ -161,7 +161,7 @@ public sealed class Pms5003Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
 
     private byte[] MeasurementFrame(DateTimeOffset now, out TimeSpan interval)
     {
-        var air = _ambient.At(now);
+        AmbientConditions air = _ambient.At(now);
         int pm1 = Mass(air.Pm1MicrogramsPerCubicMetre);
         int pm25 = Math.Max(pm1, Mass(air.Pm25MicrogramsPerCubicMetre));
         int pm10 = Math.Max(pm25, Mass(air.Pm10MicrogramsPerCubicMetre));
@@ -261,7 +261,7 @@ public sealed class Pms5003Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
     /// </summary>
     private byte[] NovaFrame(DateTimeOffset now)
     {
-        var air = _ambient.At(now);
+        AmbientConditions air = _ambient.At(now);
         int pm25 = (int)Math.Round(Math.Clamp(air.Pm25MicrogramsPerCubicMetre, 0, 999.9) * 10);
         int pm10 = (int)Math.Round(Math.Clamp(air.Pm10MicrogramsPerCubicMetre, 0, 999.9) * 10);
         byte[] frame = [0xAA, 0xC0, (byte)pm25, (byte)(pm25 >> 8), (byte)pm10, (byte)(pm10 >> 8), 0xA1, 0x60, 0, 0xAB];

@@ -36,7 +36,7 @@ internal static class Pms5003FrameCodec
     public static byte[] EncodeFrame(ReadOnlySpan<ushort> words)
     {
         int frameLength = (2 * words.Length) + 2;
-        var frame = new byte[Pms5003Protocol.HeaderLength + frameLength];
+        byte[] frame = new byte[Pms5003Protocol.HeaderLength + frameLength];
         frame[0] = Pms5003Protocol.Start1;
         frame[1] = Pms5003Protocol.Start2;
         frame[2] = (byte)(frameLength >> 8);

@@ -63,7 +63,7 @@ internal sealed class Pms5003FrameScanner : IFrameScanner<Pms5003Frame>
                 continue;
             }
 
-            var words = new ushort[(frameLength - 2) / 2];
+            ushort[] words = new ushort[(frameLength - 2) / 2];
             for (int i = 0; i < words.Length; i++)
             {
                 words[i] = (ushort)((candidate[4 + (2 * i)] << 8) | candidate[5 + (2 * i)]);

@@ -1,5 +1,5 @@
-using EdgeNode.Hardware;
 using System.Device.I2c;
+using EdgeNode.Hardware;
 
 namespace EdgeNode.Sensors.Scd4x;
 

@@ -9,7 +9,7 @@ internal static class Scd4xWords
 
     public static byte[] Encode(ReadOnlySpan<ushort> words)
     {
-        var bytes = new byte[words.Length * BytesPerWord];
+        byte[] bytes = new byte[words.Length * BytesPerWord];
         for (int i = 0; i < words.Length; i++)
         {
             byte msb = (byte)(words[i] >> 8);

@@ -159,7 +159,7 @@ public sealed class Sds011Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
 
     private Sds011Frame MeasurementFrame(DateTimeOffset now)
     {
-        var conditions = _ambient.At(now);
+        AmbientConditions conditions = _ambient.At(now);
         int pm25 = Tenths(conditions.Pm25MicrogramsPerCubicMetre);
         int pm10 = Math.Max(pm25, Tenths(conditions.Pm10MicrogramsPerCubicMetre));
         return Fault == EmulatedFault.OutOfRange
@@ -230,8 +230,8 @@ public sealed class Sds011Emulator : IEmulatedSerialPeripheral, IEmulatedSensor
     /// </summary>
     private byte[] PlantowerFrame(DateTimeOffset now)
     {
-        var conditions = _ambient.At(now);
-        var frame = new byte[32];
+        AmbientConditions conditions = _ambient.At(now);
+        byte[] frame = new byte[32];
         frame[0] = 0x42;
         frame[1] = 0x4D;
         frame[3] = 28;

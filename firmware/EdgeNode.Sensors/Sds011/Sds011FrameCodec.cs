@@ -22,7 +22,7 @@ internal static class Sds011FrameCodec
     public static byte[] EncodeCommand(Sds011Command command, ReadOnlySpan<byte> parameters, ushort deviceId = Sds011Protocol.AnyDevice)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(parameters.Length, 12);
-        var packet = new byte[Sds011Protocol.CommandLength];
+        byte[] packet = new byte[Sds011Protocol.CommandLength];
         packet[0] = Sds011Protocol.Head;
         packet[1] = Sds011Protocol.CommandId;
         packet[2] = (byte)command;

@@ -64,7 +64,7 @@ public sealed class BrokerAccounts : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var state = _client.State;
+            MqttConnectionState state = _client.State;
             throw new TimeoutException(
                 $"Could not log in to the broker {_options.Host}:{_options.Port} as '{_options.Admin.Username}' within {_options.Timeout.TotalSeconds:0} s " +
                 $"(last failure: {state.LastFailure}{(state.LastFailureDetail is { } detail ? $", {detail}" : "")}). " +
@@ -81,7 +81,7 @@ public sealed class BrokerAccounts : IAsyncDisposable
         NodeId.Require(nodeId);
         RequirePassword(password);
         string role = BrokerRoles.NodeRole(nodeId);
-        var answers = await SendAsync(
+        DynamicSecurityResponse[] answers = await SendAsync(
         [
             DynamicSecurityCommands.CreateRole(role, $"Node {nodeId}: its own topics only", BrokerRoles.NodeAcls(nodeId)),
             DynamicSecurityCommands.CreateClient(nodeId, password, clientId: nodeId, role, $"EdgeNode node {nodeId}"),
@@ -91,7 +91,10 @@ public sealed class BrokerAccounts : IAsyncDisposable
         {
             // Do not leave a role behind for a node that has no account (but never touch a role that was there before).
             if (roleError is null)
+            {
                 await SendAsync([DynamicSecurityCommands.DeleteRole(role)], cancellationToken).ConfigureAwait(false);
+            }
+
             throw new BrokerCommandRefusedException("createClient", nodeId, clientError);
         }
         if (roleError == RoleAlreadyExists)
@@ -117,7 +120,7 @@ public sealed class BrokerAccounts : IAsyncDisposable
     /// <returns>The plugin's first refusal, or null.</returns>
     private async Task<string?> ReplaceNodeRoleAsync(string nodeId, string role, CancellationToken cancellationToken)
     {
-        var answers = await SendAsync(
+        DynamicSecurityResponse[] answers = await SendAsync(
         [
             // First, or the account would keep a pointer to the deleted role: Mosquitto 2.0.11's createClient links
             // the account to its roles but not the roles back to the account, so deleteRole cannot find it.
@@ -128,7 +131,10 @@ public sealed class BrokerAccounts : IAsyncDisposable
         ], cancellationToken).ConfigureAwait(false);
         string? error = answers.Select(answer => answer.Error).FirstOrDefault(error => error is not null);
         if (error is null)
+        {
             _logger.LogWarning("Broker role {Role} was left over without its account; written afresh for node {Node}", role, nodeId);
+        }
+
         return error;
     }
 
@@ -153,11 +159,17 @@ public sealed class BrokerAccounts : IAsyncDisposable
     {
         NodeId.Require(nodeId);
         string role = BrokerRoles.NodeRole(nodeId);
-        var answers = await SendAsync([DynamicSecurityCommands.ForUser("deleteClient", nodeId), DynamicSecurityCommands.DeleteRole(role)], cancellationToken).ConfigureAwait(false);
+        DynamicSecurityResponse[] answers = await SendAsync([DynamicSecurityCommands.ForUser("deleteClient", nodeId), DynamicSecurityCommands.DeleteRole(role)], cancellationToken).ConfigureAwait(false);
         if (answers[0].Error is { } clientError)
+        {
             throw new BrokerCommandRefusedException("deleteClient", nodeId, clientError);
+        }
+
         if (answers[1].Error is { } roleError)
+        {
             throw new BrokerCommandRefusedException("deleteRole", role, roleError);
+        }
+
         _logger.LogInformation("Broker account deleted for node {Node}", nodeId);
     }
 
@@ -184,14 +196,22 @@ public sealed class BrokerAccounts : IAsyncDisposable
         var clients = new Dictionary<string, BrokerClient>(StringComparer.Ordinal);
         for (int offset = 0; ; offset += pageSize)
         {
-            var answer = await SendOneAsync(DynamicSecurityCommands.ListClients(offset, pageSize), "all clients", cancellationToken).ConfigureAwait(false);
+            DynamicSecurityResponse answer = await SendOneAsync(DynamicSecurityCommands.ListClients(offset, pageSize), "all clients", cancellationToken).ConfigureAwait(false);
             if (answer.Data?["clients"] is not JsonArray page)
+            {
                 break;
-            foreach (var client in page.Select(BrokerClient.FromPlugin).OfType<BrokerClient>())
+            }
+
+            foreach (BrokerClient client in page.Select(BrokerClient.FromPlugin).OfType<BrokerClient>())
+            {
                 clients.TryAdd(client.Username, client);
+            }
+
             int total = answer.Data["totalCount"] is JsonValue count && count.TryGetValue(out int value) ? value : 0;
             if (page.Count < pageSize || offset + page.Count >= total)
+            {
                 break;
+            }
         }
         return [.. clients.Values];
     }
@@ -200,7 +220,7 @@ public sealed class BrokerAccounts : IAsyncDisposable
     public async Task<BrokerClient?> FindClientAsync(string username, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
-        var answer = (await SendAsync([DynamicSecurityCommands.ForUser("getClient", username)], cancellationToken).ConfigureAwait(false))[0];
+        DynamicSecurityResponse answer = (await SendAsync([DynamicSecurityCommands.ForUser("getClient", username)], cancellationToken).ConfigureAwait(false))[0];
         if (answer.Error is { } error)
         {
             return error == ClientNotFound ? null : throw new BrokerCommandRefusedException("getClient", username, error);
@@ -217,9 +237,12 @@ public sealed class BrokerAccounts : IAsyncDisposable
 
     private async Task<DynamicSecurityResponse> SendOneAsync(JsonObject command, string subject, CancellationToken cancellationToken)
     {
-        var answer = (await SendAsync([command], cancellationToken).ConfigureAwait(false))[0];
+        DynamicSecurityResponse answer = (await SendAsync([command], cancellationToken).ConfigureAwait(false))[0];
         if (answer.Error is { } error)
+        {
             throw new BrokerCommandRefusedException(answer.Command.Length > 0 ? answer.Command : (string)command["command"]!, subject, error);
+        }
+
         return answer;
     }
 
@@ -227,11 +250,14 @@ public sealed class BrokerAccounts : IAsyncDisposable
     private async Task<DynamicSecurityResponse[]> SendAsync(IReadOnlyList<JsonObject> commands, CancellationToken cancellationToken)
     {
         if (!_started)
-            throw new InvalidOperationException("BrokerAccounts is not started: call StartAsync first.");
-        var waits = new List<(string Correlation, Task<DynamicSecurityResponse> Answer)>(commands.Count);
-        foreach (var command in commands)
         {
-            var (correlation, answer) = _pending.Register();
+            throw new InvalidOperationException("BrokerAccounts is not started: call StartAsync first.");
+        }
+
+        var waits = new List<(string Correlation, Task<DynamicSecurityResponse> Answer)>(commands.Count);
+        foreach (JsonObject command in commands)
+        {
+            (string? correlation, Task<DynamicSecurityResponse>? answer) = _pending.Register();
             command["correlationData"] = correlation;
             waits.Add((correlation, answer));
         }
@@ -256,19 +282,26 @@ public sealed class BrokerAccounts : IAsyncDisposable
         }
         finally
         {
-            foreach (var wait in waits)
+            foreach ((string Correlation, Task<DynamicSecurityResponse> Answer) wait in waits)
+            {
                 _pending.Forget(wait.Correlation);
+            }
         }
     }
 
     private ValueTask ReceiveAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         if (message.Topic != BrokerRoles.ControlResponseTopic)
+        {
             return ValueTask.CompletedTask;
-        foreach (var response in DynamicSecurityResponse.Parse(message.Payload.Span))
+        }
+
+        foreach (DynamicSecurityResponse response in DynamicSecurityResponse.Parse(message.Payload.Span))
         {
             if (!_pending.TryComplete(response) && response.CorrelationData is null && response.Error is { } error)
+            {
                 _logger.LogWarning("The dynamic-security plugin reported '{Error}' for {Command} without saying which request it answers", error, response.Command);
+            }
         }
         return ValueTask.CompletedTask;
     }
@@ -276,17 +309,27 @@ public sealed class BrokerAccounts : IAsyncDisposable
     private static void RequirePassword(string password)
     {
         if (string.IsNullOrEmpty(password))
+        {
             throw new ArgumentException("A broker password cannot be empty.", nameof(password));
+        }
+
         if (password.Contains('\0'))
+        {
             throw new ArgumentException("A broker password cannot contain NUL: the plugin would cut it there.", nameof(password));
+        }
     }
 
     internal static void RequireFleetUsername(string username)
     {
         if (string.IsNullOrEmpty(username) || username.Any(char.IsControl))
+        {
             throw new ArgumentException("A fleet account's user name cannot be empty or contain control characters.", nameof(username));
+        }
+
         if (NodeId.IsValid(username, out _))
+        {
             throw new ArgumentException($"'{username}' is a valid node id, so a node could be enrolled under it: give fleet accounts a name with a character node ids never have, e.g. 'fleet.{username}'.", nameof(username));
+        }
     }
 
     public async ValueTask DisposeAsync() => await _client.DisposeAsync().ConfigureAwait(false);

@@ -16,7 +16,10 @@ public sealed record BrokerClient(string Username, bool Disabled)
     internal static BrokerClient? FromPlugin(JsonNode? client)
     {
         if (client is not JsonObject entry || entry["username"] is not JsonValue name || !name.TryGetValue(out string? username))
+        {
             return null;
+        }
+
         bool disabled = entry["disabled"] is JsonValue flag && flag.TryGetValue(out bool value) && value;
         return new BrokerClient(username, disabled);
     }

@@ -31,7 +31,10 @@ internal static class DynamicSecurityCommands
             ["roles"] = new JsonArray(new JsonObject { ["rolename"] = role }),
         };
         if (clientId is not null)
+        {
             command["clientid"] = clientId;
+        }
+
         return command;
     }
 

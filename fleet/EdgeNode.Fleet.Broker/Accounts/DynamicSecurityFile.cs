@@ -73,7 +73,10 @@ public static class DynamicSecurityFile
             Access = FileAccess.Write,
         };
         if (!OperatingSystem.IsWindows())
+        {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
         FileStream stream;
         try
         {

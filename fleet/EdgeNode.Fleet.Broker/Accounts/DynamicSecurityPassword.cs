@@ -23,7 +23,10 @@ public sealed record DynamicSecurityPassword(string HashBase64, string SaltBase6
     {
         ArgumentException.ThrowIfNullOrEmpty(password);
         if (salt.Length != SaltBytes)
+        {
             throw new ArgumentException($"The dynamic-security plugin needs a {SaltBytes}-byte salt, not {salt.Length}.", nameof(salt));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         byte[] hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA512, HashBytes);
         return new DynamicSecurityPassword(Convert.ToBase64String(hash), Convert.ToBase64String(salt), iterations);
@@ -31,7 +34,7 @@ public sealed record DynamicSecurityPassword(string HashBase64, string SaltBase6
 
     public bool Matches(string password)
     {
-        var again = Create(password, Convert.FromBase64String(SaltBase64), Iterations);
+        DynamicSecurityPassword again = Create(password, Convert.FromBase64String(SaltBase64), Iterations);
         return CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(again.HashBase64), Convert.FromBase64String(HashBase64));
     }
 }

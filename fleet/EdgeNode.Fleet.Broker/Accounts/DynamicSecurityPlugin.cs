@@ -25,7 +25,10 @@ public static class DynamicSecurityPlugin
         };
         var paths = new List<string>();
         foreach (string triplet in own is null ? multiarch : multiarch.Where(t => t != own).Prepend(own))
+        {
             paths.Add($"/usr/lib/{triplet}/{FileName}");
+        }
+
         paths.Add($"/usr/local/lib/{FileName}");
         paths.Add($"/usr/lib/{FileName}");
         paths.Add($"/usr/lib/mosquitto/{FileName}");
@@ -60,9 +63,15 @@ public static class DynamicSecurityPlugin
     public static IReadOnlyList<string> PluginLines(string configurationFilePath, string? pluginPath = null)
     {
         if (!Path.IsPathFullyQualified(configurationFilePath))
+        {
             throw new ArgumentException($"Give the dynamic-security file as an absolute path (got '{configurationFilePath}'): Mosquitto resolves a relative one against its own working directory.", nameof(configurationFilePath));
+        }
+
         if (configurationFilePath.Contains('\n') || configurationFilePath.Contains('\r'))
+        {
             throw new ArgumentException("A configuration file path cannot contain a line break.", nameof(configurationFilePath));
+        }
+
         return [$"plugin {pluginPath ?? Locate()}", $"plugin_opt_config_file {configurationFilePath}"];
     }
 }

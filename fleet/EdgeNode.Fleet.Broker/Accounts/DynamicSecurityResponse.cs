@@ -22,12 +22,18 @@ internal sealed record DynamicSecurityResponse(string Command, string? Error, st
             return [];
         }
         if (root is not JsonObject { } tree || tree["responses"] is not JsonArray responses)
+        {
             return [];
+        }
+
         var parsed = new List<DynamicSecurityResponse>(responses.Count);
-        foreach (var entry in responses)
+        foreach (JsonNode? entry in responses)
         {
             if (entry is not JsonObject response)
+            {
                 continue;
+            }
+
             parsed.Add(new DynamicSecurityResponse(
                 Text(response, "command") ?? "",
                 Text(response, "error"),

@@ -28,7 +28,7 @@ public sealed record FleetBrokerSecrets(BrokerCredential Admin, BrokerCredential
             {
                 try
                 {
-                    var stored = JsonSerializer.Deserialize<Stored>(File.ReadAllText(path));
+                    Stored? stored = JsonSerializer.Deserialize<Stored>(File.ReadAllText(path));
                     if (stored is { AdminPassword.Length: > 0, IngestPassword.Length: > 0 })
                     {
                         return new FleetBrokerSecrets(new BrokerCredential(BrokerCredential.AdminUsername, stored.AdminPassword), new BrokerCredential(IngestUsername, stored.IngestPassword));

@@ -18,7 +18,7 @@ internal sealed class PendingCommands
     /// <summary>False for an answer nobody here waits for (another admin's, or one that came after its timeout).</summary>
     public bool TryComplete(DynamicSecurityResponse response) =>
         response.CorrelationData is { } correlation
-        && _waiting.TryRemove(correlation, out var answer)
+        && _waiting.TryRemove(correlation, out TaskCompletionSource<DynamicSecurityResponse>? answer)
         && answer.TrySetResult(response);
 
     public void Forget(string correlationData) => _waiting.TryRemove(correlationData, out _);

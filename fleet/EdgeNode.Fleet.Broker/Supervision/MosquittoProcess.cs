@@ -29,7 +29,11 @@ internal sealed class MosquittoProcess : IAsyncDisposable
     /// <summary>The last lines it printed, oldest first.</summary>
     public IReadOnlyList<string> LastLines
     {
-        get { lock (_lastLines) return [.. _lastLines]; }
+        get { lock (_lastLines)
+            {
+                return [.. _lastLines];
+            }
+        }
     }
 
     public static MosquittoProcess Start(string executable, string configurationFile, ILogger logger)

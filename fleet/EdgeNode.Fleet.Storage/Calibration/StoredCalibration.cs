@@ -24,7 +24,7 @@ internal static class StoredCalibration
 
     public static CalibrationSet FromJson(string json)
     {
-        var settings = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        Dictionary<string, string> settings = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
         var problems = new List<string>();
         return CalibrationSet.FromSettings(settings, problems)
             ?? throw new Storage.FleetStoreException($"A stored calibration set cannot be read back: {string.Join("; ", problems)}");

@@ -1,5 +1,5 @@
-using EdgeNode.Fleet.Audit;
 using Dapper;
+using EdgeNode.Fleet.Audit;
 
 namespace EdgeNode.Fleet.Storage.Queries;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
+using Dapper;
 using EdgeNode.Fleet.Calibration;
 using EdgeNode.Protocol.Calibration;
-using Dapper;
 
 namespace EdgeNode.Fleet.Storage.Queries;
 

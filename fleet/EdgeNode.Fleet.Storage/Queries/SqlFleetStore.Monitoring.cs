@@ -1,6 +1,6 @@
 using System.Data.Common;
-using EdgeNode.Fleet.Monitoring;
 using Dapper;
+using EdgeNode.Fleet.Monitoring;
 
 namespace EdgeNode.Fleet.Storage.Queries;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using EdgeNode.Fleet.Registry;
 using Dapper;
+using EdgeNode.Fleet.Registry;
 
 namespace EdgeNode.Fleet.Storage.Queries;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using EdgeNode.Fleet.Staff;
 using Dapper;
+using EdgeNode.Fleet.Staff;
 
 namespace EdgeNode.Fleet.Storage.Queries;
 

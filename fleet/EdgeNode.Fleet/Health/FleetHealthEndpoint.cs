@@ -17,7 +17,7 @@ public static class FleetHealthEndpoint
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        var text = new StringBuilder().AppendLine(report.Status.ToString());
+        StringBuilder text = new StringBuilder().AppendLine(report.Status.ToString());
         if (!HealthReaders.MaySeeDetails(context))
         {
             context.Response.ContentType = "text/plain; charset=utf-8";

@@ -40,8 +40,8 @@ public static class WindowTimeRules
         var synchronised = windows.Select((w, i) => (Window: w, Number: i + 1)).Where(x => x.Window.Time == WireTimeQuality.Synchronised).OrderBy(x => x.Window.Start).ToList();
         for (int i = 1; i < synchronised.Count; i++)
         {
-            var (previous, previousNumber) = synchronised[i - 1];
-            var (current, number) = synchronised[i];
+            (WireWindow? previous, int previousNumber) = synchronised[i - 1];
+            (WireWindow? current, int number) = synchronised[i];
             if (current.Start < previous.Start.AddSeconds(previous.LengthSeconds))
             {
                 return $"window {number} ({Format(current.Start)}, {current.LengthSeconds} s) overlaps window {previousNumber} ({Format(previous.Start)}, {previous.LengthSeconds} s)";

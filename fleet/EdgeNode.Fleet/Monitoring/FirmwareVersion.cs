@@ -46,7 +46,7 @@ public sealed class FirmwareVersion : IComparable<FirmwareVersion>
         }
 
         string[] parts = core.Split('.');
-        var numbers = new int[parts.Length];
+        int[] numbers = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]))

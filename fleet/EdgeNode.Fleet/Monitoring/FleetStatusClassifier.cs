@@ -43,7 +43,7 @@ public static class FleetStatusClassifier
     {
         ArgumentNullException.ThrowIfNull(node);
         TimeSpan silentAfter = options.SilentAfter;
-        var problems = NodeProblem.None;
+        NodeProblem problems = NodeProblem.None;
         var reasons = new List<string>();
 
         // Silence is judged on what the node could have sent: nothing is late within two sync intervals of its

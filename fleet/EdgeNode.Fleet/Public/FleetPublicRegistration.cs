@@ -1,9 +1,9 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using EdgeNode.Fleet.WebSecurity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;

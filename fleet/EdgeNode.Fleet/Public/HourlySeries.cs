@@ -15,8 +15,8 @@ public sealed record HourlySeries(string Metric, IReadOnlyList<DateTimeOffset> H
     {
         DateTimeOffset currentHour = new(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
         DateTimeOffset first = currentHour.AddHours(-(Hours - 1));
-        var sums = new double[Hours];
-        var seconds = new double[Hours];
+        double[] sums = new double[Hours];
+        double[] seconds = new double[Hours];
         foreach (MetricWindowRow window in windows)
         {
             if (window.Metric != metric || window.Count == 0 || window.WindowStart < first)

@@ -1,8 +1,8 @@
 using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
-using EdgeNode.Fleet.Broker.Tls;
 using EdgeNode.Fleet.Broker.Session;
+using EdgeNode.Fleet.Broker.Tls;
 using Microsoft.Extensions.Options;
 
 namespace EdgeNode.Fleet.Registry;

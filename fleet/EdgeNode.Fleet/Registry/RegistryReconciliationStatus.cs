@@ -20,7 +20,11 @@ public sealed class RegistryReconciliationStatus(TimeProvider time)
 
     public RegistryReconciliation? LastSuccess
     {
-        get { lock (_gate) return _lastSuccess; }
+        get { lock (_gate)
+            {
+                return _lastSuccess;
+            }
+        }
     }
 
     /// <summary>
@@ -29,25 +33,41 @@ public sealed class RegistryReconciliationStatus(TimeProvider time)
     /// </summary>
     public IReadOnlyList<string> NodesWithoutAccount
     {
-        get { lock (_gate) return [.. _withoutAccount]; }
+        get { lock (_gate)
+            {
+                return [.. _withoutAccount];
+            }
+        }
     }
 
     /// <summary>Why the latest pass failed; null once one succeeds.</summary>
     public string? Failure
     {
-        get { lock (_gate) return _failure; }
+        get { lock (_gate)
+            {
+                return _failure;
+            }
+        }
     }
 
     /// <summary>When the failures under way began; null when the latest pass succeeded.</summary>
     public DateTimeOffset? FailingSince
     {
-        get { lock (_gate) return _failingSince; }
+        get { lock (_gate)
+            {
+                return _failingSince;
+            }
+        }
     }
 
     /// <summary>Why this fleet does not compare at all (an external broker it has no admin account on); null when it does.</summary>
     public string? NotChecked
     {
-        get { lock (_gate) return _notChecked; }
+        get { lock (_gate)
+            {
+                return _notChecked;
+            }
+        }
     }
 
     /// <summary>Records a successful pass; returns when the failures it ends began (null if there were none).</summary>

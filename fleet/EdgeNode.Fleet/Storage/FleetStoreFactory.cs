@@ -1,9 +1,9 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using EdgeNode.Fleet.Storage.Postgres;
 using EdgeNode.Fleet.Storage.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeNode.Fleet.Storage;
 

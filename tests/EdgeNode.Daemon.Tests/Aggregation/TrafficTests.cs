@@ -34,7 +34,7 @@ public class TrafficTests
     {
         TrafficWindow traffic = TrafficOf([Passage(speed)]);
 
-        var expected = new int[TrafficWindow.BinCount];
+        int[] expected = new int[TrafficWindow.BinCount];
         expected[bin] = 1;
         Assert.Equal(expected, traffic.SpeedHistogram);
     }
@@ -145,7 +145,7 @@ public class TrafficTests
     {
         var rig = new AggregatorRig(At(10, 0));
 
-        var error = Assert.Throws<InvalidOperationException>(() => rig.Aggregator.RecordPassages([Passage(30)]));
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => rig.Aggregator.RecordPassages([Passage(30)]));
 
         Assert.Contains("Aggregation:VehicleCounterFitted", error.Message);
     }

@@ -64,7 +64,7 @@ public class WindowAlignmentTests
     {
         var options = new WindowAggregationOptions { WindowLength = TimeSpan.FromMinutes(minutes) };
 
-        var error = Assert.Throws<ArgumentException>(() => new WindowAggregator(options, new VirtualTimeProvider()));
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new WindowAggregator(options, new VirtualTimeProvider()));
 
         Assert.Contains("Aggregation:WindowLength", error.Message);
         Assert.Contains("divide a day", error.Message);
@@ -81,7 +81,7 @@ public class WindowAlignmentTests
             ClockStepThreshold = TimeSpan.Zero,
         };
 
-        var error = Assert.Throws<ArgumentException>(options.Validate);
+        ArgumentException error = Assert.Throws<ArgumentException>(options.Validate);
 
         Assert.Contains("LateArrivalGrace", error.Message);
         Assert.Contains("MaximumSpeedsPerWindow", error.Message);

@@ -32,7 +32,7 @@ public class PollutionAlertDefaultsTests
     {
         var options = new PollutionAlertOptions { Thresholds = [new PollutionThreshold(Metric.Co2PartsPerMillion, AirQualityBand.Poor, 1000)] };
 
-        var error = Assert.Throws<ArgumentException>(options.Validate);
+        ArgumentException error = Assert.Throws<ArgumentException>(options.Validate);
 
         Assert.Contains("pollution alerts are for PM2.5, PM10 and NO2", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => PollutionThreshold.AtBand(Metric.TemperatureCelsius, AirQualityBand.Poor));

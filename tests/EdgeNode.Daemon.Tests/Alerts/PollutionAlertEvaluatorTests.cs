@@ -221,7 +221,7 @@ public class PollutionAlertEvaluatorTests
             RollingPeriod = TimeSpan.Zero,
         };
 
-        var error = Assert.Throws<ArgumentException>(() => new PollutionAlertEvaluator(options));
+        ArgumentException error = Assert.Throws<ArgumentException>(() => new PollutionAlertEvaluator(options));
 
         Assert.Contains("Alerts:Thresholds has a threshold for Co2PartsPerMillion", error.Message);
         Assert.Contains("Alerts:HysteresisFraction", error.Message);

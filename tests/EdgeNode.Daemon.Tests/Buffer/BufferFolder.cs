@@ -25,7 +25,7 @@ internal sealed class BufferFolder : IDisposable
     /// <summary>Waits (real time) until <paramref name="condition"/> holds, for what the writer task does on its own.</summary>
     public static async Task Eventually(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        DateTime deadline = DateTime.UtcNow.AddSeconds(15);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");

@@ -57,7 +57,7 @@ internal static class SampleWindows
 
     public static int[] Bins(params (int Bin, int Vehicles)[] counts)
     {
-        var bins = new int[TrafficWindow.BinCount];
+        int[] bins = new int[TrafficWindow.BinCount];
         foreach ((int bin, int vehicles) in counts)
         {
             bins[bin] = vehicles;

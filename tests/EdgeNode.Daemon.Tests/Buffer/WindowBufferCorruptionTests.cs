@@ -15,7 +15,7 @@ public sealed class WindowBufferCorruptionTests : IDisposable
     private async Task<long[]> StoreQuarters(int count)
     {
         await using WindowBuffer buffer = _folder.Open();
-        var ids = new long[count];
+        long[] ids = new long[count];
         for (int n = 0; n < count; n++)
         {
             ids[n] = await buffer.AppendAsync(SampleWindows.Quarterly(n));

@@ -45,8 +45,8 @@ public sealed class WindowBufferOutboxTests : IDisposable
         }
 
         // The SQLite header stores the page size big-endian at offset 16.
-        await using var file = File.OpenRead(_folder.DatabasePath);
-        var header = new byte[18];
+        await using FileStream file = File.OpenRead(_folder.DatabasePath);
+        byte[] header = new byte[18];
         await file.ReadExactlyAsync(header);
         Assert.Equal(1024, (header[16] << 8) | header[17]);
     }

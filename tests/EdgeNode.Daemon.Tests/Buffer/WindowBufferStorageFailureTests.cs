@@ -1,8 +1,8 @@
-using EdgeNode.Daemon.Tests.Emulation;
-using Microsoft.Extensions.Logging;
 using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Tests.Emulation;
 using EdgeNode.Daemon.Windows;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace EdgeNode.Daemon.Tests.Buffer;
 
@@ -172,7 +172,7 @@ public sealed class WindowBufferStorageFailureTests : IDisposable
 
         await buffer.DisposeAsync();
 
-        var dropped = await Assert.ThrowsAsync<WindowDroppedException>(() => durable);
+        WindowDroppedException dropped = await Assert.ThrowsAsync<WindowDroppedException>(() => durable);
         Assert.Contains("SQLITE_READONLY", dropped.Message, StringComparison.Ordinal);
     }
 }

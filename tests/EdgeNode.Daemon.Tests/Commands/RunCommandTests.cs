@@ -1,8 +1,8 @@
-using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.Status;
-using EdgeNode.Sensors;
 using EdgeNode.Daemon.Windows;
+using EdgeNode.Sensors;
 
 namespace EdgeNode.Daemon.Tests.Commands;
 
@@ -39,7 +39,7 @@ public sealed class RunCommandTests : IDisposable
             { "Node": { "Id": "test-node-1", "DataDirectory": "{{data}}" }, "Aggregation": { "WindowLength": "00:01:00" } }
             """);
 
-        var (exitCode, _) = await Run(TimeSpan.FromSeconds(10), "--config", config, "--emulate", "--speed", "50");
+        (int exitCode, string _) = await Run(TimeSpan.FromSeconds(10), "--config", config, "--emulate", "--speed", "50");
 
         Assert.Equal(0, exitCode);
         await using WindowBuffer buffer = WindowBuffer.Open(new WindowBufferOptions { DatabasePath = Path.Combine(data, "buffer.db") });
@@ -55,7 +55,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.All(stored, w => Assert.NotNull(w.Traffic));
         Assert.True(stored[^1].Partial, "the window in progress at stop was not kept");
 
-        var status = StatusFile.Read(data);
+        NodeStatus? status = StatusFile.Read(data);
         Assert.NotNull(status);
         Assert.Equal("test-node-1", status.NodeId);
         Assert.Equal(["bme280", "ops243", "pms5003", "scd4x", "sds011"], status.Sensors.Select(s => s.Sensor));
@@ -69,7 +69,7 @@ public sealed class RunCommandTests : IDisposable
         File.WriteAllText(notADirectory, "");
         string config = Config("""{ "Node": { "Id": "test-node-1" } }""");
 
-        var (exitCode, _) = await Run(TimeSpan.FromMinutes(1), "--config", config, "--emulate", "--data-directory", notADirectory);
+        (int exitCode, string _) = await Run(TimeSpan.FromMinutes(1), "--config", config, "--emulate", "--data-directory", notADirectory);
 
         Assert.Equal(1, exitCode);
     }
@@ -138,10 +138,10 @@ public sealed class RunCommandTests : IDisposable
     {
         string config = Config("""{ "Node": { "Id": "test-node-1" } }""");
 
-        var (warmingUp, warmingUpOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate", "--fault", "sds011=warming-up");
-        var (twice, twiceOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate", "--fault", "sds011=stuck", "--fault", "sds011=corrupt-data");
-        var (real, realOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--fault", "sds011=stuck");
-        var (unknown, unknownOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate", "--fault", "toaster=stuck");
+        (int warmingUp, string? warmingUpOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate", "--fault", "sds011=warming-up");
+        (int twice, string? twiceOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate", "--fault", "sds011=stuck", "--fault", "sds011=corrupt-data");
+        (int real, string? realOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--fault", "sds011=stuck");
+        (int unknown, string? unknownOutput) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate", "--fault", "toaster=stuck");
 
         Assert.Equal([2, 2, 2, 2], new[] { warmingUp, twice, real, unknown });
         Assert.Contains("only be injected into the self-test", warmingUpOutput);
@@ -155,7 +155,7 @@ public sealed class RunCommandTests : IDisposable
     {
         string config = Config("""{ "Node": { "Id": "Not An Id!", "DataDirectory": "relative/dir" }, "Sensors": { "Fitted": ["bme280", "toaster"] } }""");
 
-        var (exitCode, output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
+        (int exitCode, string? output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Configuration: Node:Id is 'Not An Id!'", output);
@@ -166,7 +166,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task A_named_configuration_file_that_is_missing_is_an_error_not_a_default()
     {
-        var (exitCode, output) = await Run(TimeSpan.FromSeconds(30), "--config", Path.Combine(_folder, "nope.json"));
+        (int exitCode, string? output) = await Run(TimeSpan.FromSeconds(30), "--config", Path.Combine(_folder, "nope.json"));
 
         Assert.Equal(2, exitCode);
         Assert.Contains("nope.json not found", output);
@@ -177,7 +177,7 @@ public sealed class RunCommandTests : IDisposable
     {
         string config = Config("""{ "Node": { "Id": "test-node-1", } "Sensors": """);
 
-        var (exitCode, output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
+        (int exitCode, string? output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
 
         Assert.Equal(2, exitCode);
         Assert.Contains($"Configuration file {config} cannot be read", output);
@@ -188,7 +188,7 @@ public sealed class RunCommandTests : IDisposable
     {
         string config = Config("""{ "Node": { "Id": "test-node-1" }, "Sensors": { "I2cBus": "one" } }""");
 
-        var (exitCode, output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
+        (int exitCode, string? output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Sensors:I2cBus", output);
@@ -199,7 +199,7 @@ public sealed class RunCommandTests : IDisposable
     {
         string config = Config("""{ "Node": { "Id": "test-node-1" }, "Gpio": { "StatusLedPin": 40, "ButtonPin": 22, "Pms5003SetPin": 22 } }""");
 
-        var (exitCode, output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
+        (int exitCode, string? output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--emulate");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Gpio:StatusLedPin is 40", output);
@@ -211,7 +211,7 @@ public sealed class RunCommandTests : IDisposable
     {
         string config = Config("""{ "Node": { "Id": "test-node-1" } }""");
 
-        var (exitCode, output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--speed", "60");
+        (int exitCode, string? output) = await Run(TimeSpan.FromSeconds(30), "--config", config, "--speed", "60");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("only with --emulate", output);

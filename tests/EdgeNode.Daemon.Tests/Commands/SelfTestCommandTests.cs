@@ -25,7 +25,7 @@ public class SelfTestCommandTests
     public async Task Every_emulated_sensor_is_found_read_and_OK_and_the_report_is_dated_now()
     {
         DateTimeOffset before = DateTimeOffset.UtcNow;
-        var (exitCode, output) = await Run("--emulate");
+        (int exitCode, string? output) = await Run("--emulate");
         DateTimeOffset after = DateTimeOffset.UtcNow;
 
         Assert.Equal(SelfTestCommand.AllOk, exitCode);
@@ -63,7 +63,7 @@ public class SelfTestCommandTests
     [MemberData(nameof(InjectedFaults))]
     public async Task An_injected_fault_gets_its_own_verdict_and_the_other_sensors_stay_OK(string sensor, string kind, string verdictWords)
     {
-        var (exitCode, output) = await Run("--emulate", "--fault", $"{sensor.ToLowerInvariant()}={kind}");
+        (int exitCode, string? output) = await Run("--emulate", "--fault", $"{sensor.ToLowerInvariant()}={kind}");
 
         Assert.Equal(SelfTestCommand.SomeFaulty, exitCode);
         Assert.Matches($@"FAULT\s+{verdictWords}$", LineOf(output, sensor).TrimEnd());
@@ -78,7 +78,7 @@ public class SelfTestCommandTests
     [Fact]
     public async Task A_faulty_sensor_line_is_followed_by_what_to_check()
     {
-        var (_, output) = await Run("--emulate", "--fault", "bme280=not-present");
+        (int _, string? output) = await Run("--emulate", "--fault", "bme280=not-present");
 
         string[] lines = output.Split('\n');
         int at = Array.FindIndex(lines, l => l.StartsWith("BME280 ", StringComparison.Ordinal));
@@ -89,7 +89,7 @@ public class SelfTestCommandTests
     [Fact]
     public async Task Only_the_fitted_sensors_are_checked()
     {
-        var (exitCode, output) = await Run("--emulate", "--sensors", "bme280,pms5003");
+        (int exitCode, string? output) = await Run("--emulate", "--sensors", "bme280,pms5003");
 
         Assert.Equal(SelfTestCommand.AllOk, exitCode);
         Assert.Contains("Verdict: all 2 sensors OK.", output);
@@ -99,7 +99,7 @@ public class SelfTestCommandTests
     [Fact]
     public async Task The_optional_NO2_cell_is_checked_when_fitted()
     {
-        var (exitCode, output) = await Run("--emulate", "--sensors", "bme280,no2");
+        (int exitCode, string? output) = await Run("--emulate", "--sensors", "bme280,no2");
 
         Assert.Equal(SelfTestCommand.AllOk, exitCode);
         Assert.Contains("0x48  ADS1115 ADC (NO2 cell)", output);
@@ -114,7 +114,7 @@ public class SelfTestCommandTests
     [InlineData("stuck", "stuck value")]
     public async Task Faults_of_the_NO2_cell_get_their_own_verdict(string kind, string verdictWords)
     {
-        var (exitCode, output) = await Run("--emulate", "--sensors", "no2", "--fault", $"no2={kind}");
+        (int exitCode, string? output) = await Run("--emulate", "--sensors", "no2", "--fault", $"no2={kind}");
 
         Assert.Equal(SelfTestCommand.SomeFaulty, exitCode);
         Assert.Matches($@"FAULT\s+{verdictWords}$", LineOf(output, "NO2").TrimEnd());
@@ -126,7 +126,7 @@ public class SelfTestCommandTests
     [InlineData("--sensors", "no2", "The NO2 cell needs the constants on its certificate")]
     public async Task The_NO2_cell_on_real_hardware_needs_its_certificate(string option, string value, string message)
     {
-        var (exitCode, output) = await Run(option, value);
+        (int exitCode, string? output) = await Run(option, value);
 
         Assert.Equal(SelfTestCommand.UsageError, exitCode);
         Assert.Contains(message, output);
@@ -139,7 +139,7 @@ public class SelfTestCommandTests
     [InlineData("--sensors", "bme280,toaster", "--sensors: unknown toaster")]
     public async Task Bad_options_get_a_clear_message_and_exit_code_2(string option, string value, string message)
     {
-        var (exitCode, output) = await Run("--emulate", option, value);
+        (int exitCode, string? output) = await Run("--emulate", option, value);
 
         Assert.Equal(SelfTestCommand.UsageError, exitCode);
         Assert.Contains(message, output);
@@ -148,7 +148,7 @@ public class SelfTestCommandTests
     [Fact]
     public async Task Faults_cannot_be_injected_into_real_hardware()
     {
-        var (exitCode, output) = await Run("--fault", "bme280=stuck");
+        (int exitCode, string? output) = await Run("--fault", "bme280=stuck");
 
         Assert.Equal(SelfTestCommand.UsageError, exitCode);
         Assert.Contains("--fault needs --emulate", output);
@@ -157,7 +157,7 @@ public class SelfTestCommandTests
     [Fact]
     public async Task On_a_machine_without_sensors_the_real_self_test_says_what_is_missing()
     {
-        var (exitCode, output) = await Run("--i2c-bus", "97", "--sds011", "/dev/ttyEDGENODE-NONE", "--sensors", "bme280,sds011");
+        (int exitCode, string? output) = await Run("--i2c-bus", "97", "--sds011", "/dev/ttyEDGENODE-NONE", "--sensors", "bme280,sds011");
 
         Assert.Equal(SelfTestCommand.SomeFaulty, exitCode);
         Assert.Contains("I2C bus 97: cannot scan. I2C bus 97 not found", output);

@@ -1,8 +1,8 @@
-using EdgeNode.Daemon.Uplink;
-using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.Health;
 using EdgeNode.Daemon.Status;
+using EdgeNode.Daemon.Uplink;
 using EdgeNode.Hardware.Clock;
 using EdgeNode.Sensors;
 
@@ -66,7 +66,7 @@ public sealed class StatusCommandTests : IDisposable
     {
         StatusFile.Write(_folder, Status(DateTimeOffset.UtcNow, new SensorState("bme280", DateTimeOffset.UtcNow, null, null, null)));
 
-        var (exitCode, output) = await Run("--data-directory", _folder);
+        (int exitCode, string? output) = await Run("--data-directory", _folder);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Node mairie-lamppost-12", output);
@@ -79,9 +79,9 @@ public sealed class StatusCommandTests : IDisposable
         DateTimeOffset emulated = DateTimeOffset.UtcNow.AddDays(-5);
         StatusFile.Write(_folder, Status(emulated, new SensorState("bme280", emulated, null, null, null)));
 
-        var (_, fresh) = await Run("--data-directory", _folder);
+        (int _, string? fresh) = await Run("--data-directory", _folder);
         File.SetLastWriteTimeUtc(Path.Combine(_folder, StatusFile.FileName), DateTime.UtcNow.AddMinutes(-10));
-        var (_, left) = await Run("--data-directory", _folder);
+        (int _, string? left) = await Run("--data-directory", _folder);
 
         Assert.DoesNotContain("STALE", fresh);
         Assert.Contains("STALE: the service is not running or is hung", left);
@@ -90,7 +90,7 @@ public sealed class StatusCommandTests : IDisposable
     [Fact]
     public async Task Without_a_status_file_it_says_the_service_is_not_running()
     {
-        var (exitCode, output) = await Run("--data-directory", _folder);
+        (int exitCode, string? output) = await Run("--data-directory", _folder);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("the service is not running", output);
@@ -102,7 +102,7 @@ public sealed class StatusCommandTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_folder, StatusFile.FileName), "{ \"NodeId\": ");
 
-        var (exitCode, output) = await Run("--data-directory", _folder);
+        (int exitCode, string? output) = await Run("--data-directory", _folder);
 
         Assert.Equal(2, exitCode);
         Assert.Contains("cannot be read", output);
@@ -131,7 +131,7 @@ public sealed class StatusCommandTests : IDisposable
         NodeStatus? read = StatusFile.Read(_folder);
         finishing.Join();
         File.WriteAllBytes(path, torn);
-        var (exitCode, output) = await Run("--data-directory", _folder);
+        (int exitCode, string? output) = await Run("--data-directory", _folder);
 
         Assert.Equal(status.NodeId, read?.NodeId);
         Assert.Equal(2, exitCode);

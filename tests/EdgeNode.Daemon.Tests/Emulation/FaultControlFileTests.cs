@@ -11,7 +11,7 @@ public sealed class FaultControlFileTests
     [Fact]
     public void Lines_in_the_fault_syntax_are_read_and_comments_and_blank_lines_skipped()
     {
-        var (faults, problems) = FaultControlFile.Parse("# a comment\n\nsds011=corrupt-data\r\n  BME280 = not-present  \n", StandardKit);
+        (IReadOnlyList<InjectedFault>? faults, IReadOnlyList<string>? problems) = FaultControlFile.Parse("# a comment\n\nsds011=corrupt-data\r\n  BME280 = not-present  \n", StandardKit);
 
         Assert.Empty(problems);
         Assert.Equal([new InjectedFault("sds011", SensorFaultKind.CorruptData), new InjectedFault("bme280", SensorFaultKind.NotPresent)], faults);
@@ -26,7 +26,7 @@ public sealed class FaultControlFileTests
     [InlineData("scd4x=corrupt-data", "line 2 'scd4x=corrupt-data'", "one fault per sensor")]
     public void A_line_that_cannot_be_used_is_named_and_the_others_still_count(string badLine, string named, string why)
     {
-        var (faults, problems) = FaultControlFile.Parse($"scd4x=stuck\n{badLine}\nops243=not-answering", StandardKit);
+        (IReadOnlyList<InjectedFault>? faults, IReadOnlyList<string>? problems) = FaultControlFile.Parse($"scd4x=stuck\n{badLine}\nops243=not-answering", StandardKit);
 
         string problem = Assert.Single(problems);
         Assert.Contains(named, problem);
@@ -43,7 +43,7 @@ public sealed class FaultControlFileTests
             InjectedFault[] written = [new(SensorWiring.Radar, SensorFaultKind.Stuck), new(SensorWiring.Pms5003, SensorFaultKind.OutOfRange)];
             FaultControlFile.Write(Path.Combine(folder, "data"), written);
 
-            var (read, problems) = FaultControlFile.Parse(File.ReadAllText(FaultControlFile.PathIn(Path.Combine(folder, "data"))), StandardKit);
+            (IReadOnlyList<InjectedFault>? read, IReadOnlyList<string>? problems) = FaultControlFile.Parse(File.ReadAllText(FaultControlFile.PathIn(Path.Combine(folder, "data"))), StandardKit);
             Assert.Empty(problems);
             Assert.Equal(written, read);
         }

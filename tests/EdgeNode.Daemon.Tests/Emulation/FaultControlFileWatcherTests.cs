@@ -2,6 +2,7 @@ using EdgeNode.Daemon.Emulation;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Hardware;
 using EdgeNode.Hardware.Emulation;
+using EdgeNode.Hardware.Serial;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Ops243;
 using Microsoft.Extensions.Logging;
@@ -62,7 +63,7 @@ public sealed class FaultControlFileWatcherTests : IDisposable
     [Fact]
     public void An_unplugged_sensor_disappears_from_the_bus_and_its_port_and_comes_back_when_cleared()
     {
-        using var port = _hardware.OpenSerialPort(_wiring.Pms5003Port, SensorWiring.ParticulateBaudRate);
+        using SerialDevice port = _hardware.OpenSerialPort(_wiring.Pms5003Port, SensorWiring.ParticulateBaudRate);
         Control("bme280=not-present\npms5003=not-present");
         _watcher.CheckOnce();
 

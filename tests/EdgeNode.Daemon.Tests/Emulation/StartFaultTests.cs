@@ -1,21 +1,21 @@
+using EdgeNode.Daemon.Aggregation;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Emulation;
 using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.NodeHardware;
+using EdgeNode.Daemon.Sampling;
 using EdgeNode.Daemon.Systemd;
+using EdgeNode.Daemon.Tests.Node;
 using EdgeNode.Daemon.Uplink;
 using EdgeNode.Daemon.Windows;
-using EdgeNode.Daemon.Aggregation;
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Ops243;
 using EdgeNode.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
-using EdgeNode.Daemon.Sampling;
-using EdgeNode.Daemon.Tests.Node;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeNode.Daemon.Tests.Emulation;
 

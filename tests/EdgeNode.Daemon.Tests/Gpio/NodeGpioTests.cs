@@ -5,12 +5,12 @@ using EdgeNode.Daemon.Gpio;
 using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Systemd;
+using EdgeNode.Daemon.Tests.Node;
 using EdgeNode.Daemon.Uplink;
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Ops243;
 using Microsoft.Extensions.Logging.Abstractions;
-using EdgeNode.Daemon.Tests.Node;
 
 namespace EdgeNode.Daemon.Tests.Gpio;
 

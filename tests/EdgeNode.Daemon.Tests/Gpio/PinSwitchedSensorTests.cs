@@ -43,7 +43,7 @@ public class PinSwitchedSensorTests
             .RunAsync(sink.Stop.Token);
 
         Assert.Empty(sink.Faults);
-        var readings = sink.Readings.Select(r => r.At).ToArray();
+        DateTimeOffset[] readings = sink.Readings.Select(r => r.At).ToArray();
         Assert.InRange(readings.Length, 25, 40);
         Assert.All(readings, at =>
         {
@@ -52,7 +52,7 @@ public class PinSwitchedSensorTests
         });
 
         // Between two bursts of readings (5 min apart) both pins are low: fan, laser and supply off.
-        var gaps = readings.Zip(readings.Skip(1)).Where(pair => pair.Second - pair.First > TimeSpan.FromMinutes(1)).ToArray();
+        (DateTimeOffset First, DateTimeOffset Second)[] gaps = readings.Zip(readings.Skip(1)).Where(pair => pair.Second - pair.First > TimeSpan.FromMinutes(1)).ToArray();
         Assert.InRange(gaps.Length, 4, 6);
         Assert.All(gaps, gap =>
         {
@@ -62,7 +62,7 @@ public class PinSwitchedSensorTests
         });
 
         // Powered on, then the full warm-up before the first reading of each burst: the sensor's 30 s after power-on.
-        var powerOns = _driver.History(PowerPin).Where(e => e.Value == PinValue.High).Select(e => e.At).ToArray();
+        DateTimeOffset[] powerOns = _driver.History(PowerPin).Where(e => e.Value == PinValue.High).Select(e => e.At).ToArray();
         Assert.All(powerOns.Where(on => on < readings[^1]), on =>
             Assert.True(readings.First(r => r > on) - on >= TimeSpan.FromSeconds(30), $"read {readings.First(r => r > on) - on} after power-on"));
         Assert.Equal(PinValue.Low, _driver.LevelOf(SetPin));
@@ -128,7 +128,7 @@ public class PinSwitchedSensorTests
         var emulator = new Pms5003Emulator(new ConstantAmbient(AmbientConditions.Typical)) { SetPinHigh = false };
         using var sensor = new Pms5003Sensor(new EmulatedSerialPort(emulator, _time), _time);
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.WakeAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.WakeAsync());
 
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
         Assert.Contains("SET (pin 3) is not pulled low", fault.Message);

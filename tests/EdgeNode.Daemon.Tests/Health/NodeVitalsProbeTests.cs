@@ -79,7 +79,7 @@ public sealed class NodeVitalsProbeTests : IDisposable
         WriteProc();
         Write("proc/meminfo", "MemTotal:        3884408 kB\n");
 
-        var e = Assert.Throws<IOException>(() => new NodeVitalsProbe(_root, Path.Combine(_root, "proc"), Path.Combine(_root, "sys")).Read());
+        IOException e = Assert.Throws<IOException>(() => new NodeVitalsProbe(_root, Path.Combine(_root, "proc"), Path.Combine(_root, "sys")).Read());
 
         Assert.Contains("MemAvailable:", e.Message);
     }

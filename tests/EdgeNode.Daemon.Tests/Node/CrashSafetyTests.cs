@@ -45,7 +45,7 @@ public sealed class CrashSafetyTests : IDisposable
             await node.KillAsync();
 
             Assert.Equal("ok", IntegrityCheck());
-            var after = Snapshot();
+            Dictionary<long, long> after = Snapshot();
             foreach ((long id, long start) in committed)
             {
                 Assert.True(after.TryGetValue(id, out long kept) && kept == start, $"window {id} ({new DateTimeOffset(start, TimeSpan.Zero):u}) committed before kill {kill + 1} is gone. Output:\n{node.Tail()}");

@@ -52,7 +52,7 @@ public sealed class NodeServiceTests : IDisposable
         string bufferPath = Path.Combine(_data, "buffer.db");
 
         // An earlier boot that never saw the clock set.
-        using (var earlier = Hardware(new ScaledTimeProvider(60, right - behind - TimeSpan.FromHours(2)), ClockSynchronisation.Unsynchronised))
+        using (EmulatedNodeHardware earlier = Hardware(new ScaledTimeProvider(60, right - behind - TimeSpan.FromHours(2)), ClockSynchronisation.Unsynchronised))
         {
             RunningNode first = Service(earlier, aggregation);
             await first.StartAsync(CancellationToken.None);
@@ -69,7 +69,7 @@ public sealed class NodeServiceTests : IDisposable
         Assert.True(earlierWindows > 0);
 
         var time = new ScaledTimeProvider(60, right - behind);
-        using var hardware = Hardware(time, ClockSynchronisation.Unsynchronised);
+        using EmulatedNodeHardware hardware = Hardware(time, ClockSynchronisation.Unsynchronised);
         RunningNode service = Service(hardware, aggregation);
         await service.StartAsync(CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(4));
@@ -140,7 +140,7 @@ public sealed class NodeServiceTests : IDisposable
 
         async Task RunAsync(DateTimeOffset from)
         {
-            using var hardware = Hardware(new ScaledTimeProvider(60, from), ClockSynchronisation.Synchronised);
+            using EmulatedNodeHardware hardware = Hardware(new ScaledTimeProvider(60, from), ClockSynchronisation.Synchronised);
             RunningNode service = Service(hardware, aggregation);
             await service.StartAsync(CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(3));

@@ -22,7 +22,7 @@ internal sealed class RunningNode
         INodeHardware hardware, NodeOptions node, SensorWiring wiring, WindowAggregationOptions aggregation, UplinkOptions? uplink = null, GpioOptions? gpio = null,
         Action<IServiceCollection>? more = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Services
             .AddSingleton(hardware)

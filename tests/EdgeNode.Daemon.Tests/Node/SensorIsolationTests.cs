@@ -4,11 +4,11 @@ using EdgeNode.Daemon.Buffer;
 using EdgeNode.Daemon.Emulation;
 using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.NodeHardware;
+using EdgeNode.Daemon.Sampling;
 using EdgeNode.Daemon.Systemd;
+using EdgeNode.Daemon.Tests.Sampling;
 using EdgeNode.Daemon.Uplink;
 using EdgeNode.Daemon.Windows;
-using EdgeNode.Daemon.Sampling;
-using EdgeNode.Daemon.Tests.Sampling;
 using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors;
 using EdgeNode.Sensors.Emulation;
@@ -110,7 +110,7 @@ public sealed class SensorIsolationTests : IDisposable
     public async Task At_real_speed_on_a_busy_machine_three_silent_sensors_never_delay_the_others()
     {
         // The slow faults at their real pace: the SDS011 and the PMS5003 each wait out 3-s answer timeouts, the SCD41 NACKs.
-        var time = TimeProvider.System;
+        TimeProvider time = TimeProvider.System;
         var wiring = new SensorWiring();
         var ambient = new RuralDayAmbient(11);
         using var hardware = new EmulatedNodeHardware(time, ambient, new DailyTraffic(ambient.Traffic, 11), wiring);
@@ -147,7 +147,7 @@ public sealed class SensorIsolationTests : IDisposable
         Assert.True(bme.Length >= 6, $"the BME280 was read {bme.Length} times in 8 s at one reading a second");
         double longestGap = bme.Zip(bme.Skip(1), (a, b) => (b - a).TotalSeconds).Max();
         Assert.True(longestGap < 2.5, $"the BME280 waited {longestGap:0.0} s between readings, with an interval of 1 s");
-        var slices = sink.Listening.Where(l => l.Sensor == SensorWiring.Radar).ToArray();
+        (string Sensor, DateTimeOffset From, TimeSpan For)[] slices = sink.Listening.Where(l => l.Sensor == SensorWiring.Radar).ToArray();
         Assert.True(slices.Sum(l => l.For.TotalSeconds) >= 5, $"the radar listened {slices.Sum(l => l.For.TotalSeconds):0.0} s of 8");
     }
 

@@ -31,7 +31,7 @@ public class SamplingLoopTests
         await Loop("bme280", async ct => await Bme280Sensor.OpenAsync(bus.CreateDevice(0x76), time, ct), SamplingSchedule.EveryMinute, sink, time)
             .RunAsync(sink.Stop.Token);
 
-        var readings = sink.Readings.ToArray();
+        (string Sensor, IReadOnlyList<Measurement> Values, DateTimeOffset At, TimeSpan StandsFor)[] readings = sink.Readings.ToArray();
         Assert.InRange(readings.Length, 10, 11);
         Assert.Empty(sink.Faults);
         Assert.All(readings.Zip(readings.Skip(1)), pair => Assert.InRange((pair.Second.At - pair.First.At).TotalSeconds, 59.95, 60.05));
@@ -50,7 +50,7 @@ public class SamplingLoopTests
             SamplingSchedule.DutyCycledParticulates, sink, time).RunAsync(sink.Stop.Token);
 
         Assert.Empty(sink.Faults);
-        var bursts = sink.Readings.GroupBy(r => (int)((r.At - sink.Readings.First().At).TotalMinutes / 5)).ToArray();
+        IGrouping<int, (string Sensor, IReadOnlyList<Measurement> Values, DateTimeOffset At, TimeSpan StandsFor)>[] bursts = sink.Readings.GroupBy(r => (int)((r.At - sink.Readings.First().At).TotalMinutes / 5)).ToArray();
         Assert.InRange(bursts.Length, 5, 7);
         Assert.All(bursts, burst =>
         {
@@ -83,9 +83,9 @@ public class SamplingLoopTests
         await Loop("scd4x", async ct => await Scd4xSensor.OpenAsync(bus.CreateDevice(0x62), time, Scd4xMeasurementMode.Periodic, ct),
             SamplingSchedule.EveryMinute, watcher, time).RunAsync(sink.Stop.Token);
 
-        var faults = sink.Faults.ToArray();
+        (string Sensor, SensorFaultKind Kind, DateTimeOffset At)[] faults = sink.Faults.ToArray();
         Assert.All(faults, f => Assert.Equal(SensorFaultKind.NotPresent, f.Kind));
-        var gaps = faults.Zip(faults.Skip(1), (a, b) => (b.At - a.At).TotalSeconds).ToArray();
+        double[] gaps = faults.Zip(faults.Skip(1), (a, b) => (b.At - a.At).TotalSeconds).ToArray();
         Assert.True(gaps.Length >= 4, $"only {faults.Length} attempts in 10 minutes");
         Assert.InRange(gaps[0], 8, 12);
         Assert.InRange(gaps[1], 16, 24);

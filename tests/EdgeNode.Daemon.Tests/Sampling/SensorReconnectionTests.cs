@@ -24,7 +24,7 @@ public sealed class SensorReconnectionTests
     public async Task A_sensor_unplugged_and_plugged_back_is_read_again_without_a_restart(string sensor)
     {
         var time = new VirtualTimeProvider();
-        using var hardware = Node(time);
+        using EmulatedNodeHardware hardware = Node(time);
         DateTimeOffset start = time.GetUtcNow();
         DateTimeOffset unplugAt = start.AddMinutes(10), plugBackAt = start.AddMinutes(20);
         var sink = new RecordingSink(time, start.AddMinutes(40));
@@ -47,7 +47,7 @@ public sealed class SensorReconnectionTests
     public async Task The_USB_radar_unplugged_and_plugged_back_counts_traffic_again()
     {
         var time = new VirtualTimeProvider();
-        using var hardware = Node(time, new PoissonTraffic(time.GetUtcNow(), approachingPerHour: 120, recedingPerHour: 120, seed: 5));
+        using EmulatedNodeHardware hardware = Node(time, new PoissonTraffic(time.GetUtcNow(), approachingPerHour: 120, recedingPerHour: 120, seed: 5));
         DateTimeOffset start = time.GetUtcNow();
         DateTimeOffset unplugAt = start.AddMinutes(10), plugBackAt = start.AddMinutes(20);
         var sink = new RecordingSink(time, start.AddMinutes(45));
@@ -67,7 +67,7 @@ public sealed class SensorReconnectionTests
     public async Task A_stuck_sensor_keeps_its_driver_so_that_it_stays_found_stuck()
     {
         var time = new VirtualTimeProvider();
-        using var hardware = Node(time);
+        using EmulatedNodeHardware hardware = Node(time);
         hardware.Sds011.Fault = EmulatedFault.Stuck;
         var sink = new RecordingSink(time, time.GetUtcNow().AddHours(2));
         FittedSensor fitted = FittedSensors.For(hardware, new SensorWiring(), 0x76).Single(f => f.Name == SensorWiring.Sds011);

@@ -1,12 +1,13 @@
-using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.Aggregation;
 using EdgeNode.Daemon.Alerts;
 using EdgeNode.Daemon.Buffer;
+using EdgeNode.Daemon.Commands;
 using EdgeNode.Daemon.Node;
 using EdgeNode.Daemon.NodeHardware;
 using EdgeNode.Daemon.Status;
 using EdgeNode.Daemon.Systemd;
 using EdgeNode.Daemon.Tests.Buffer;
+using EdgeNode.Daemon.Tests.Node;
 using EdgeNode.Daemon.Uplink;
 using EdgeNode.Daemon.Windows;
 using EdgeNode.Hardware.Clock;
@@ -15,7 +16,6 @@ using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Ops243;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using EdgeNode.Daemon.Tests.Node;
 
 namespace EdgeNode.Daemon.Tests.Status;
 

@@ -71,7 +71,7 @@ public sealed class SystemdServiceTests : IDisposable
     {
         var received = new List<string>();
         using var timeout = new CancellationTokenSource(Patience);
-        var buffer = new byte[256];
+        byte[] buffer = new byte[256];
         try
         {
             while (received.LastOrDefault() != expected)

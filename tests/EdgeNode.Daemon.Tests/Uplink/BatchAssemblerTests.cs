@@ -38,7 +38,7 @@ public sealed class BatchAssemblerTests : IAsyncLifetime
         OutgoingBatch all = assembler.Next(10, holdBackUndated: false)!;
 
         // This boot's undated window waits; an earlier boot's can never be dated, so it goes flagged.
-        var patientWindows = EdgeCodec.DecodeBatch(patient.Payload).Windows;
+        IReadOnlyList<WireWindow> patientWindows = EdgeCodec.DecodeBatch(patient.Payload).Windows;
         Assert.Equal([SampleWindows.Quarterly(0).Start, SampleWindows.Quarterly(2).Start], patientWindows.Select(w => w.Start));
         Assert.Equal(WireTimeQuality.Unconfirmed, patientWindows[1].Time);
         Assert.Equal(3, all.WindowIds.Count);

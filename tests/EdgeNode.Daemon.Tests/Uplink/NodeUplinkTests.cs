@@ -47,7 +47,7 @@ public sealed class NodeUplinkTests : IAsyncLifetime
         {
             await _buffer.AppendAsync(SampleWindows.Quarterly(n));
         }
-        var options = Options(maxWindowsPerBatch: 4);
+        UplinkOptions options = Options(maxWindowsPerBatch: 4);
         await using NodeUplink uplink = Uplink(options);
         using var stop = new CancellationTokenSource();
         Task running = uplink.RunAsync(stop.Token);
@@ -169,7 +169,7 @@ public sealed class NodeUplinkTests : IAsyncLifetime
     public async Task A_retained_configuration_is_applied_answered_and_remembered_and_a_bad_one_refused()
     {
         await PublishConfig(new ConfigMessage(Node, 2, new Dictionary<string, string> { ["Uplink:SyncInterval"] = "00:30:00" }));
-        var options = Options();
+        UplinkOptions options = Options();
         await using (NodeUplink uplink = Uplink(options))
         {
             using var stop = new CancellationTokenSource();
@@ -192,7 +192,7 @@ public sealed class NodeUplinkTests : IAsyncLifetime
         }
 
         // A restarted node keeps the revision it applied, even before the broker repeats it.
-        var restarted = Options();
+        UplinkOptions restarted = Options();
         await using NodeUplink again = Uplink(restarted);
         Assert.Equal(TimeSpan.FromMinutes(30), restarted.SyncInterval);
         Assert.Equal(2, again.Status.AppliedConfigRevision);
@@ -235,7 +235,7 @@ public sealed class NodeUplinkTests : IAsyncLifetime
     {
         await MosquittoPasswordFile.CreateAsync(_data.File("passwords"), Node, "right");
         await using MosquittoBroker locked = await MosquittoBroker.StartAsync("allow_anonymous false\npassword_file " + _data.File("passwords"));
-        var options = Options();
+        UplinkOptions options = Options();
         options.Port = locked.Port;
         options.Password = "wrong";
         await using NodeUplink uplink = Uplink(options);

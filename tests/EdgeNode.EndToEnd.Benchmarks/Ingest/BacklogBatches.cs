@@ -35,7 +35,7 @@ internal static class BacklogBatches
             pm25 = Math.Max(1, pm25 + random.NextDouble() * 1.2 - 0.6);
             no2 = Math.Max(1, no2 + random.NextDouble() * 3 - 1.5);
             int cars = random.Next(0, 120);
-            var histogram = new int[WireTrafficWindow.BinCount];
+            int[] histogram = new int[WireTrafficWindow.BinCount];
             for (int c = 0; c < cars; c++)
             {
                 histogram[Math.Min(15, 2 + random.Next(0, 5) + random.Next(0, 3))]++;

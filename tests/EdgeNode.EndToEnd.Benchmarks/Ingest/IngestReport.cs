@@ -117,7 +117,7 @@ internal static class IngestReport
     /// <summary>Decoding and classifying alone, on one core: the fleet's share of the work that is not the database.</summary>
     private static void MeasureClassifier(byte[][][] batches, TextWriter output)
     {
-        var payloads = batches.SelectMany(b => b.Take(1)).Take(1000).ToArray();
+        byte[][] payloads = batches.SelectMany(b => b.Take(1)).Take(1000).ToArray();
         DateTimeOffset now = DateTimeOffset.UtcNow;
         long rows = 0;
         for (int i = 0; i < 200; i++)

@@ -66,7 +66,7 @@ internal sealed class CountingProxy : IAsyncDisposable
 
     private async Task PumpAsync(Socket from, Socket to, bool isUp)
     {
-        var buffer = new byte[64 * 1024];
+        byte[] buffer = new byte[64 * 1024];
         try
         {
             while (true)

@@ -20,7 +20,11 @@ internal sealed class MqttFrameTally
     /// <summary>Frame counts and bytes, by packet type ("PUBLISH up/batch" for publishes).</summary>
     public IReadOnlyDictionary<string, (int Frames, long Bytes)> ByKind
     {
-        get { lock (_byKind) return new Dictionary<string, (int, long)>(_byKind); }
+        get { lock (_byKind)
+            {
+                return new Dictionary<string, (int, long)>(_byKind);
+            }
+        }
     }
 
     public void Add(ReadOnlySpan<byte> chunk)

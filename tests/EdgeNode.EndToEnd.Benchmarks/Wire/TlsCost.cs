@@ -16,8 +16,8 @@ internal static class TlsCost
         using var certificates = TestCertificates.Create();
         await using MosquittoBroker tlsBroker = await MosquittoBroker.StartAsync(certificates.WriteMosquittoFiles(files.Path));
         await using MosquittoBroker plainBroker = await MosquittoBroker.StartAsync();
-        var plain = await OneConnectionAsync(plainBroker, null, publishBytes);
-        var tls = await OneConnectionAsync(tlsBroker, new MqttTlsOptions([certificates.Authority]), publishBytes);
+        ((long Up, long Down) Connect, (long Up, long Down) Publish) plain = await OneConnectionAsync(plainBroker, null, publishBytes);
+        ((long Up, long Down) Connect, (long Up, long Down) Publish) tls = await OneConnectionAsync(tlsBroker, new MqttTlsOptions([certificates.Authority]), publishBytes);
         return new TlsFigures(plain.Connect, tls.Connect, plain.Publish, tls.Publish);
     }
 

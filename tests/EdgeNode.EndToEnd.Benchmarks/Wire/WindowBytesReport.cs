@@ -100,7 +100,7 @@ internal static class WindowBytesReport
     private static WireTrafficWindow Traffic(Random random)
     {
         int cars = random.Next(0, 120);
-        var histogram = new int[WireTrafficWindow.BinCount];
+        int[] histogram = new int[WireTrafficWindow.BinCount];
         for (int c = 0; c < cars; c++)
         {
             histogram[Math.Min(15, 2 + random.Next(0, 5) + random.Next(0, 3))]++;

@@ -30,7 +30,7 @@ internal static class WireReport
         long total = day.BytesUp + day.BytesDown + pingBytes;
         output.WriteLine(Invariant($"  = {total:N0} B per node per day on plain MQTT ({total / 1024.0:F1} KiB; goal 20 KB = 20,000 B)"));
 
-        long averageBatch = day.Up.TryGetValue("PUBLISH up/batch", out var b) && b.Frames > 0 ? b.Bytes / b.Frames : 1000;
+        long averageBatch = day.Up.TryGetValue("PUBLISH up/batch", out (int Frames, long Bytes) b) && b.Frames > 0 ? b.Bytes / b.Frames : 1000;
         TlsFigures tls = await TlsCost.MeasureAsync((int)averageBatch);
         long handshake = tls.TlsConnect.Up + tls.TlsConnect.Down - tls.PlainConnect.Up - tls.PlainConnect.Down;
         long perPublish = tls.TlsPublish.Up + tls.TlsPublish.Down - tls.PlainPublish.Up - tls.PlainPublish.Down;

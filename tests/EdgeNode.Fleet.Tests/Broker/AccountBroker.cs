@@ -44,7 +44,10 @@ internal sealed class AccountBroker : IAsyncDisposable
         catch
         {
             if (broker is not null)
+            {
                 await broker.DisposeAsync();
+            }
+
             files.Dispose();
             throw;
         }
@@ -76,7 +79,7 @@ internal sealed class AccountBroker : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            var state = client.State;
+            MqttConnectionState state = client.State;
             await client.DisposeAsync();
             throw new TimeoutException($"{options.ClientId} did not connect: {state.LastFailure} {state.LastFailureDetail}\n{Mosquitto.Output}");
         }
@@ -98,7 +101,9 @@ internal sealed class AccountBroker : IAsyncDisposable
         void OnChange(MqttConnectionState state)
         {
             if (match(state))
+            {
                 reached.TrySetResult(state);
+            }
         }
         client.StateChanged += OnChange;
         try

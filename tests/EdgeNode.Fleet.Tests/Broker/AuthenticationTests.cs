@@ -8,9 +8,9 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task A_node_connects_with_its_own_id_and_credential()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
-        await using var a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
+        await using MqttClient a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
         Assert.True(a.State.IsConnected);
     }
 
@@ -22,25 +22,25 @@ public sealed class AuthenticationTests
     [InlineData("a", null, null)]         // anonymous
     public async Task Refused(string clientId, string? username, string? password)
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
         await broker.Accounts.CreateNodeAsync("b", "pw-b");
 
-        var state = await broker.RefusedAsync(broker.ClientOptions(clientId, username, password));
+        MqttConnectionState state = await broker.RefusedAsync(broker.ClientOptions(clientId, username, password));
         Assert.Equal(MqttConnectionFailure.NotAuthorised, state.LastFailure);
     }
 
     [Fact]
     public async Task A_node_cannot_take_over_another_nodes_session_with_its_own_credential()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
         await broker.Accounts.CreateNodeAsync("b", "pw-b");
-        await using var b = await broker.ConnectedAsync(broker.ClientOptions("b", "b", "pw-b"), new MessageInbox());
+        await using MqttClient b = await broker.ConnectedAsync(broker.ClientOptions("b", "b", "pw-b"), new MessageInbox());
         bool bLost = false;
         b.StateChanged += state => bLost |= !state.IsConnected;
 
-        var state = await broker.RefusedAsync(broker.ClientOptions("b", "a", "pw-a"));
+        MqttConnectionState state = await broker.RefusedAsync(broker.ClientOptions("b", "a", "pw-a"));
         Assert.Equal(MqttConnectionFailure.NotAuthorised, state.LastFailure);
         // B's connection was never replaced: it still publishes and is still the one connected.
         await b.PublishAsync(new MqttApplicationMessage("edge/b/status", "online"u8.ToArray(), MqttQualityOfService.AtLeastOnce));
@@ -57,13 +57,13 @@ public sealed class AuthenticationTests
     [Fact]
     public async Task A_fleet_client_id_that_is_a_valid_node_id_can_be_taken_over_by_that_node()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateFleetAccountAsync("fleet.ingest", "pw-fleet");
         await broker.Accounts.CreateNodeAsync("fleet-1", "pw-node");
-        await using var fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-1", "fleet.ingest", "pw-fleet"), new MessageInbox());
+        await using MqttClient fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-1", "fleet.ingest", "pw-fleet"), new MessageInbox());
 
-        await using var node = await broker.ConnectedAsync(broker.ClientOptions("fleet-1", "fleet-1", "pw-node"), new MessageInbox());
-        var thrownOff = await AccountBroker.StateAsync(fleet, s => !s.IsConnected);
+        await using MqttClient node = await broker.ConnectedAsync(broker.ClientOptions("fleet-1", "fleet-1", "pw-node"), new MessageInbox());
+        MqttConnectionState thrownOff = await AccountBroker.StateAsync(fleet, s => !s.IsConnected);
         Assert.Equal(MqttConnectionFailure.ConnectionLost, thrownOff.LastFailure);
     }
 }

@@ -8,7 +8,7 @@ public sealed class ClientListingTests
     [Fact]
     public async Task Each_client_is_listed_with_whether_it_is_disabled()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
         await broker.Accounts.CreateNodeAsync("b", "pw-b");
         await broker.Accounts.CreateFleetAccountAsync("fleet.ingest", "pw-f");
@@ -27,7 +27,7 @@ public sealed class ClientListingTests
     [Fact]
     public async Task One_client_is_found_with_its_state_and_an_unknown_one_is_null()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
         await broker.Accounts.DisableNodeAsync("a");
 
@@ -40,7 +40,7 @@ public sealed class ClientListingTests
     [Fact]
     public async Task More_clients_than_a_page_are_all_listed()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         string[] nodes = ["n1", "n2", "n3", "n4", "n5"];
         foreach (string node in nodes)
         {

@@ -14,12 +14,12 @@ public sealed class DynamicSecurityFileTests
         var admin = BrokerCredential.NewAdmin();
         JsonObject file = DynamicSecurityFile.Build(admin);
 
-        var defaults = file["defaultACLAccess"]!.AsObject();
+        JsonObject defaults = file["defaultACLAccess"]!.AsObject();
         Assert.Equal(4, defaults.Count);
         Assert.All(defaults, entry => Assert.False(entry.Value!.GetValue<bool>()));
         Assert.DoesNotContain(admin.Password, file.ToJsonString(), StringComparison.Ordinal);
 
-        var client = Assert.Single(file["clients"]!.AsArray())!.AsObject();
+        JsonObject client = Assert.Single(file["clients"]!.AsArray())!.AsObject();
         Assert.Equal(BrokerCredential.AdminUsername, client["username"]!.GetValue<string>());
         var stored = new DynamicSecurityPassword(client["password"]!.GetValue<string>(), client["salt"]!.GetValue<string>(), client["iterations"]!.GetValue<int>());
         Assert.True(stored.Matches(admin.Password));
@@ -36,7 +36,7 @@ public sealed class DynamicSecurityFileTests
         DynamicSecurityFile.WriteNew(path, BrokerCredential.NewAdmin());
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-        var refused = Assert.Throws<IOException>(() => DynamicSecurityFile.WriteNew(path, BrokerCredential.NewAdmin()));
+        IOException refused = Assert.Throws<IOException>(() => DynamicSecurityFile.WriteNew(path, BrokerCredential.NewAdmin()));
         Assert.Contains("never overwritten", refused.Message, StringComparison.Ordinal);
     }
 
@@ -67,18 +67,18 @@ public sealed class DynamicSecurityFileTests
         file["clients"]!.AsArray().Add(Client("fleet.observer", "pw-observer", BrokerRoles.Fleet));
         string path = files.File("dynamic-security.json");
         await File.WriteAllTextAsync(path, file.ToJsonString());
-        await using var mosquitto = await MosquittoBroker.StartAsync(DynamicSecurityPlugin.ConfigurationLines(path));
+        await using MosquittoBroker mosquitto = await MosquittoBroker.StartAsync(DynamicSecurityPlugin.ConfigurationLines(path));
         await using var accounts = new BrokerAccounts(new BrokerAccountsOptions { Host = mosquitto.Host, Port = mosquitto.Port, Admin = admin });
         await accounts.StartAsync();
         await accounts.CreateNodeAsync("b", "pw-b");
 
         var observed = new MessageInbox();
-        await using var observer = await Connected(mosquitto, "observer", "fleet.observer", "pw-observer", observed, EdgeTopics.AllUp);
-        await using var a = await Connected(mosquitto, "a", "a", "pw-a", new MessageInbox());
-        await using var b = await Connected(mosquitto, "b", "b", "pw-b", new MessageInbox());
+        await using MqttClient observer = await Connected(mosquitto, "observer", "fleet.observer", "pw-observer", observed, EdgeTopics.AllUp);
+        await using MqttClient a = await Connected(mosquitto, "a", "a", "pw-a", new MessageInbox());
+        await using MqttClient b = await Connected(mosquitto, "b", "b", "pw-b", new MessageInbox());
 
         // MQTT 5: the broker refuses the publish out loud (PUBACK 0x87) rather than dropping it.
-        var refused = await Assert.ThrowsAsync<MqttPublishRefusedException>(() =>
+        MqttPublishRefusedException refused = await Assert.ThrowsAsync<MqttPublishRefusedException>(() =>
             a.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up("a", UpChannel.Batch), "a"u8.ToArray(), MqttQualityOfService.AtLeastOnce)));
         Assert.Equal("NotAuthorized", refused.ReasonCode);
         await b.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up("b", UpChannel.Batch), "b"u8.ToArray(), MqttQualityOfService.AtLeastOnce));

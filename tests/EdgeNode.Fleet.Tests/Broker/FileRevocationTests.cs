@@ -21,14 +21,16 @@ public sealed class FileRevocationTests(ITestOutputHelper output)
         string passwords = files.File("passwords");
         await MosquittoPasswordFile.CreateAsync(passwords, "a", "pw-a");
         await MosquittoPasswordFile.AddAsync(passwords, "other", "pw-other");
-        await using var mosquitto = await MosquittoBroker.StartAsync($"allow_anonymous false\npassword_file {passwords}");
-        await using var a = await Connected(mosquitto, "a", "a", "pw-a");
+        await using MosquittoBroker mosquitto = await MosquittoBroker.StartAsync($"allow_anonymous false\npassword_file {passwords}");
+        await using MqttClient a = await Connected(mosquitto, "a", "a", "pw-a");
 
         // Revoke "a" as an operator would with files: rewrite the password file without it ...
         await MosquittoPasswordFile.CreateAsync(passwords, "other", "pw-other");
         // ... which alone revokes nothing: the broker has not read it, and "a" still opens new connections.
-        await using (var stillLetIn = await Connected(mosquitto, "a-2", "a", "pw-a"))
+        await using (MqttClient stillLetIn = await Connected(mosquitto, "a-2", "a", "pw-a"))
+        {
             Assert.True(stillLetIn.State.IsConnected);
+        }
 
         // SIGHUP: now new connections are refused ...
         await mosquitto.ReloadConfigurationAsync();
@@ -40,7 +42,7 @@ public sealed class FileRevocationTests(ITestOutputHelper output)
         }
 
         // ... and the connected client is cut off too, its reconnects refused.
-        var state = await AccountBroker.StateAsync(a, s => !s.IsConnected && s.LastFailure == MqttConnectionFailure.NotAuthorised);
+        MqttConnectionState state = await AccountBroker.StateAsync(a, s => !s.IsConnected && s.LastFailure == MqttConnectionFailure.NotAuthorised);
         output.WriteLine($"after SIGHUP: {state}");
         Assert.False(a.State.IsConnected);
     }

@@ -28,9 +28,12 @@ internal sealed class MessageInbox
         var before = new List<string>();
         while (true)
         {
-            var message = await NextAsync();
+            MqttApplicationMessage message = await NextAsync();
             if (message.Topic == topic)
+            {
                 return before;
+            }
+
             before.Add(message.Topic);
         }
     }

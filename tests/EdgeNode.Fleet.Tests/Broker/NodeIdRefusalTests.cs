@@ -28,7 +28,7 @@ public sealed class NodeIdRefusalTests
     [MemberData(nameof(Bad))]
     public async Task Every_node_operation_refuses_the_id_with_a_reason(string id, string reason)
     {
-        await using var accounts = NeverStarted();
+        await using BrokerAccounts accounts = NeverStarted();
         Func<Task>[] operations =
         [
             () => accounts.CreateNodeAsync(id, "pw"),
@@ -37,9 +37,9 @@ public sealed class NodeIdRefusalTests
             () => accounts.SetNodePasswordAsync(id, "pw"),
             () => accounts.DeleteNodeAsync(id),
         ];
-        foreach (var operation in operations)
+        foreach (Func<Task> operation in operations)
         {
-            var refused = await Assert.ThrowsAsync<ArgumentException>(operation);
+            ArgumentException refused = await Assert.ThrowsAsync<ArgumentException>(operation);
             Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
         }
     }
@@ -47,7 +47,7 @@ public sealed class NodeIdRefusalTests
     [Fact]
     public async Task A_valid_id_gets_as_far_as_the_missing_start()
     {
-        await using var accounts = NeverStarted();
+        await using BrokerAccounts accounts = NeverStarted();
         await Assert.ThrowsAsync<InvalidOperationException>(() => accounts.CreateNodeAsync("mairie-12", "pw"));
     }
 
@@ -57,14 +57,14 @@ public sealed class NodeIdRefusalTests
     [InlineData("fleet\n")]
     public async Task A_fleet_account_name_a_node_could_hold_is_refused(string username)
     {
-        await using var accounts = NeverStarted();
+        await using BrokerAccounts accounts = NeverStarted();
         await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateFleetAccountAsync(username, "pw"));
     }
 
     [Fact]
     public async Task An_empty_password_is_refused()
     {
-        await using var accounts = NeverStarted();
+        await using BrokerAccounts accounts = NeverStarted();
         await Assert.ThrowsAsync<ArgumentException>(() => accounts.CreateNodeAsync("a", ""));
         await Assert.ThrowsAsync<ArgumentException>(() => accounts.SetNodePasswordAsync("a", ""));
     }

@@ -14,13 +14,13 @@ public sealed class NodeIsolationTests
     [Fact]
     public async Task A_publishes_to_its_own_up_and_status_but_its_publishes_to_b_never_arrive()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
         await broker.Accounts.CreateNodeAsync("b", "pw-b");
         await broker.Accounts.CreateFleetAccountAsync(Fleet, "pw-fleet");
         var fleetInbox = new MessageInbox();
-        await using var fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-x", Fleet, "pw-fleet", $"$share/fleet/{EdgeTopics.AllUp}", EdgeTopics.AllStatus), fleetInbox);
-        await using var a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
+        await using MqttClient fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-x", Fleet, "pw-fleet", $"$share/fleet/{EdgeTopics.AllUp}", EdgeTopics.AllStatus), fleetInbox);
+        await using MqttClient a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
 
         // MQTT 5: Mosquitto refuses a forbidden QoS 1 publish with PUBACK 0x87 (it drops it, and now says so). The
         // proof that nothing got through is still that A's allowed message, sent after, arrives with nothing of B's before it.
@@ -43,11 +43,11 @@ public sealed class NodeIsolationTests
     [InlineData("$share/x/edge/b/down/#")]
     public async Task A_cannot_subscribe_beyond_its_own_down(string filter)
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
-        await using var a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
+        await using MqttClient a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
 
-        var refused = await Assert.ThrowsAsync<MqttSubscriptionRefusedException>(() => a.SubscribeAsync([new MqttSubscription(filter)]));
+        MqttSubscriptionRefusedException refused = await Assert.ThrowsAsync<MqttSubscriptionRefusedException>(() => a.SubscribeAsync([new MqttSubscription(filter)]));
         Assert.Equal([filter], refused.RefusedFilters);
         await a.SubscribeAsync([new MqttSubscription(EdgeTopics.AllDown("a"))]);
     }
@@ -55,17 +55,17 @@ public sealed class NodeIsolationTests
     [Fact]
     public async Task A_receives_its_own_down_messages_and_not_bs_even_retained()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
         await broker.Accounts.CreateNodeAsync("b", "pw-b");
         await broker.Accounts.CreateFleetAccountAsync(Fleet, "pw-fleet");
-        await using var fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-x", Fleet, "pw-fleet"), new MessageInbox());
+        await using MqttClient fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-x", Fleet, "pw-fleet"), new MessageInbox());
         await fleet.PublishAsync(Message(EdgeTopics.Down("b", DownChannel.Config), "b's config") with { Retain = true });
         await fleet.PublishAsync(Message(EdgeTopics.Down("a", DownChannel.Config), "a's config") with { Retain = true });
 
         var aInbox = new MessageInbox();
-        await using var a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a", EdgeTopics.AllDown("a")), aInbox);
-        var retained = await aInbox.NextAsync();
+        await using MqttClient a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a", EdgeTopics.AllDown("a")), aInbox);
+        MqttApplicationMessage retained = await aInbox.NextAsync();
         Assert.Equal(EdgeTopics.Down("a", DownChannel.Config), retained.Topic);
         Assert.Equal("a's config", MessageInbox.Text(retained));
 
@@ -77,16 +77,16 @@ public sealed class NodeIsolationTests
     [Fact]
     public async Task The_fleet_account_reads_every_nodes_up_and_status_and_writes_every_nodes_down()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
         await broker.Accounts.CreateNodeAsync("b", "pw-b");
         await broker.Accounts.CreateFleetAccountAsync(Fleet, "pw-fleet");
         var fleetInbox = new MessageInbox();
-        await using var fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-x", Fleet, "pw-fleet", $"$share/fleet/{EdgeTopics.AllUp}", EdgeTopics.AllStatus), fleetInbox);
+        await using MqttClient fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-x", Fleet, "pw-fleet", $"$share/fleet/{EdgeTopics.AllUp}", EdgeTopics.AllStatus), fleetInbox);
         var aInbox = new MessageInbox();
         var bInbox = new MessageInbox();
-        await using var a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a", EdgeTopics.AllDown("a")), aInbox);
-        await using var b = await broker.ConnectedAsync(broker.ClientOptions("b", "b", "pw-b", EdgeTopics.AllDown("b")), bInbox);
+        await using MqttClient a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a", EdgeTopics.AllDown("a")), aInbox);
+        await using MqttClient b = await broker.ConnectedAsync(broker.ClientOptions("b", "b", "pw-b", EdgeTopics.AllDown("b")), bInbox);
 
         await a.PublishAsync(Message(EdgeTopics.Up("a", UpChannel.Batch), "a"));
         await b.PublishAsync(Message(EdgeTopics.Up("b", UpChannel.Health), "b"));
@@ -103,12 +103,12 @@ public sealed class NodeIsolationTests
     [Fact]
     public async Task The_fleet_account_cannot_speak_for_a_node_nor_subscribe_to_everything()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
         await broker.Accounts.CreateFleetAccountAsync(Fleet, "pw-fleet");
         var fleetInbox = new MessageInbox();
-        await using var fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-x", Fleet, "pw-fleet", EdgeTopics.AllUp), fleetInbox);
-        await using var a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
+        await using MqttClient fleet = await broker.ConnectedAsync(broker.ClientOptions("fleet-x", Fleet, "pw-fleet", EdgeTopics.AllUp), fleetInbox);
+        await using MqttClient a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
 
         await RefusedAsync(fleet, Message(EdgeTopics.Up("a", UpChannel.Batch), "forged by the fleet"));
         await a.PublishAsync(Message(EdgeTopics.Up("a", UpChannel.Health), "a's own"));
@@ -120,7 +120,7 @@ public sealed class NodeIsolationTests
 
     private static async Task RefusedAsync(MqttClient client, MqttApplicationMessage message)
     {
-        var refused = await Assert.ThrowsAsync<MqttPublishRefusedException>(() => client.PublishAsync(message));
+        MqttPublishRefusedException refused = await Assert.ThrowsAsync<MqttPublishRefusedException>(() => client.PublishAsync(message));
         Assert.Equal("NotAuthorized", refused.ReasonCode);
     }
 

@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Broker.Accounts;
+using EdgeNode.MqttLink;
 using EdgeNode.TestSupport;
 
 namespace EdgeNode.Fleet.Tests.Broker;
@@ -9,21 +10,21 @@ public sealed class PluginAnswerTests
     [Fact]
     public async Task Enrolling_a_node_twice_is_refused_with_the_plugins_words()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await broker.Accounts.CreateNodeAsync("a", "pw-a");
 
-        var refused = await Assert.ThrowsAsync<BrokerCommandRefusedException>(() => broker.Accounts.CreateNodeAsync("a", "other"));
+        BrokerCommandRefusedException refused = await Assert.ThrowsAsync<BrokerCommandRefusedException>(() => broker.Accounts.CreateNodeAsync("a", "other"));
         Assert.Equal("Client already exists", refused.PluginError);
         Assert.Contains("'a': Client already exists", refused.Message, StringComparison.Ordinal);
         // The first enrolment is untouched.
-        await using var a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
+        await using MqttClient a = await broker.ConnectedAsync(broker.ClientOptions("a", "a", "pw-a"), new MessageInbox());
     }
 
     [Fact]
     public async Task Operations_on_an_unknown_node_are_refused_with_the_plugins_words()
     {
-        await using var broker = await AccountBroker.StartAsync();
-        foreach (var operation in new Func<Task>[]
+        await using AccountBroker broker = await AccountBroker.StartAsync();
+        foreach (Func<Task> operation in new Func<Task>[]
         {
             () => broker.Accounts.DisableNodeAsync("ghost"),
             () => broker.Accounts.EnableNodeAsync("ghost"),
@@ -31,7 +32,7 @@ public sealed class PluginAnswerTests
             () => broker.Accounts.DeleteNodeAsync("ghost"),
         })
         {
-            var refused = await Assert.ThrowsAsync<BrokerCommandRefusedException>(operation);
+            BrokerCommandRefusedException refused = await Assert.ThrowsAsync<BrokerCommandRefusedException>(operation);
             Assert.Equal("ghost", refused.Subject);
             Assert.Equal("Client not found", refused.PluginError);
         }
@@ -40,8 +41,8 @@ public sealed class PluginAnswerTests
     [Fact]
     public async Task A_fleet_account_name_taken_by_the_admin_is_refused()
     {
-        await using var broker = await AccountBroker.StartAsync();
-        var refused = await Assert.ThrowsAsync<BrokerCommandRefusedException>(() => broker.Accounts.CreateFleetAccountAsync(BrokerCredential.AdminUsername, "pw"));
+        await using AccountBroker broker = await AccountBroker.StartAsync();
+        BrokerCommandRefusedException refused = await Assert.ThrowsAsync<BrokerCommandRefusedException>(() => broker.Accounts.CreateFleetAccountAsync(BrokerCredential.AdminUsername, "pw"));
         Assert.Equal("Client already exists", refused.PluginError);
     }
 
@@ -49,7 +50,7 @@ public sealed class PluginAnswerTests
     public async Task A_broker_without_the_plugin_never_answers_and_the_wait_ends_with_a_clear_timeout()
     {
         // Anonymous and without the plugin: the admin "logs in", but nobody listens on $CONTROL.
-        await using var broker = await MosquittoBroker.StartAsync();
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
         await using var accounts = new BrokerAccounts(new BrokerAccountsOptions
         {
             Host = broker.Host,
@@ -59,7 +60,7 @@ public sealed class PluginAnswerTests
         });
         await accounts.StartAsync();
 
-        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => accounts.CreateNodeAsync("a", "pw"));
+        TimeoutException timeout = await Assert.ThrowsAsync<TimeoutException>(() => accounts.CreateNodeAsync("a", "pw"));
         Assert.Contains("did not answer createRole, createClient", timeout.Message, StringComparison.Ordinal);
         Assert.Contains("loads the plugin", timeout.Message, StringComparison.Ordinal);
     }
@@ -67,7 +68,7 @@ public sealed class PluginAnswerTests
     [Fact]
     public async Task A_wrong_admin_credential_fails_the_start_with_the_reason()
     {
-        await using var broker = await AccountBroker.StartAsync();
+        await using AccountBroker broker = await AccountBroker.StartAsync();
         await using var impostor = new BrokerAccounts(new BrokerAccountsOptions
         {
             Host = broker.Mosquitto.Host,
@@ -76,7 +77,7 @@ public sealed class PluginAnswerTests
             ClientId = "fleet.admin-2",
             Timeout = TimeSpan.FromSeconds(3),
         });
-        var failed = await Assert.ThrowsAsync<TimeoutException>(() => impostor.StartAsync());
+        TimeoutException failed = await Assert.ThrowsAsync<TimeoutException>(() => impostor.StartAsync());
         Assert.Contains("NotAuthorised", failed.Message, StringComparison.Ordinal);
     }
 }

@@ -163,7 +163,7 @@ public sealed class CalibrationPageTests : IAsyncLifetime
     [Fact]
     public async Task A_node_catching_up_with_nothing_in_the_last_day_can_still_be_calibrated_and_one_with_nothing_at_all_says_why_not()
     {
-        var registry = _fleet.Services.GetRequiredService<INodeRegistryStore>();
+        INodeRegistryStore registry = _fleet.Services.GetRequiredService<INodeRegistryStore>();
         await registry.AddAsync(new RegisteredNode("lampadaire-behind", "Stade", "Saint-Lizier", "LP-2", 43.0, 1.13, true, _now.AddDays(-9), _now.AddDays(-9)), "hash-2", default);
         await registry.AddAsync(new RegisteredNode("lampadaire-new", "Gare", "Saint-Lizier", "LP-3", 43.0, 1.13, true, _now, _now), "hash-3", default);
         await CommitWindowsAsync(calibrationVersion: 0, hoursAgo: 72, mean: 20, node: "lampadaire-behind");

@@ -88,7 +88,7 @@ public abstract class CalibrationStoreContract : StoreContractBase
     [Fact]
     public async Task A_set_no_node_could_apply_is_refused_and_nothing_is_stored()
     {
-        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Store.AddCalibrationAsync("mairie-1", [Pm with { Gain = 9 }], "alice", At, 0, None));
+        ArgumentException refused = await Assert.ThrowsAsync<ArgumentException>(() => Store.AddCalibrationAsync("mairie-1", [Pm with { Gain = 9 }], "alice", At, 0, None));
 
         Assert.Contains("the gain must be between 0.2 and 5", refused.Message, StringComparison.Ordinal);
         Assert.Empty(await Store.ReadCalibrationsAsync("mairie-1", None));
@@ -98,7 +98,7 @@ public abstract class CalibrationStoreContract : StoreContractBase
     public async Task Sets_added_at_once_from_two_store_instances_get_distinct_versions()
     {
         IFleetStore second = await OpenAsync();
-        var writers = new[] { Store, (ICalibrationStore)second };
+        ICalibrationStore[] writers = new[] { Store, (ICalibrationStore)second };
 
         CalibrationRecord[] added = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             writers[i % 2].AddCalibrationAsync("mairie-1", [Pm with { Offset = i }], "alice", At, 0, None)));

@@ -158,8 +158,8 @@ public abstract class FleetStoreContract : StoreContractBase
         IngestBatch wideHistogram = Rows.Batch(Rows.Metric());
         wideHistogram.Traffic.Add(Rows.Traffic() with { SpeedHistogram = new int[17] });
 
-        var missing = await Assert.ThrowsAsync<InvalidIngestBatchException>(() => Store.CommitAsync(noNode, None));
-        var wide = await Assert.ThrowsAsync<InvalidIngestBatchException>(() => Store.CommitAsync(wideHistogram, None));
+        InvalidIngestBatchException missing = await Assert.ThrowsAsync<InvalidIngestBatchException>(() => Store.CommitAsync(noNode, None));
+        InvalidIngestBatchException wide = await Assert.ThrowsAsync<InvalidIngestBatchException>(() => Store.CommitAsync(wideHistogram, None));
 
         Assert.Contains("metric window at index 1 has no node id", missing.Message, StringComparison.Ordinal);
         Assert.Contains("17 bins; 16 expected", wide.Message, StringComparison.Ordinal);
@@ -186,7 +186,7 @@ public abstract class FleetStoreContract : StoreContractBase
             batch.Traffic.Add(Rows.Traffic(window: 1) with { SpeedHistogram = new int[17] });
         }
 
-        var refused = await Assert.ThrowsAsync<FleetStoreException>(() => unchecked_.CommitAsync(batch, None));
+        FleetStoreException refused = await Assert.ThrowsAsync<FleetStoreException>(() => unchecked_.CommitAsync(batch, None));
 
         Assert.Contains("nothing of it was stored", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, await Store.CountMetricWindowsAsync(null, None));

@@ -29,7 +29,7 @@ public abstract class NodeRegistryStoreContract : StoreContractBase
     {
         await Registry.AddAsync(Node("n1", name: "first"), "hash-1", None);
 
-        var refused = await Assert.ThrowsAsync<NodeAlreadyRegisteredException>(() => Registry.AddAsync(Node("n1", name: "second"), "hash-2", None));
+        NodeAlreadyRegisteredException refused = await Assert.ThrowsAsync<NodeAlreadyRegisteredException>(() => Registry.AddAsync(Node("n1", name: "second"), "hash-2", None));
 
         Assert.Equal("n1", refused.NodeId);
         Assert.Equal("first", (await Registry.FindAsync("n1", None))!.Name);

@@ -1,5 +1,6 @@
 using EdgeNode.Fleet.Storage;
 using EdgeNode.Fleet.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace EdgeNode.Fleet.Tests.Contract;
 
@@ -47,7 +48,7 @@ public sealed class SqliteFleetStoreTests : FleetStoreContract
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={FilePath}");
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
+        await using SqliteCommand command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         string? mode = (string?)await command.ExecuteScalarAsync();
         command.CommandText = "SELECT max(version) FROM schema_version";

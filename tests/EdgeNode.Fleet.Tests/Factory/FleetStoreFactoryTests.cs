@@ -46,7 +46,7 @@ public sealed class FleetStoreFactoryTests
     [InlineData("Data Source=x;;=;'")]
     public void Anything_else_is_refused_naming_the_setting_and_not_echoing_secrets(string? connectionString)
     {
-        var refused = Assert.Throws<ArgumentException>(() => FleetStoreFactory.Create(connectionString));
+        ArgumentException refused = Assert.Throws<ArgumentException>(() => FleetStoreFactory.Create(connectionString));
 
         Assert.Contains("Fleet:Storage:ConnectionString", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", refused.Message, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed class FleetInProcessTests : IAsyncLifetime
 
         // Windows of the last hours: the fleet refuses windows dated more than a day after it receives them.
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute / 15 * 15, 0, TimeSpan.Zero).AddHours(-2);
+        DateTimeOffset start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute / 15 * 15, 0, TimeSpan.Zero).AddHours(-2);
         WindowBatch batch = NodeMessages.Batch(Node, batchId: 31337, start: start);
         await node.PublishAsync(new MqttApplicationMessage(EdgeTopics.Up(Node, UpChannel.Batch), EdgeCodec.Encode(batch), MqttQualityOfService.AtLeastOnce), timeout.Token);
 
@@ -72,7 +72,7 @@ public sealed class FleetInProcessTests : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(Patience);
         await WaitUntilIngestIsSubscribedAsync(timeout.Token);
-        var calibrations = _fleet.Services.GetRequiredService<ICalibrationStore>();
+        ICalibrationStore calibrations = _fleet.Services.GetRequiredService<ICalibrationStore>();
         CalibrationRecord saved = await calibrations.AddCalibrationAsync(Node, [new CalibrationEntry("sds011", "pm25_ugm3", 0.8, -1.5)], "alice", DateTimeOffset.UtcNow, 0, timeout.Token);
         _fleet.Services.GetRequiredService<CalibrationSender>().Wake();
         await WaitForAsync(() => IsRetainedAsync(EdgeTopics.Down(Node, DownChannel.Config), timeout.Token), "the retained configuration", timeout.Token);

@@ -112,7 +112,7 @@ public abstract class IngestPipelineContract : IAsyncLifetime
         }
 
         Run(pipeline);
-        var acks = await WaitForAcksAsync(200);
+        IReadOnlyList<SentAck> acks = await WaitForAcksAsync(200);
 
         Assert.Equal(200, acks.Select(sent => sent.Ack.NodeId).Distinct().Count());
         Assert.All(acks, sent => Assert.Equal(AckOutcome.Stored, sent.Ack.Outcome));

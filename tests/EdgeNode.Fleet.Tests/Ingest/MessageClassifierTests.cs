@@ -150,7 +150,7 @@ public sealed class MessageClassifierTests
 
     public static TheoryData<string, byte[]> RefusedWhileDecoding()
     {
-        var outOfRange = NodeMessages.SmallBatch(NodeMessages.Node, 4711, 0);
+        WindowBatch outOfRange = NodeMessages.SmallBatch(NodeMessages.Node, 4711, 0);
         outOfRange = outOfRange with
         {
             Windows = [outOfRange.Windows[0] with { Sensors = [new WireSensorWindow("sds011", 1, [new(Protocol.Catalogue.MetricCatalogue.Pm25, 3, 2_500, 2_400, 2_600, 2_500)], 0, null)] }],

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using EdgeNode.Fleet.Tests.Broker;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Storage;
+using EdgeNode.Fleet.Tests.Broker;
 using EdgeNode.Protocol.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -23,7 +23,7 @@ internal sealed class InMemoryNodeRegistry : INodeRegistryStore
         _nodes.TryAdd(node.Id, (node, credentialHash)) ? Task.CompletedTask : throw new NodeAlreadyRegisteredException(node.Id);
 
     public Task<RegisteredNode?> FindAsync(string id, CancellationToken ct) =>
-        Task.FromResult(_nodes.TryGetValue(id, out var entry) ? entry.Node : null);
+        Task.FromResult(_nodes.TryGetValue(id, out (RegisteredNode Node, string Hash) entry) ? entry.Node : null);
 
     public Task<IReadOnlyList<RegisteredNode>> ListAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<RegisteredNode>>([.. _nodes.Values.Select(entry => entry.Node)
@@ -38,13 +38,13 @@ internal sealed class InMemoryNodeRegistry : INodeRegistryStore
         Task.FromResult(Change(id, node => node with { CredentialIssuedAt = issuedAt }));
 
     public Task<string?> ReadCredentialHashAsync(string id, CancellationToken ct) =>
-        Task.FromResult(_nodes.TryGetValue(id, out var entry) ? entry.Hash : null);
+        Task.FromResult(_nodes.TryGetValue(id, out (RegisteredNode Node, string Hash) entry) ? entry.Hash : null);
 
     public Task<bool> RemoveAsync(string id, CancellationToken ct) => Task.FromResult(_nodes.TryRemove(id, out _));
 
     private bool Change(string id, Func<RegisteredNode, RegisteredNode> change)
     {
-        if (!_nodes.TryGetValue(id, out var entry))
+        if (!_nodes.TryGetValue(id, out (RegisteredNode Node, string Hash) entry))
         {
             return false;
         }

@@ -24,7 +24,7 @@ public sealed partial class StaffPagesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _fleet = new MonitoringWebFactory(_folder.File("fleet.db"));
-        var registry = _fleet.Services.GetRequiredService<INodeRegistryStore>();
+        INodeRegistryStore registry = _fleet.Services.GetRequiredService<INodeRegistryStore>();
         await registry.AddAsync(new RegisteredNode(Quiet, "Mairie", "Saint-Lizier", "LP-1", 43.0, 1.13, true, _now.AddDays(-9), _now.AddDays(-9)), "hash-1", default);
         await registry.AddAsync(new RegisteredNode(Faulty, "École", "Saint-Girons", "LP-2", 42.98, 1.15, true, _now.AddDays(-9), _now.AddDays(-9)), "hash-2", default);
 

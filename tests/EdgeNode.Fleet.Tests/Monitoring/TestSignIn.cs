@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace EdgeNode.Fleet.Tests.Monitoring;
 
@@ -20,7 +21,7 @@ internal sealed class TestSignIn(IOptionsMonitor<AuthenticationSchemeOptions> op
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(RoleHeader, out var role) || string.IsNullOrEmpty(role))
+        if (!Request.Headers.TryGetValue(RoleHeader, out StringValues role) || string.IsNullOrEmpty(role))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }

@@ -64,7 +64,7 @@ public sealed class OpenDataTests : IAsyncLifetime
             Assert.Equal([3], unknown.RootElement.GetProperty("calibrationVersions").EnumerateArray().Select(e => e.GetInt32()));
             Assert.Empty(unknown.RootElement.GetProperty("calibrations").EnumerateArray());
         }
-        var calibrations = _site.Services.GetRequiredService<ICalibrationStore>();
+        ICalibrationStore calibrations = _site.Services.GetRequiredService<ICalibrationStore>();
         DateTimeOffset setAt = _site.Now.AddDays(-2);
         await calibrations.AddCalibrationAsync("ecole-1", [new CalibrationEntry("sds011", "pm25_ugm3", 1.25, 0)], "tech", setAt, 0, CancellationToken.None);
         await calibrations.AddCalibrationAsync("ecole-1", [new CalibrationEntry("sds011", "pm25_ugm3", 1.1, 0)], "tech", setAt, 0, CancellationToken.None);

@@ -78,7 +78,7 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
     [InlineData("n123456789-123456789-123456789-123456789-12345678")]
     public async Task Ids_that_would_bend_a_topic_are_refused_and_nothing_is_created(string id)
     {
-        var refused = await Assert.ThrowsAsync<InvalidEnrolmentException>(() => Enrolment.EnrolAsync(new NodeEnrolmentRequest(id, "Name", "Commune"), Staff, None));
+        InvalidEnrolmentException refused = await Assert.ThrowsAsync<InvalidEnrolmentException>(() => Enrolment.EnrolAsync(new NodeEnrolmentRequest(id, "Name", "Commune"), Staff, None));
 
         Assert.Contains(refused.Problems, problem => problem.StartsWith("Id: ", StringComparison.Ordinal));
         Assert.Empty(await Registry.ListAsync(None));
@@ -89,7 +89,7 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task Missing_names_and_coordinates_off_the_globe_are_refused_with_each_field_named()
     {
-        var refused = await Assert.ThrowsAsync<InvalidEnrolmentException>(() =>
+        InvalidEnrolmentException refused = await Assert.ThrowsAsync<InvalidEnrolmentException>(() =>
             Enrolment.EnrolAsync(new NodeEnrolmentRequest("n1", " ", "", "", 95, null), Staff, None));
 
         Assert.Contains(refused.Problems, problem => problem.StartsWith("Name: ", StringComparison.Ordinal));
@@ -118,7 +118,7 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
         // An account the registry does not know (left over on the broker) makes the plugin refuse the new one.
         await _broker.EnrolNodeAsync("n1");
 
-        var refused = await Assert.ThrowsAsync<BrokerCommandRefusedException>(() => Enrolment.EnrolAsync(new NodeEnrolmentRequest("n1", "Gare", "Villeneuve"), Staff, None));
+        BrokerCommandRefusedException refused = await Assert.ThrowsAsync<BrokerCommandRefusedException>(() => Enrolment.EnrolAsync(new NodeEnrolmentRequest("n1", "Gare", "Villeneuve"), Staff, None));
 
         output.WriteLine(refused.Message);
         Assert.Null(await Registry.FindAsync("n1", None));
@@ -199,7 +199,7 @@ public sealed class NodeEnrolmentTests(ITestOutputHelper output) : IAsyncLifetim
         NodeEnrolmentResult rotated = await Enrolment.RotateAsync("n1", Staff, None);
 
         JsonObject written = await _broker.ControlAsync(new JsonObject { ["command"] = "getRole", ["rolename"] = role });
-        var acls = written["data"]!["role"]!["acls"]!.AsArray()
+        IOrderedEnumerable<RoleAcl> acls = written["data"]!["role"]!["acls"]!.AsArray()
             .Select(acl => new RoleAcl((string)acl!["acltype"]!, (string)acl["topic"]!, (bool)acl["allow"]!))
             .OrderBy(acl => acl.Type, StringComparer.Ordinal).ThenBy(acl => acl.Topic, StringComparer.Ordinal);
         Assert.Equal(BrokerRoles.NodeAcls("n1").OrderBy(acl => acl.Type, StringComparer.Ordinal).ThenBy(acl => acl.Topic, StringComparer.Ordinal), acls);

@@ -41,17 +41,17 @@ public sealed class ReconciliationFailureTests : IDisposable
         builder.AddFleetAudit();
         // Not started: no pass but the test's.
         using IHost host = builder.Build();
-        var reconciler = host.Services.GetRequiredService<RegistryReconciler>();
+        RegistryReconciler reconciler = host.Services.GetRequiredService<RegistryReconciler>();
 
         for (int attempt = 0; attempt < 3; attempt++)
         {
             await Assert.ThrowsAsync<InvalidOperationException>(() => reconciler.ReconcileAsync(CancellationToken.None));
         }
 
-        var warning = Assert.Single(log.Lines, line => line.Level >= LogLevel.Warning);
+        (string Category, LogLevel Level, string Message) warning = Assert.Single(log.Lines, line => line.Level >= LogLevel.Warning);
         Assert.Equal(typeof(RegistryReconciler).FullName, warning.Category);
         Assert.Contains("AdminPassword", warning.Message, StringComparison.Ordinal);
-        var status = host.Services.GetRequiredService<RegistryReconciliationStatus>();
+        RegistryReconciliationStatus status = host.Services.GetRequiredService<RegistryReconciliationStatus>();
         Assert.Contains("AdminPassword", status.Failure, StringComparison.Ordinal);
         Assert.Null(status.LastSuccess);
     }

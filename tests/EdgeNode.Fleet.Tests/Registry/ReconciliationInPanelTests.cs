@@ -3,8 +3,8 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using EdgeNode.Fleet.Broker.Accounts;
-using EdgeNode.Fleet.Broker.Tls;
 using EdgeNode.Fleet.Broker.Session;
+using EdgeNode.Fleet.Broker.Tls;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Tests.Broker;
 using EdgeNode.Fleet.Tests.Broker.Supervision;
@@ -41,7 +41,7 @@ public sealed partial class ReconciliationInPanelTests : IAsyncLifetime
             ["Fleet:Broker:TlsPort"] = _tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         // The pass the broker's first run brings, before the test changes anything.
-        var status = _fleet.Services.GetRequiredService<RegistryReconciliationStatus>();
+        RegistryReconciliationStatus status = _fleet.Services.GetRequiredService<RegistryReconciliationStatus>();
         var clock = Stopwatch.StartNew();
         while (status.LastSuccess is null)
         {
@@ -93,7 +93,7 @@ public sealed partial class ReconciliationInPanelTests : IAsyncLifetime
 
         await _fleet.Services.GetRequiredService<RegistryReconciler>().ReconcileAsync(None);
 
-        var repaired = Assert.Single(_fleet.Log.Lines, line => line.Category == typeof(RegistryReconciler).FullName && line.Level == LogLevel.Warning);
+        (string Category, LogLevel Level, string Message) repaired = Assert.Single(_fleet.Log.Lines, line => line.Category == typeof(RegistryReconciler).FullName && line.Level == LogLevel.Warning);
         Assert.Equal("Broker account of node orphan-1 repaired (broker.delete-orphan): the registry does not hold this node, so nobody granted its access", repaired.Message);
         using StaffClient admin = await _fleet.SignedInAsync();
         string audit = await admin.GetPageAsync("/staff/audit");

@@ -52,7 +52,7 @@ public sealed class ReconciliationScheduleTests(ITestOutputHelper output)
 
     private static async Task WaitUntilGoneAsync(SupervisedBroker broker, string username)
     {
-        var administration = broker.Services.GetRequiredService<BrokerAdministration>();
+        BrokerAdministration administration = broker.Services.GetRequiredService<BrokerAdministration>();
         var clock = Stopwatch.StartNew();
         while (true)
         {

@@ -126,7 +126,7 @@ public sealed class StaffAccessTests : IAsyncLifetime
             "/staff/users?handler=Create", ("userName", "eve"), ("role", StaffRoles.Admin), ("password", "eve's password"));
 
         Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
-        Assert.DoesNotContain(login.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], cookie => cookie.StartsWith("EdgeNode.Staff=", StringComparison.Ordinal));
+        Assert.DoesNotContain(login.Headers.TryGetValues("Set-Cookie", out IEnumerable<string>? cookies) ? cookies : [], cookie => cookie.StartsWith("EdgeNode.Staff=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
         Assert.Null(await _fleet.Users.FindStaffUserAsync("eve", default));
     }

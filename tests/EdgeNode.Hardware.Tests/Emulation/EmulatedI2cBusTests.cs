@@ -64,9 +64,9 @@ public class EmulatedI2cBusTests
         var device = new RegisterFile();
         device.Registers[0xD0] = 0x60;
         bus.Attach(0x76, device);
-        using var handle = bus.CreateDevice(0x76);
+        using I2cDevice handle = bus.CreateDevice(0x76);
 
-        var chipId = new byte[1];
+        byte[] chipId = new byte[1];
         handle.WriteRead([0xD0], chipId);
         handle.Write([0xF4, 0x25]);
 
@@ -78,9 +78,9 @@ public class EmulatedI2cBusTests
     public void An_empty_address_does_not_answer_and_says_what_to_check()
     {
         using var bus = new EmulatedI2cBus(busId: 1);
-        using var handle = bus.CreateDevice(0x76);
+        using I2cDevice handle = bus.CreateDevice(0x76);
 
-        var e = Assert.Throws<DeviceAccessException>(() => handle.ReadByte());
+        DeviceAccessException e = Assert.Throws<DeviceAccessException>(() => handle.ReadByte());
 
         Assert.Equal(DeviceAccessError.NotAnswering, e.Error);
         Assert.Contains("0x76 on I2C bus 1", e.Message);
@@ -91,7 +91,7 @@ public class EmulatedI2cBusTests
     {
         using var bus = new EmulatedI2cBus();
         bus.Attach(0x62, new RegisterFile());
-        using var handle = bus.CreateDevice(0x62);
+        using I2cDevice handle = bus.CreateDevice(0x62);
 
         bus.Disconnect(0x62);
         Assert.Throws<DeviceAccessException>(() => handle.ReadByte());
@@ -117,7 +117,7 @@ public class EmulatedI2cBusTests
         var device = new RegisterFile();
         device.Registers[0xD0] = 0x60;
         I2cDevice alone = device;
-        var chipId = new byte[1];
+        byte[] chipId = new byte[1];
         alone.WriteRead([0xD0], chipId);
         Assert.Equal(0x60, chipId[0]);
 
@@ -126,7 +126,7 @@ public class EmulatedI2cBusTests
         Assert.Equal((3, 0x77), (device.ConnectionSettings.BusId, device.ConnectionSettings.DeviceAddress));
 
         bus.Disconnect(0x77);
-        var e = Assert.Throws<DeviceAccessException>(() => alone.ReadByte());
+        DeviceAccessException e = Assert.Throws<DeviceAccessException>(() => alone.ReadByte());
         Assert.Contains("0x77 on I2C bus 3", e.Message);
     }
 }

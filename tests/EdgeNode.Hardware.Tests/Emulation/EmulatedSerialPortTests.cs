@@ -28,7 +28,7 @@ public class EmulatedSerialPortTests
 
     private static async Task<string> ReadAll(EmulatedSerialPort port, TimeSpan timeout)
     {
-        var buffer = new byte[64];
+        byte[] buffer = new byte[64];
         int n = await port.ReadAsync(buffer, timeout);
         return Encoding.ASCII.GetString(buffer, 0, n);
     }
@@ -89,7 +89,7 @@ public class EmulatedSerialPortTests
         port.InjectNoise([0xFF]);
         port.Write("PING"u8);
 
-        var buffer = new byte[8];
+        byte[] buffer = new byte[8];
         var pieces = new List<byte>();
         for (int i = 0; i < 5; i++)
         {

@@ -48,7 +48,7 @@ public class ScaledTimeProviderTests
 
         Assert.True(time.CaughtUp);
         Assert.InRange(time.GetUtcNow() - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(-2), TimeSpan.FromSeconds(2));
-        var before = time.GetUtcNow();
+        DateTimeOffset before = time.GetUtcNow();
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         Assert.InRange(time.GetUtcNow() - before, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(30));
     }

@@ -17,7 +17,7 @@ public sealed class UnixI2cBusTests : IDisposable
     [Fact]
     public void A_missing_bus_says_how_to_enable_it()
     {
-        var e = Assert.Throws<DeviceAccessException>(() => UnixI2cBus.Open(1, _devices));
+        DeviceAccessException e = Assert.Throws<DeviceAccessException>(() => UnixI2cBus.Open(1, _devices));
 
         Assert.Equal(DeviceAccessError.NotFound, e.Error);
         Assert.StartsWith("I2C bus 1 not found", e.Message);
@@ -30,7 +30,7 @@ public sealed class UnixI2cBusTests : IDisposable
     {
         File.WriteAllBytes(Path.Combine(_devices, "i2c-3"), []);
 
-        var e = Assert.Throws<DeviceAccessException>(() => UnixI2cBus.Open(3, _devices));
+        DeviceAccessException e = Assert.Throws<DeviceAccessException>(() => UnixI2cBus.Open(3, _devices));
 
         Assert.Equal(DeviceAccessError.WrongKindOfDevice, e.Error);
         Assert.Contains("not an I2C adapter", e.Message);
@@ -39,7 +39,7 @@ public sealed class UnixI2cBusTests : IDisposable
     [Fact]
     public void Permission_denied_names_the_group_to_join()
     {
-        var e = I2cErrors.FromOpen(1, "/dev/i2c-1", Libc.EACCES, "Permission denied");
+        DeviceAccessException e = I2cErrors.FromOpen(1, "/dev/i2c-1", Libc.EACCES, "Permission denied");
 
         Assert.Equal(DeviceAccessError.PermissionDenied, e.Error);
         Assert.Contains("group i2c", e.Message);
@@ -52,7 +52,7 @@ public sealed class UnixI2cBusTests : IDisposable
     [InlineData(Libc.ETIMEDOUT)]
     public void Every_way_adapters_report_a_missing_acknowledge_means_not_answering(int errno)
     {
-        var e = I2cErrors.FromTransfer(1, "/dev/i2c-1", 0x76, errno, "Remote I/O error");
+        DeviceAccessException e = I2cErrors.FromTransfer(1, "/dev/i2c-1", 0x76, errno, "Remote I/O error");
 
         Assert.Equal(DeviceAccessError.NotAnswering, e.Error);
         Assert.Contains("0x76", e.Message);

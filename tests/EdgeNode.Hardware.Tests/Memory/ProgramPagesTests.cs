@@ -37,7 +37,7 @@ public sealed class ProgramPagesTests : IDisposable
         new Random(7).NextBytes(content);
         File.WriteAllBytes(file, content);
         using var mapped = MemoryMappedFile.CreateFromFile(file, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        using var view = mapped.CreateViewAccessor(0, content.Length, MemoryMappedFileAccess.Read);
+        using MemoryMappedViewAccessor view = mapped.CreateViewAccessor(0, content.Length, MemoryMappedFileAccess.Read);
         long checksum = Touch(view, content.Length);
         long before = ResidentKilobytes(file);
         Assert.True(before >= 3 * 1024, $"only {before} kB of the 4 MB mapping resident after reading it all");

@@ -48,7 +48,7 @@ internal sealed partial class PseudoTerminal : IDisposable
     public unsafe byte[] Receive(int count)
     {
         var result = new List<byte>();
-        var buffer = new byte[256];
+        byte[] buffer = new byte[256];
         long deadline = Environment.TickCount64 + 1000;
         while (result.Count < count && Environment.TickCount64 < deadline)
         {

@@ -14,7 +14,7 @@ public class UnixSerialDeviceTests
         using var pty = PseudoTerminal.Open();
         using var port = UnixSerialDevice.Open(pty.SlavePath, baudRate);
 
-        var (rate, raw8N1) = port.ReadLineSettings();
+        (int rate, bool raw8N1) = port.ReadLineSettings();
 
         Assert.Equal(baudRate, rate);
         Assert.True(raw8N1);
@@ -30,7 +30,7 @@ public class UnixSerialDeviceTests
 
         pty.Send(everyByte);
         var received = new List<byte>();
-        var buffer = new byte[64];
+        byte[] buffer = new byte[64];
         while (received.Count < everyByte.Length)
         {
             int n = await port.ReadAsync(buffer, TimeSpan.FromSeconds(2));
@@ -82,7 +82,7 @@ public class UnixSerialDeviceTests
 
         port.DiscardInput();
         pty.Send([4]);
-        var buffer = new byte[8];
+        byte[] buffer = new byte[8];
         int n = await port.ReadAsync(buffer, TimeSpan.FromSeconds(2));
 
         Assert.Equal([4], buffer.Take(n));
@@ -94,7 +94,7 @@ public class UnixSerialDeviceTests
         using var pty = PseudoTerminal.Open();
         using var first = UnixSerialDevice.Open(pty.SlavePath, 9600);
 
-        var e = Assert.Throws<DeviceAccessException>(() => UnixSerialDevice.Open(pty.SlavePath, 9600));
+        DeviceAccessException e = Assert.Throws<DeviceAccessException>(() => UnixSerialDevice.Open(pty.SlavePath, 9600));
 
         Assert.Equal(DeviceAccessError.Busy, e.Error);
         Assert.Contains("busy", e.Message);
@@ -115,7 +115,7 @@ public class UnixSerialDeviceTests
     [Fact]
     public void A_missing_port_says_how_to_enable_the_uart()
     {
-        var e = Assert.Throws<DeviceAccessException>(() => UnixSerialDevice.Open("/dev/ttyEDGENODE-MISSING", 9600));
+        DeviceAccessException e = Assert.Throws<DeviceAccessException>(() => UnixSerialDevice.Open("/dev/ttyEDGENODE-MISSING", 9600));
 
         Assert.Equal(DeviceAccessError.NotFound, e.Error);
         Assert.Contains("enable_uart=1", e.Message);
@@ -128,7 +128,7 @@ public class UnixSerialDeviceTests
         string file = Path.GetTempFileName();
         try
         {
-            var e = Assert.Throws<DeviceAccessException>(() => UnixSerialDevice.Open(file, 9600));
+            DeviceAccessException e = Assert.Throws<DeviceAccessException>(() => UnixSerialDevice.Open(file, 9600));
             Assert.Equal(DeviceAccessError.WrongKindOfDevice, e.Error);
             Assert.Contains("not a serial port", e.Message);
         }
@@ -145,7 +145,7 @@ public class UnixSerialDeviceTests
         using var port = UnixSerialDevice.Open(pty.SlavePath, 9600);
         pty.Dispose();
 
-        var e = await Assert.ThrowsAsync<DeviceAccessException>(async () =>
+        DeviceAccessException e = await Assert.ThrowsAsync<DeviceAccessException>(async () =>
             await port.ReadAsync(new byte[16], TimeSpan.FromSeconds(5)));
 
         Assert.Equal(DeviceAccessError.IoError, e.Error);
@@ -155,7 +155,7 @@ public class UnixSerialDeviceTests
     [Fact]
     public void An_unsupported_baud_rate_is_refused_before_opening()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => UnixSerialDevice.Open("/dev/null", 12345));
+        ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>(() => UnixSerialDevice.Open("/dev/null", 12345));
         Assert.Contains("9600", e.Message);
     }
 }

@@ -21,13 +21,13 @@ public sealed class BrokerPortRaceTests(ITestOutputHelper output)
         int taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
         var ports = new Queue<int>([taken]);
 
-        await using var broker = await LoopbackPort.StartOnFreePortAsync(
+        await using MosquittoBroker broker = await LoopbackPort.StartOnFreePortAsync(
             port => MosquittoBroker.StartAsync(port: port),
             () => ports.TryDequeue(out int first) ? first : LoopbackPort.Free());
 
         Assert.NotEqual(taken, broker.Port);
         Assert.True(broker.IsRunning);
-        await using var client = await Clients.StartedAsync(Clients.Options(broker.Host, broker.Port, "after-race"), new Inbox(), _logger);
+        await using MqttClient client = await Clients.StartedAsync(Clients.Options(broker.Host, broker.Port, "after-race"), new Inbox(), _logger);
         Assert.True(client.State.IsConnected);
     }
 
@@ -38,7 +38,7 @@ public sealed class BrokerPortRaceTests(ITestOutputHelper output)
         squatter.Start();
         int taken = ((IPEndPoint)squatter.LocalEndpoint).Port;
 
-        var refusal = await Assert.ThrowsAsync<PortTakenException>(() => MosquittoBroker.StartAsync(port: taken));
+        PortTakenException refusal = await Assert.ThrowsAsync<PortTakenException>(() => MosquittoBroker.StartAsync(port: taken));
 
         Assert.Contains($"127.0.0.1:{taken}", refusal.Message);
         Assert.Contains("another process holds it", refusal.Message);

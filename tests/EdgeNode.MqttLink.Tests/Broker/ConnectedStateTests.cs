@@ -15,11 +15,11 @@ public sealed class ConnectedStateTests(ITestOutputHelper output)
     [Fact]
     public async Task When_waiting_for_the_connection_returns_the_connected_state_is_already_set_and_reported()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        for (var i = 0; i < 5; i++)
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        for (int i = 0; i < 5; i++)
         {
             await using var client = new MqttClient(Clients.Options(broker, $"c{i}", cleanSession: true), new Inbox().Handle, _logger);
-            var reported = 0;
+            int reported = 0;
             // A slow handler (the node announces its presence from one) makes any gap between signal and state show.
             client.StateChanged += state =>
             {

@@ -13,16 +13,16 @@ public sealed class PublishRefusalTests(ITestOutputHelper output)
     public async Task A_publish_outside_the_clients_acl_throws_with_the_brokers_reason_and_an_allowed_one_completes()
     {
         using var files = new TemporaryDirectory();
-        var passwords = files.File("passwords");
+        string passwords = files.File("passwords");
         await MosquittoPasswordFile.CreateAsync(passwords, "node-1", "secret");
-        var acl = files.File("acl");
+        string acl = files.File("acl");
         await File.WriteAllTextAsync(acl, "user node-1\ntopic write edge/node-1/#\n");
-        await using var broker = await MosquittoBroker.StartAsync($"allow_anonymous false\npassword_file {passwords}\nacl_file {acl}");
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync($"allow_anonymous false\npassword_file {passwords}\nacl_file {acl}");
 
-        var options = Clients.Options(broker.Host, broker.Port, "node-1", username: "node-1", password: "secret");
-        await using var client = await Clients.StartedAsync(options, new Inbox(), _logger);
+        MqttClientOptions options = Clients.Options(broker.Host, broker.Port, "node-1", username: "node-1", password: "secret");
+        await using MqttClient client = await Clients.StartedAsync(options, new Inbox(), _logger);
 
-        var refused = await Assert.ThrowsAsync<MqttPublishRefusedException>(() =>
+        MqttPublishRefusedException refused = await Assert.ThrowsAsync<MqttPublishRefusedException>(() =>
             client.PublishAsync(new MqttApplicationMessage("edge/node-2/up", Clients.Utf8("forged"), MqttQualityOfService.AtLeastOnce)));
         output.WriteLine(refused.Message);
         Assert.Equal("NotAuthorized", refused.ReasonCode);

@@ -12,17 +12,17 @@ public sealed class RoundTripTests(ITestOutputHelper output)
     [Fact]
     public async Task Qos0_and_qos1_round_trip_and_the_wire_is_counted()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
         var inbox = new Inbox();
-        await using var subscriber = await Clients.StartedAsync(
+        await using MqttClient subscriber = await Clients.StartedAsync(
             Clients.Options(broker, "sub", subscriptions: [new MqttSubscription("t/#", MqttQualityOfService.AtLeastOnce)]), inbox, _logger);
-        await using var publisher = await Clients.StartedAsync(Clients.Options(broker, "pub"), new Inbox(), _logger);
+        await using MqttClient publisher = await Clients.StartedAsync(Clients.Options(broker, "pub"), new Inbox(), _logger);
 
         await publisher.PublishAsync(new MqttApplicationMessage("t/zero", Clients.Utf8("zero")));
         await publisher.PublishAsync(new MqttApplicationMessage("t/one", Clients.Utf8("one"), MqttQualityOfService.AtLeastOnce));
 
-        var first = await inbox.NextAsync();
-        var second = await inbox.NextAsync();
+        MqttApplicationMessage first = await inbox.NextAsync();
+        MqttApplicationMessage second = await inbox.NextAsync();
         Assert.Equal(("t/zero", "zero", MqttQualityOfService.AtMostOnce), (first.Topic, Clients.Text(first), first.QualityOfService));
         Assert.Equal(("t/one", "one", MqttQualityOfService.AtLeastOnce), (second.Topic, Clients.Text(second), second.QualityOfService));
 
@@ -40,15 +40,15 @@ public sealed class RoundTripTests(ITestOutputHelper output)
     [Fact]
     public async Task A_retained_message_reaches_a_later_subscriber()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var publisher = await Clients.StartedAsync(Clients.Options(broker, "retainer"), new Inbox(), _logger);
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
+        await using MqttClient publisher = await Clients.StartedAsync(Clients.Options(broker, "retainer"), new Inbox(), _logger);
         await publisher.PublishAsync(new MqttApplicationMessage("config/x", Clients.Utf8("v7"), MqttQualityOfService.AtLeastOnce, Retain: true));
 
         var inbox = new Inbox();
-        await using var late = await Clients.StartedAsync(Clients.Options(broker, "late", cleanSession: true), inbox, _logger);
+        await using MqttClient late = await Clients.StartedAsync(Clients.Options(broker, "late", cleanSession: true), inbox, _logger);
         await late.SubscribeAsync([new MqttSubscription("config/#")]);
 
-        var message = await inbox.NextAsync();
+        MqttApplicationMessage message = await inbox.NextAsync();
         Assert.Equal(("config/x", "v7", true), (message.Topic, Clients.Text(message), message.Retain));
         Assert.Empty(_logger.AtLeast(LogLevel.Error));
     }
@@ -56,9 +56,9 @@ public sealed class RoundTripTests(ITestOutputHelper output)
     [Fact]
     public async Task Unsubscribe_stops_delivery()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
         var inbox = new Inbox();
-        await using var client = await Clients.StartedAsync(Clients.Options(broker, "unsub", cleanSession: true), inbox, _logger);
+        await using MqttClient client = await Clients.StartedAsync(Clients.Options(broker, "unsub", cleanSession: true), inbox, _logger);
         await client.SubscribeAsync([new MqttSubscription("u/a"), new MqttSubscription("u/b")]);
         await client.UnsubscribeAsync(["u/a"]);
 
@@ -66,7 +66,7 @@ public sealed class RoundTripTests(ITestOutputHelper output)
         await client.PublishAsync(new MqttApplicationMessage("u/b", Clients.Utf8("kept"), MqttQualityOfService.AtLeastOnce));
 
         // Mosquitto delivers in order, so anything for u/a would come before the u/b message.
-        var message = await inbox.NextAsync();
+        MqttApplicationMessage message = await inbox.NextAsync();
         Assert.Equal("u/b", message.Topic);
     }
 }

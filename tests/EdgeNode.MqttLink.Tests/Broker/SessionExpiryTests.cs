@@ -11,25 +11,25 @@ public sealed class SessionExpiryTests(ITestOutputHelper output)
     [Fact]
     public async Task A_session_offline_longer_than_its_expiry_is_forgotten_and_its_queue_with_it()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
         var shortLived = new MqttClientOptions
         {
             Host = broker.Host, Port = broker.Port, ClientId = "brief", Subscriptions = [new MqttSubscription("x/#")],
             SessionExpiry = TimeSpan.FromSeconds(1),
         };
-        var first = await Clients.StartedAsync(shortLived, new Inbox(), _logger);
+        MqttClient first = await Clients.StartedAsync(shortLived, new Inbox(), _logger);
         await first.StopAsync();
         await first.DisposeAsync();
 
-        await using var publisher = await Clients.StartedAsync(Clients.Options(broker, "publisher"), new Inbox(), _logger);
+        await using MqttClient publisher = await Clients.StartedAsync(Clients.Options(broker, "publisher"), new Inbox(), _logger);
         await publisher.PublishAsync(new MqttApplicationMessage("x/queued", Clients.Utf8("while away"), MqttQualityOfService.AtLeastOnce));
         // Mosquitto expires sessions on its housekeeping pass, about once a second.
         await Task.Delay(TimeSpan.FromSeconds(4));
 
         var inbox = new Inbox();
-        await using var back = await Clients.StartedAsync(shortLived, inbox, _logger);
+        await using MqttClient back = await Clients.StartedAsync(shortLived, inbox, _logger);
         await publisher.PublishAsync(new MqttApplicationMessage("x/sentinel", Clients.Utf8("after"), MqttQualityOfService.AtLeastOnce));
-        var before = await inbox.UntilAsync(message => message.Topic == "x/sentinel");
+        List<MqttApplicationMessage> before = await inbox.UntilAsync(message => message.Topic == "x/sentinel");
         Assert.Empty(before);
     }
 }

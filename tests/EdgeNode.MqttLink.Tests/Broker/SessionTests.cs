@@ -11,35 +11,42 @@ public sealed class SessionTests(ITestOutputHelper output)
     [Fact]
     public async Task Qos1_messages_for_an_offline_persistent_subscriber_are_delivered_after_it_reconnects()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
         var firstInbox = new Inbox();
-        var subscriber = await Clients.StartedAsync(Clients.Options(broker, "sleeper", subscriptions: [new MqttSubscription("q/#")]), firstInbox, _logger);
+        MqttClient subscriber = await Clients.StartedAsync(Clients.Options(broker, "sleeper", subscriptions: [new MqttSubscription("q/#")]), firstInbox, _logger);
         await subscriber.StopAsync();
         await subscriber.DisposeAsync();
 
-        await using var publisher = await Clients.StartedAsync(Clients.Options(broker, "waker"), new Inbox(), _logger);
-        for (var i = 0; i < 10; i++)
+        await using MqttClient publisher = await Clients.StartedAsync(Clients.Options(broker, "waker"), new Inbox(), _logger);
+        for (int i = 0; i < 10; i++)
+        {
             await publisher.PublishAsync(new MqttApplicationMessage("q/n", Clients.Utf8(i.ToString()), MqttQualityOfService.AtLeastOnce));
+        }
 
         // Same client id, no subscriptions of its own: whatever arrives comes from the kept session.
         var inbox = new Inbox();
-        await using var back = await Clients.StartedAsync(Clients.Options(broker, "sleeper"), inbox, _logger);
+        await using MqttClient back = await Clients.StartedAsync(Clients.Options(broker, "sleeper"), inbox, _logger);
         var received = new List<string>();
-        for (var i = 0; i < 10; i++)
+        for (int i = 0; i < 10; i++)
+        {
             received.Add(Clients.Text(await inbox.NextAsync()));
+        }
+
         Assert.Equal(Enumerable.Range(0, 10).Select(i => i.ToString()), received);
     }
 
     [Fact]
     public async Task Publishes_in_flight_while_the_broker_stops_and_restarts_all_complete_and_all_arrive()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
         var inbox = new Inbox();
-        await using var subscriber = await Clients.StartedAsync(Clients.Options(broker, "sink", subscriptions: [new MqttSubscription("p/#")]), inbox, _logger);
-        await using var publisher = await Clients.StartedAsync(Clients.Options(broker, "source"), new Inbox(), _logger);
+        await using MqttClient subscriber = await Clients.StartedAsync(Clients.Options(broker, "sink", subscriptions: [new MqttSubscription("p/#")]), inbox, _logger);
+        await using MqttClient publisher = await Clients.StartedAsync(Clients.Options(broker, "source"), new Inbox(), _logger);
 
-        for (var i = 0; i < 20; i++)
+        for (int i = 0; i < 20; i++)
+        {
             await publisher.PublishAsync(new MqttApplicationMessage("p/n", Clients.Utf8(i.ToString()), MqttQualityOfService.AtLeastOnce));
+        }
 
         await broker.StopAsync();
         // Published while the broker is down: more than MaximumInFlight would allow at once is not needed here,
@@ -55,7 +62,10 @@ public sealed class SessionTests(ITestOutputHelper output)
 
         var seen = new HashSet<string>();
         while (seen.Count < 60)
+        {
             seen.Add(Clients.Text(await inbox.NextAsync()));
+        }
+
         Assert.Equal(Enumerable.Range(0, 60).Select(i => i.ToString()).ToHashSet(), seen);
         Assert.Equal(0, publisher.InFlightCount);
     }
@@ -64,11 +74,11 @@ public sealed class SessionTests(ITestOutputHelper output)
     public async Task A_killed_broker_loses_nothing_that_was_still_in_flight()
     {
         // SIGKILL saves nothing; autosave every second keeps the subscriber's session on disk beforehand.
-        await using var broker = await MosquittoBroker.StartAsync("autosave_interval 1");
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync("autosave_interval 1");
         var inbox = new Inbox();
-        await using var subscriber = await Clients.StartedAsync(Clients.Options(broker, "sink", subscriptions: [new MqttSubscription("k/#")]), inbox, _logger);
-        var connectedAt = DateTime.UtcNow;
-        var database = Path.Combine(broker.DirectoryPath, "mosquitto.db");
+        await using MqttClient subscriber = await Clients.StartedAsync(Clients.Options(broker, "sink", subscriptions: [new MqttSubscription("k/#")]), inbox, _logger);
+        DateTime connectedAt = DateTime.UtcNow;
+        string database = Path.Combine(broker.DirectoryPath, "mosquitto.db");
         var saved = System.Diagnostics.Stopwatch.StartNew();
         while (!(File.Exists(database) && File.GetLastWriteTimeUtc(database) > connectedAt.AddMilliseconds(100)))
         {
@@ -76,7 +86,7 @@ public sealed class SessionTests(ITestOutputHelper output)
             await Task.Delay(100);
         }
 
-        await using var publisher = await Clients.StartedAsync(Clients.Options(broker, "source"), new Inbox(), _logger);
+        await using MqttClient publisher = await Clients.StartedAsync(Clients.Options(broker, "source"), new Inbox(), _logger);
         await broker.KillAsync();
         await Clients.StateAsync(publisher, state => !state.IsConnected);
         var pending = Enumerable.Range(0, 30)
@@ -88,20 +98,23 @@ public sealed class SessionTests(ITestOutputHelper output)
 
         var seen = new HashSet<string>();
         while (seen.Count < 30)
+        {
             seen.Add(Clients.Text(await inbox.NextAsync()));
+        }
+
         Assert.Equal(Enumerable.Range(0, 30).Select(i => i.ToString()).ToHashSet(), seen);
     }
 
     [Fact]
     public async Task More_publishes_than_maximum_in_flight_wait_for_slots_and_all_complete()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
         var options = new MqttClientOptions
         {
             Host = broker.Host, Port = broker.Port, ClientId = "narrow", MaximumInFlight = 2,
             ReconnectMinimumDelay = TimeSpan.FromMilliseconds(100), ReconnectMaximumDelay = TimeSpan.FromSeconds(1),
         };
-        await using var publisher = await Clients.StartedAsync(options, new Inbox(), _logger);
+        await using MqttClient publisher = await Clients.StartedAsync(options, new Inbox(), _logger);
         var tasks = Enumerable.Range(0, 50)
             .Select(i => publisher.PublishAsync(new MqttApplicationMessage("w/n", Clients.Utf8(i.ToString()), MqttQualityOfService.AtLeastOnce)))
             .ToList();

@@ -10,11 +10,11 @@ public sealed class ReconnectBackoffTests
         var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), new Random(7));
         var ceilings = new List<double>();
         var delays = new List<TimeSpan>();
-        for (var i = 0; i < 8; i++)
+        for (int i = 0; i < 8; i++)
         {
-            var ceiling = backoff.Ceiling;
+            TimeSpan ceiling = backoff.Ceiling;
             ceilings.Add(ceiling.TotalSeconds);
-            var delay = backoff.Next();
+            TimeSpan delay = backoff.Next();
             Assert.InRange(delay, TimeSpan.Zero, ceiling);
             delays.Add(delay);
         }

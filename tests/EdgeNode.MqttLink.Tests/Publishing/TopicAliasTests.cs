@@ -12,31 +12,36 @@ public sealed class TopicAliasTests(ITestOutputHelper output)
     [Fact]
     public async Task Repeated_publishes_on_one_topic_send_fewer_bytes_with_aliases_and_arrive_under_the_full_topic()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
         var inbox = new Inbox();
-        await using var subscriber = await Clients.StartedAsync(Clients.Options(broker, "sink", subscriptions: [new MqttSubscription("edge/#")]), inbox, _logger);
+        await using MqttClient subscriber = await Clients.StartedAsync(Clients.Options(broker, "sink", subscriptions: [new MqttSubscription("edge/#")]), inbox, _logger);
 
-        var withAliases = await BytesForTenPublishesAsync(broker, "aliased", maximumTopicAliases: 8);
-        var withoutAliases = await BytesForTenPublishesAsync(broker, "plain", maximumTopicAliases: 0);
+        long withAliases = await BytesForTenPublishesAsync(broker, "aliased", maximumTopicAliases: 8);
+        long withoutAliases = await BytesForTenPublishesAsync(broker, "plain", maximumTopicAliases: 0);
         output.WriteLine($"ten publishes: {withAliases} B with aliases, {withoutAliases} B without");
         // The first carries the topic and the alias property (3 B more); the nine after it the alias property
         // instead of the topic's characters (Topic.Length - 3 B less each).
         Assert.Equal(9 * (Topic.Length - 3) - 3, withoutAliases - withAliases);
 
-        for (var i = 0; i < 20; i++)
+        for (int i = 0; i < 20; i++)
+        {
             Assert.Equal(Topic, (await inbox.NextAsync()).Topic);
+        }
     }
 
     private async Task<long> BytesForTenPublishesAsync(MosquittoBroker broker, string clientId, int maximumTopicAliases)
     {
-        var options = Clients.Options(broker, clientId);
-        await using var client = await Clients.StartedAsync(new MqttClientOptions
+        MqttClientOptions options = Clients.Options(broker, clientId);
+        await using MqttClient client = await Clients.StartedAsync(new MqttClientOptions
         {
             Host = options.Host, Port = options.Port, ClientId = options.ClientId, MaximumTopicAliases = maximumTopicAliases,
         }, new Inbox(), _logger);
-        var before = client.Traffic.BytesSent;
-        for (var i = 0; i < 10; i++)
+        long before = client.Traffic.BytesSent;
+        for (int i = 0; i < 10; i++)
+        {
             await client.PublishAsync(new MqttApplicationMessage(Topic, new byte[40], MqttQualityOfService.AtLeastOnce));
+        }
+
         return client.Traffic.BytesSent - before;
     }
 }

@@ -16,12 +16,12 @@ public sealed class TlsTests(ITestOutputHelper output)
     {
         using var files = new TemporaryDirectory();
         using var certificates = TestCertificates.Create();
-        await using var broker = await MosquittoBroker.StartAsync(certificates.WriteMosquittoFiles(files.Path));
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync(certificates.WriteMosquittoFiles(files.Path));
 
         var tls = new MqttTlsOptions(new X509Certificate2Collection(certificates.Authority), targetHost);
         var inbox = new Inbox();
-        var options = Clients.Options(broker.Host, broker.Port, "tls-client", subscriptions: [new MqttSubscription("s/#")], tls: tls);
-        await using var client = await Clients.StartedAsync(options, inbox, _logger);
+        MqttClientOptions options = Clients.Options(broker.Host, broker.Port, "tls-client", subscriptions: [new MqttSubscription("s/#")], tls: tls);
+        await using MqttClient client = await Clients.StartedAsync(options, inbox, _logger);
         await client.PublishAsync(new MqttApplicationMessage("s/x", Clients.Utf8("secret"), MqttQualityOfService.AtLeastOnce));
 
         Assert.Equal("secret", Clients.Text(await inbox.NextAsync()));
@@ -35,13 +35,13 @@ public sealed class TlsTests(ITestOutputHelper output)
         using var files = new TemporaryDirectory();
         using var certificates = TestCertificates.Create();
         using var stranger = TestCertificates.Create("Some Other CA");
-        await using var broker = await MosquittoBroker.StartAsync(certificates.WriteMosquittoFiles(files.Path));
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync(certificates.WriteMosquittoFiles(files.Path));
 
         var tls = new MqttTlsOptions(new X509Certificate2Collection(stranger.Authority));
         await using var client = new MqttClient(Clients.Options(broker.Host, broker.Port, "wary", tls: tls), new Inbox().Handle, _logger);
         await client.StartAsync();
 
-        var state = await Clients.StateAsync(client, s => s.LastFailure != MqttConnectionFailure.None);
+        MqttConnectionState state = await Clients.StateAsync(client, s => s.LastFailure != MqttConnectionFailure.None);
         output.WriteLine(state.LastFailureDetail);
         Assert.Equal(MqttConnectionFailure.TlsFailure, state.LastFailure);
         Assert.Contains("trusted authority", state.LastFailureDetail);
@@ -52,13 +52,13 @@ public sealed class TlsTests(ITestOutputHelper output)
     {
         using var files = new TemporaryDirectory();
         using var certificates = TestCertificates.Create();
-        await using var broker = await MosquittoBroker.StartAsync(certificates.WriteMosquittoFiles(files.Path));
+        await using MosquittoBroker broker = await MosquittoBroker.StartAsync(certificates.WriteMosquittoFiles(files.Path));
 
         var tls = new MqttTlsOptions(new X509Certificate2Collection(certificates.Authority), "broker.example.org");
         await using var client = new MqttClient(Clients.Options(broker.Host, broker.Port, "picky", tls: tls), new Inbox().Handle, _logger);
         await client.StartAsync();
 
-        var state = await Clients.StateAsync(client, s => s.LastFailure != MqttConnectionFailure.None);
+        MqttConnectionState state = await Clients.StateAsync(client, s => s.LastFailure != MqttConnectionFailure.None);
         Assert.Equal(MqttConnectionFailure.TlsFailure, state.LastFailure);
         Assert.Contains("does not name", state.LastFailureDetail);
     }

@@ -57,7 +57,7 @@ public sealed class EuropeanAirQualityIndexTests
     [Fact]
     public void A_metric_without_bands_is_refused_in_words()
     {
-        var error = Assert.Throws<ArgumentException>(() => EuropeanAirQualityIndex.Classify("temperature_c", 20));
+        ArgumentException error = Assert.Throws<ArgumentException>(() => EuropeanAirQualityIndex.Classify("temperature_c", 20));
 
         Assert.Contains("pm25_ugm3, pm10_ugm3, no2_ugm3", error.Message, StringComparison.Ordinal);
         Assert.False(EuropeanAirQualityIndex.Covers("co2_ppm"));

@@ -32,7 +32,7 @@ internal sealed class No2CellBench
 
     public static async Task<SensorFaultException> FaultOf(Func<Task> action)
     {
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(action);
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(action);
         Assert.Contains(SensorName, fault.Message);
         Assert.Equal(SensorName, fault.Sensor);
         return fault;

@@ -51,7 +51,7 @@ public class No2CellSensorTests
         var bench = new No2CellBench();
         bench.Emulator.Fault = EmulatedFault.Silent;
 
-        var fault = await No2CellBench.FaultOf(bench.OpenAsync);
+        SensorFaultException fault = await No2CellBench.FaultOf(bench.OpenAsync);
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
     }
@@ -62,7 +62,7 @@ public class No2CellSensorTests
         var bench = new No2CellBench();
         bench.Emulator.Fault = EmulatedFault.WrongDevice;
 
-        var fault = await No2CellBench.FaultOf(bench.OpenAsync);
+        SensorFaultException fault = await No2CellBench.FaultOf(bench.OpenAsync);
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
         Assert.Contains("0x0000/0x0000, expected the ADS1115's power-up 0x8000/0x7FFF", fault.Message);
@@ -75,7 +75,7 @@ public class No2CellSensorTests
         using No2CellSensor sensor = await bench.OpenAsync();
         bench.Emulator.Fault = EmulatedFault.Silent;
 
-        var fault = await No2CellBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await No2CellBench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
     }
@@ -87,7 +87,7 @@ public class No2CellSensorTests
         using No2CellSensor sensor = await bench.OpenAsync();
         bench.Emulator.Fault = EmulatedFault.CorruptData;
 
-        var fault = await No2CellBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await No2CellBench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
     }
@@ -99,7 +99,7 @@ public class No2CellSensorTests
         using No2CellSensor sensor = await bench.OpenAsync();
         bench.Emulator.Fault = EmulatedFault.OutOfRange;
 
-        var fault = await No2CellBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await No2CellBench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.OutOfRange, fault.Kind);
         Assert.Contains("working electrode", fault.Message);
@@ -113,7 +113,7 @@ public class No2CellSensorTests
         Assert.Equal(-20, (await sensor.MeasureAsync()).No2MicrogramsPerCubicMetre, tolerance: 0.8);
 
         bench.Ambient.Conditions = bench.Ambient.Conditions with { No2MicrogramsPerCubicMetre = -200 };
-        var fault = await No2CellBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await No2CellBench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.OutOfRange, fault.Kind);
         Assert.Contains("No2MicrogramsPerCubicMetre", fault.Message);
@@ -135,7 +135,7 @@ public class No2CellSensorTests
         }
 
         bench.Time.Advance(TimeSpan.FromMinutes(2));
-        var fault = await No2CellBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await No2CellBench.FaultOf(() => sensor.ReadAsync());
         Assert.Equal(SensorFaultKind.Stuck, fault.Kind);
     }
 

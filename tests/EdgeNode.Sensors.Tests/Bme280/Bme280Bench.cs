@@ -29,7 +29,7 @@ internal sealed class Bme280Bench
 
     public static async Task<SensorFaultException> FaultOf(Func<Task> action)
     {
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(action);
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(action);
         Assert.Contains(SensorName, fault.Message);
         Assert.Equal(SensorName, fault.Sensor);
         return fault;

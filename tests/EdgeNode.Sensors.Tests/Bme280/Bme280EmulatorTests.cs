@@ -107,7 +107,7 @@ public class Bme280EmulatorTests
     public void A_silent_chip_does_not_acknowledge()
     {
         _bench.Emulator.Fault = EmulatedFault.Silent;
-        var e = Assert.Throws<DeviceAccessException>(() => ReadRegister(0xD0));
+        DeviceAccessException e = Assert.Throws<DeviceAccessException>(() => ReadRegister(0xD0));
         Assert.Equal(DeviceAccessError.NotAnswering, e.Error);
     }
 

@@ -87,7 +87,7 @@ public class Bme280SensorTests
         var bench = new Bme280Bench();
         bench.Emulator.Fault = EmulatedFault.Silent;
 
-        var fault = await Bme280Bench.FaultOf(bench.OpenAsync);
+        SensorFaultException fault = await Bme280Bench.FaultOf(bench.OpenAsync);
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
     }
@@ -98,7 +98,7 @@ public class Bme280SensorTests
         var bench = new Bme280Bench();
         bench.Emulator.Fault = EmulatedFault.WrongDevice;
 
-        var fault = await Bme280Bench.FaultOf(bench.OpenAsync);
+        SensorFaultException fault = await Bme280Bench.FaultOf(bench.OpenAsync);
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
         Assert.Contains("found a BMP280 (no humidity)", fault.Message);
@@ -117,7 +117,7 @@ public class Bme280SensorTests
         var bus = new EmulatedI2cBus(1);
         bus.Attach(0x76, new RegisterMapDevice(registers));
 
-        var fault = await Bme280Bench.FaultOf(() => Bme280Sensor.OpenAsync(bus.CreateDevice(0x76), new VirtualTimeProvider()));
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => Bme280Sensor.OpenAsync(bus.CreateDevice(0x76), new VirtualTimeProvider()));
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
         Assert.Contains($"reads 0x{chipId:x2}, expected 0x60", fault.Message);
@@ -132,7 +132,7 @@ public class Bme280SensorTests
         var bus = new EmulatedI2cBus(1);
         bus.Attach(0x76, new RegisterMapDevice(registers));
 
-        var fault = await Bme280Bench.FaultOf(() => Bme280Sensor.OpenAsync(bus.CreateDevice(0x76), new VirtualTimeProvider()));
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => Bme280Sensor.OpenAsync(bus.CreateDevice(0x76), new VirtualTimeProvider()));
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains("trimming", fault.Message);
@@ -145,7 +145,7 @@ public class Bme280SensorTests
         var bus = new EmulatedI2cBus(1);
         bus.Attach(0x76, new BitFlippingDevice(new RegisterMapDevice(registers), flipOnRead: 3));
 
-        var fault = await Bme280Bench.FaultOf(() => Bme280Sensor.OpenAsync(bus.CreateDevice(0x76), new VirtualTimeProvider()));
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => Bme280Sensor.OpenAsync(bus.CreateDevice(0x76), new VirtualTimeProvider()));
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains("different factory trimming", fault.Message);
@@ -158,7 +158,7 @@ public class Bme280SensorTests
         using Bme280Sensor sensor = await bench.OpenAsync();
         bench.Emulator.Fault = EmulatedFault.Silent;
 
-        var fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
         Assert.Contains("SDA/SCL", fault.Message);
 
@@ -174,7 +174,7 @@ public class Bme280SensorTests
         using Bme280Sensor sensor = await bench.OpenAsync();
         bench.Bus.Disconnect(Bme280Bench.Address);
 
-        var fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
     }
@@ -189,7 +189,7 @@ public class Bme280SensorTests
         bench.Bus.Reconnect(Bme280Bench.Address);
         bench.Emulator.Fault = EmulatedFault.WrongDevice;
 
-        var fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
         Assert.Contains("BMP280", fault.Message);
@@ -202,7 +202,7 @@ public class Bme280SensorTests
         using Bme280Sensor sensor = await bench.OpenAsync();
         bench.Emulator.Fault = EmulatedFault.CorruptData;
 
-        var fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains("skipped", fault.Message);
@@ -220,7 +220,7 @@ public class Bme280SensorTests
         bus.Attach(0x76, new RegisterMapDevice(registers));
         using Bme280Sensor sensor = await Bme280Sensor.OpenAsync(bus.CreateDevice(0x76), new VirtualTimeProvider());
 
-        var fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains("0xFF", fault.Message);
@@ -248,7 +248,7 @@ public class Bme280SensorTests
         using Bme280Sensor sensor = await bench.OpenAsync();
         bench.Emulator.Fault = EmulatedFault.OutOfRange;
 
-        var fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.OutOfRange, fault.Kind);
         Assert.Contains("TemperatureCelsius", fault.Message);
@@ -270,7 +270,7 @@ public class Bme280SensorTests
         }
 
         bench.Time.Advance(TimeSpan.FromMinutes(6));
-        var fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
         Assert.Equal(SensorFaultKind.Stuck, fault.Kind);
         Assert.Contains("30 minutes", fault.Message);
     }
@@ -301,7 +301,7 @@ public class Bme280SensorTests
         using Bme280Sensor sensor = await Bme280Sensor.OpenAsync(bus.CreateDevice(0x76), new VirtualTimeProvider());
         registers[0xF3] = 0x08;
 
-        var fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Bme280Bench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
         Assert.Contains("never finished", fault.Message);

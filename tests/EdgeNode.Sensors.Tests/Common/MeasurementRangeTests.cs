@@ -18,7 +18,7 @@ public class MeasurementRangeTests
     public void A_value_outside_the_range_is_an_out_of_range_fault_naming_sensor_and_value(double value)
     {
         var range = new MeasurementRange(-40, 85);
-        var fault = Assert.Throws<SensorFaultException>(() => range.Check("BME280 at I2C bus 1, address 0x76", Metric.TemperatureCelsius, value));
+        SensorFaultException fault = Assert.Throws<SensorFaultException>(() => range.Check("BME280 at I2C bus 1, address 0x76", Metric.TemperatureCelsius, value));
         Assert.Equal(SensorFaultKind.OutOfRange, fault.Kind);
         Assert.Contains("BME280 at I2C bus 1, address 0x76", fault.Message);
     }

@@ -17,7 +17,7 @@ public abstract class ParticulateSensorDutyCycleContract
     [Fact]
     public async Task A_duty_cycle_of_wake_warm_up_read_sleep_works_again_and_again()
     {
-        var rig = Rig(pm25: 20, pm10: 30);
+        IParticulateRig rig = Rig(pm25: 20, pm10: 30);
         for (int cycle = 0; cycle < 5; cycle++)
         {
             await rig.WakeAndWarmUpAsync();
@@ -30,9 +30,9 @@ public abstract class ParticulateSensorDutyCycleContract
     [Fact]
     public async Task Reading_before_the_first_wake_is_a_warming_up_fault_naming_the_sensor()
     {
-        var rig = Rig();
+        IParticulateRig rig = Rig();
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
         Assert.Contains(Description, fault.Message);
@@ -42,11 +42,11 @@ public abstract class ParticulateSensorDutyCycleContract
     [Fact]
     public async Task Reading_within_the_warm_up_is_a_warming_up_fault_and_afterwards_succeeds()
     {
-        var rig = Rig();
+        IParticulateRig rig = Rig();
         await rig.Sensor.WakeAsync();
         rig.Time.Advance(rig.Sensor.WarmUp - TimeSpan.FromSeconds(0.1));
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
         Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
         Assert.Contains(rig.Sensor.Description, fault.Message);
 
@@ -57,12 +57,12 @@ public abstract class ParticulateSensorDutyCycleContract
     [Fact]
     public async Task Reading_while_asleep_is_a_warming_up_fault_and_leaves_the_sensor_asleep()
     {
-        var rig = Rig();
+        IParticulateRig rig = Rig();
         await rig.WakeAndWarmUpAsync();
         await rig.Sensor.SleepAsync();
         int commands = rig.CommandsReceived;
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
         Assert.Contains("asleep", fault.Message);

@@ -40,9 +40,9 @@ public abstract class ParticulateSensorFaultContract
     [Fact]
     public async Task A_missing_port_is_not_present()
     {
-        var sensor = Sensor(new FailingSerialPort(DeviceAccessError.NotFound, PortName), new VirtualTimeProvider());
+        IDutyCycledSensor sensor = Sensor(new FailingSerialPort(DeviceAccessError.NotFound, PortName), new VirtualTimeProvider());
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.WakeAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.WakeAsync());
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
         Assert.Contains($"{DeviceName} on {PortName}", fault.Message);
@@ -52,11 +52,11 @@ public abstract class ParticulateSensorFaultContract
     [Fact]
     public async Task A_device_sending_foreign_bytes_is_not_present()
     {
-        var rig = Rig();
+        IParticulateRig rig = Rig();
         await rig.WakeAndWarmUpAsync();
         rig.Emulator.Fault = EmulatedFault.WrongDevice;
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
         Assert.Contains(rig.Sensor.Description, fault.Message);
@@ -67,9 +67,9 @@ public abstract class ParticulateSensorFaultContract
     {
         var time = new VirtualTimeProvider();
         var port = new EmulatedSerialPort(OtherDevice(new ConstantAmbient(AmbientConditions.Typical)), time, PortName);
-        var sensor = Sensor(port, time);
+        IDutyCycledSensor sensor = Sensor(port, time);
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.WakeAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.WakeAsync());
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
         Assert.Contains($"{DeviceName} on {PortName}", fault.Message);
@@ -78,11 +78,11 @@ public abstract class ParticulateSensorFaultContract
     [Fact]
     public async Task A_silent_sensor_is_not_answering()
     {
-        var rig = Rig();
+        IParticulateRig rig = Rig();
         await rig.WakeAndWarmUpAsync();
         rig.Emulator.Fault = EmulatedFault.Silent;
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
         Assert.Contains(rig.Sensor.Description, fault.Message);
@@ -91,7 +91,7 @@ public abstract class ParticulateSensorFaultContract
     [Fact]
     public async Task Silence_is_declared_after_the_answer_timeout_not_sooner()
     {
-        var rig = Rig();
+        IParticulateRig rig = Rig();
         await rig.WakeAndWarmUpAsync();
         rig.Emulator.Fault = EmulatedFault.Silent;
         DateTimeOffset start = rig.Time.GetUtcNow();
@@ -104,10 +104,10 @@ public abstract class ParticulateSensorFaultContract
     [Fact]
     public async Task An_unplugged_cable_is_not_answering_even_when_waking()
     {
-        var rig = Rig();
+        IParticulateRig rig = Rig();
         rig.Port.Unplugged = true;
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.WakeAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.WakeAsync());
 
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
         Assert.Contains(rig.Sensor.Description, fault.Message);
@@ -116,11 +116,11 @@ public abstract class ParticulateSensorFaultContract
     [Fact]
     public async Task Frames_failing_their_check_only_are_corrupt_data()
     {
-        var rig = Rig();
+        IParticulateRig rig = Rig();
         await rig.WakeAndWarmUpAsync();
         rig.Emulator.Fault = EmulatedFault.CorruptData;
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains(rig.Sensor.Description, fault.Message);
@@ -130,7 +130,7 @@ public abstract class ParticulateSensorFaultContract
     [Fact]
     public async Task Readings_resume_once_the_line_is_clean_again()
     {
-        var rig = Rig(pm25: 40, pm10: 60, noise: false);
+        IParticulateRig rig = Rig(pm25: 40, pm10: 60, noise: false);
         await rig.WakeAndWarmUpAsync();
         rig.Emulator.Fault = EmulatedFault.CorruptData;
         await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
@@ -142,11 +142,11 @@ public abstract class ParticulateSensorFaultContract
     [Fact]
     public async Task A_well_formed_frame_beyond_the_range_is_out_of_range_never_a_value()
     {
-        var rig = Rig();
+        IParticulateRig rig = Rig();
         await rig.WakeAndWarmUpAsync();
         rig.Emulator.Fault = EmulatedFault.OutOfRange;
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.OutOfRange, fault.Kind);
         Assert.Contains(rig.Sensor.Description, fault.Message);
@@ -155,7 +155,7 @@ public abstract class ParticulateSensorFaultContract
     [Fact]
     public async Task Identical_frames_over_duty_cycles_are_stuck_after_the_device_s_limit_but_not_before()
     {
-        var rig = Rig();
+        IParticulateRig rig = Rig();
         rig.Emulator.Fault = EmulatedFault.Stuck;
         DateTimeOffset start = rig.Time.GetUtcNow();
 
@@ -171,7 +171,7 @@ public abstract class ParticulateSensorFaultContract
     [Fact]
     public async Task Clean_air_read_every_five_minutes_for_a_day_is_never_stuck()
     {
-        var rig = CleanAirRig();
+        IParticulateRig rig = CleanAirRig();
 
         List<IReadOnlyList<Measurement>> readings = await SamplerCycles.RunAsync(rig.Sensor, rig.Time, cycles: 288);
 

@@ -13,7 +13,7 @@ public sealed class RuralDayAmbientTests
     [MemberData(nameof(SeedData))]
     public void Every_value_of_a_year_is_plausible_for_a_French_village_and_inside_every_sensors_range(ulong seed)
     {
-        foreach (var (at, air) in SimulatedYear.Of(seed))
+        foreach ((DateTimeOffset at, AmbientConditions? air) in SimulatedYear.Of(seed))
         {
             Assert.InRange(air.TemperatureCelsius, -9, 38); // the SCD4x measures from -10 °C
             Assert.InRange(air.RelativeHumidityPercent, 20, 99);
@@ -23,7 +23,7 @@ public sealed class RuralDayAmbientTests
             Assert.InRange(air.No2MicrogramsPerCubicMetre, 0, 150);
         }
 
-        var year = SimulatedYear.Of(seed);
+        IReadOnlyList<(DateTimeOffset At, AmbientConditions Air)> year = SimulatedYear.Of(seed);
         Assert.InRange(year.Min(s => s.Air.TemperatureCelsius), -9, 2);
         Assert.InRange(year.Max(s => s.Air.TemperatureCelsius), 25, 38);
         Assert.InRange(year.Average(s => s.Air.Pm25MicrogramsPerCubicMetre), 6, 18);
@@ -45,9 +45,9 @@ public sealed class RuralDayAmbientTests
     [MemberData(nameof(SeedData))]
     public void Some_winter_evenings_reach_the_poor_band_for_an_hour_and_summer_never_does(ulong seed)
     {
-        var year = SimulatedYear.Of(seed);
-        var winter = year.Where(s => s.At.Month is 12 or 1 or 2);
-        var summer = year.Where(s => s.At.Month is 6 or 7 or 8);
+        IReadOnlyList<(DateTimeOffset At, AmbientConditions Air)> year = SimulatedYear.Of(seed);
+        IEnumerable<(DateTimeOffset At, AmbientConditions Air)> winter = year.Where(s => s.At.Month is 12 or 1 or 2);
+        IEnumerable<(DateTimeOffset At, AmbientConditions Air)> summer = year.Where(s => s.At.Month is 6 or 7 or 8);
 
         int winterEpisodes = SimulatedYear.EpisodeDays(winter, 50, TimeSpan.FromHours(1)).Count;
         Assert.InRange(winterEpisodes, 3, 45); // some evenings, not every one
@@ -81,9 +81,9 @@ public sealed class RuralDayAmbientTests
     [Fact]
     public void July_is_warmer_than_January_and_January_is_more_polluted()
     {
-        var year = SimulatedYear.Of(Seeds[0]);
-        var january = year.Where(s => s.At.Month == 1).ToArray();
-        var july = year.Where(s => s.At.Month == 7).ToArray();
+        IReadOnlyList<(DateTimeOffset At, AmbientConditions Air)> year = SimulatedYear.Of(Seeds[0]);
+        (DateTimeOffset At, AmbientConditions Air)[] january = year.Where(s => s.At.Month == 1).ToArray();
+        (DateTimeOffset At, AmbientConditions Air)[] july = year.Where(s => s.At.Month == 7).ToArray();
 
         Assert.InRange(january.Average(s => s.Air.TemperatureCelsius), -1, 8);
         Assert.InRange(july.Average(s => s.Air.TemperatureCelsius), 16, 24);
@@ -94,7 +94,7 @@ public sealed class RuralDayAmbientTests
     [Fact]
     public void Rush_hours_raise_no2_and_calm_nights_raise_co2()
     {
-        var weekdays = SimulatedYear.Of(Seeds[0])
+        (DateTimeOffset At, AmbientConditions Air)[] weekdays = SimulatedYear.Of(Seeds[0])
             .Where(s => FrenchLocalTime.Of(s.At).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToArray();
         double No2At(double from, double to) => weekdays.Where(s => FrenchLocalTime.HourOfDay(s.At) >= from && FrenchLocalTime.HourOfDay(s.At) < to).Average(s => s.Air.No2MicrogramsPerCubicMetre);
         double Co2At(double from, double to) => weekdays.Where(s => FrenchLocalTime.HourOfDay(s.At) >= from && FrenchLocalTime.HourOfDay(s.At) < to).Average(s => s.Air.Co2PartsPerMillion);
@@ -153,7 +153,7 @@ public sealed class RuralDayAmbientTests
     public void Calm_evenings_stagnate_and_windy_afternoons_do_not()
     {
         var model = new RuralDayAmbient(3);
-        var weathers = Enumerable.Range(0, 365 * 24).Select(h => (At: SimulatedYear.Start.AddHours(h), Weather: model.WeatherAt(SimulatedYear.Start.AddHours(h)))).ToArray();
+        (DateTimeOffset At, RuralWeather Weather)[] weathers = Enumerable.Range(0, 365 * 24).Select(h => (At: SimulatedYear.Start.AddHours(h), Weather: model.WeatherAt(SimulatedYear.Start.AddHours(h)))).ToArray();
 
         Assert.All(weathers, w => Assert.InRange(w.Weather.Stagnation, 0, w.Weather.Calmness));
         Assert.All(weathers.Where(w => w.At.Hour == 12 && w.At.Month is 5 or 6 or 7), w => Assert.True(w.Weather.Stagnation < 0.05));

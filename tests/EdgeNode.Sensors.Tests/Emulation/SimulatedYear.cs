@@ -14,7 +14,7 @@ internal static class SimulatedYear
     {
         lock (Years)
         {
-            if (!Years.TryGetValue(seed, out var year))
+            if (!Years.TryGetValue(seed, out (DateTimeOffset At, AmbientConditions Air)[]? year))
             {
                 var model = new RuralDayAmbient(seed);
                 int steps = (int)(TimeSpan.FromDays(365) / Step);
@@ -38,7 +38,7 @@ internal static class SimulatedYear
         var days = new HashSet<DateOnly>();
         int run = 0;
         int needed = (int)(atLeast / Step);
-        foreach (var (at, air) in samples)
+        foreach ((DateTimeOffset at, AmbientConditions? air) in samples)
         {
             run = air.Pm25MicrogramsPerCubicMetre > threshold ? run + 1 : 0;
             if (run >= needed)

@@ -21,9 +21,9 @@ public sealed class DailyTrafficTests
     [InlineData(99UL)]
     public void Weekday_mornings_are_far_busier_than_nights_and_weekends_flatter(ulong seed)
     {
-        var week = Week(seed);
-        var weekdays = week.Where(v => FrenchLocalTime.Of(v.PassesSensorAt).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToArray();
-        var weekend = week.Except(weekdays).ToArray();
+        IReadOnlyList<EmulatedVehicle> week = Week(seed);
+        EmulatedVehicle[] weekdays = week.Where(v => FrenchLocalTime.Of(v.PassesSensorAt).DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToArray();
+        EmulatedVehicle[] weekend = week.Except(weekdays).ToArray();
 
         // Five weekdays: about 5 × 270 vehicles between 8 and 9 h, 5 × 3 between 3 and 4 h.
         int weekdayEight = LocalHourCount(weekdays, 8), weekdayThree = LocalHourCount(weekdays, 3);
@@ -43,14 +43,14 @@ public sealed class DailyTrafficTests
     [InlineData(7UL)]
     public void Daily_totals_directions_and_speeds_are_those_of_a_village_through_road(ulong seed)
     {
-        var week = Week(seed);
-        foreach (var day in week.GroupBy(v => FrenchLocalTime.Of(v.PassesSensorAt).Date))
+        IReadOnlyList<EmulatedVehicle> week = Week(seed);
+        foreach (IGrouping<DateTime, EmulatedVehicle> day in week.GroupBy(v => FrenchLocalTime.Of(v.PassesSensorAt).Date))
         {
             Assert.InRange(day.Count(), day.Key.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1200 : 2500, 3200);
         }
 
         Assert.InRange(week.Count(v => v.Direction == TravelDirection.Approaching) / (double)week.Count, 0.45, 0.55);
-        var mornings = week.Where(v => FrenchLocalTime.Of(v.PassesSensorAt).Hour is 7 or 8).ToArray();
+        EmulatedVehicle[] mornings = week.Where(v => FrenchLocalTime.Of(v.PassesSensorAt).Hour is 7 or 8).ToArray();
         Assert.InRange(mornings.Count(v => v.Direction == TravelDirection.Approaching) / (double)mornings.Length, 0.54, 0.66);
 
         double[] speeds = [.. week.Select(v => v.SpeedKilometresPerHour).Order()];
@@ -62,7 +62,7 @@ public sealed class DailyTrafficTests
     [Fact]
     public void The_same_seed_gives_the_same_vehicles_however_the_time_is_sliced_and_another_seed_others()
     {
-        var whole = new DailyTraffic(DailyTrafficProfile.RuralRoad, 5).Between(Monday, Monday.AddHours(6));
+        IReadOnlyList<EmulatedVehicle> whole = new DailyTraffic(DailyTrafficProfile.RuralRoad, 5).Between(Monday, Monday.AddHours(6));
         var sliced = new DailyTraffic(DailyTrafficProfile.RuralRoad, 5);
         var pieces = new List<EmulatedVehicle>();
         for (DateTimeOffset t = Monday.AddHours(6); t > Monday; t -= TimeSpan.FromSeconds(7))
@@ -79,7 +79,7 @@ public sealed class DailyTrafficTests
     [Fact]
     public void The_rate_never_jumps_across_midnight_or_from_a_friday_to_a_saturday()
     {
-        var profile = DailyTrafficProfile.RuralRoad;
+        DailyTrafficProfile profile = DailyTrafficProfile.RuralRoad;
         for (DateTimeOffset t = Monday; t < Monday.AddDays(7); t = t.AddMinutes(1))
         {
             Assert.InRange(Math.Abs(profile.VehiclesPerHour(t.AddMinutes(1)) - profile.VehiclesPerHour(t)), 0, 3);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EdgeNode.Hardware.Emulation;
 using EdgeNode.Sensors.Ops243;
 using static EdgeNode.Sensors.Tests.Ops243.RadarRig;
 
@@ -89,7 +90,7 @@ public class Ops243EmulatorTests
         DateTimeOffset now = from;
         while (now < to)
         {
-            var emission = emulator.Emit(now);
+            SerialEmission emission = emulator.Emit(now);
             foreach (string line in Ascii(emission.Bytes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
             {
                 speeds.Add(double.Parse(line, CultureInfo.InvariantCulture));

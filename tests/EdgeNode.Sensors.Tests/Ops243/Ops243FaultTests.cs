@@ -12,7 +12,7 @@ public class Ops243FaultTests
     {
         using var counter = new Ops243Counter(new MissingPort(), new VirtualTimeProvider());
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => counter.ListenAsync(TimeSpan.FromSeconds(10)));
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => counter.ListenAsync(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
         Assert.Contains(counter.Description, fault.Message);
@@ -32,9 +32,9 @@ public class Ops243FaultTests
     [Fact]
     public async Task An_OmniPreSense_model_that_measures_range_not_speed_is_NotPresent()
     {
-        using var rig = Replay(new ReplayPeripheral("OPS241-B FMCW"), out Ops243Counter counter);
+        using EmulatedSerialPort rig = Replay(new ReplayPeripheral("OPS241-B FMCW"), out Ops243Counter counter);
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => counter.StartAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => counter.StartAsync());
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
         Assert.Contains("OPS241-B FMCW", fault.Message);
@@ -76,10 +76,10 @@ public class Ops243FaultTests
     [Fact]
     public async Task Reports_that_arrive_while_commands_are_not_answered_point_at_the_transmit_wire()
     {
-        var deaf = new ReplayPeripheral { Deaf = true }.Repeat(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(80), 100, "48.2");
-        using var rig = Replay(deaf, out Ops243Counter counter);
+        ReplayPeripheral deaf = new ReplayPeripheral { Deaf = true }.Repeat(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(80), 100, "48.2");
+        using EmulatedSerialPort rig = Replay(deaf, out Ops243Counter counter);
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => counter.StartAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => counter.StartAsync());
 
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
         Assert.Contains("TXD (header pin 8)", fault.Message);
@@ -121,11 +121,11 @@ public class Ops243FaultTests
     [Fact]
     public async Task A_single_impossible_speed_inside_a_run_is_ignored_not_counted()
     {
-        var replay = new ReplayPeripheral()
+        ReplayPeripheral replay = new ReplayPeripheral()
             .Repeat(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(80), 15, "51.2")
             .Then(TimeSpan.FromSeconds(3) + TimeSpan.FromMilliseconds(1210), "912.4\r\n")
             .Repeat(TimeSpan.FromSeconds(3) + TimeSpan.FromMilliseconds(1240), TimeSpan.FromMilliseconds(80), 15, "52.0");
-        using var rig = Replay(replay, out Ops243Counter counter);
+        using EmulatedSerialPort rig = Replay(replay, out Ops243Counter counter);
 
         VehiclePassage passage = Assert.Single(await counter.ListenAsync(TimeSpan.FromSeconds(20)));
 
@@ -162,7 +162,7 @@ public class Ops243FaultTests
 
     private static async Task AssertFault(RadarRig rig, SensorFaultKind kind, Func<Task> action, string hint)
     {
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(action);
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(action);
         Assert.Equal(kind, fault.Kind);
         Assert.Contains(rig.Counter.Description, fault.Message);
         Assert.Contains(hint, fault.Message);

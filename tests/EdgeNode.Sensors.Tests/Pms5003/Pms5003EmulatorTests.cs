@@ -13,7 +13,7 @@ public class Pms5003EmulatorTests
     {
         var scanner = new Pms5003FrameScanner();
         var frames = new List<(DateTimeOffset, Pms5003Frame)>();
-        foreach (var (at, bytes) in chunks)
+        foreach ((DateTimeOffset at, byte[]? bytes) in chunks)
         {
             scanner.Append(bytes);
             while (scanner.TryTake(out Pms5003Frame? frame))
@@ -29,7 +29,7 @@ public class Pms5003EmulatorTests
     {
         var chunks = new List<(DateTimeOffset, byte[])>();
         DateTimeOffset end = time.GetUtcNow() + duration;
-        var buffer = new byte[256];
+        byte[] buffer = new byte[256];
         while (time.GetUtcNow() < end)
         {
             int count = await port.ReadAsync(buffer, end - time.GetUtcNow());
@@ -45,7 +45,7 @@ public class Pms5003EmulatorTests
         var time = new VirtualTimeProvider(Start);
         var port = new EmulatedSerialPort(new Pms5003Emulator(new ConstantAmbient(AmbientConditions.Typical)), time);
 
-        var frames = await ListenAsync(port, time, TimeSpan.FromSeconds(23));
+        List<(DateTimeOffset At, Pms5003Frame Frame)> frames = await ListenAsync(port, time, TimeSpan.FromSeconds(23));
 
         Assert.InRange(frames.Count, 10, 11);
         Assert.All(frames.Zip(frames.Skip(1)), pair => Assert.Equal(TimeSpan.FromSeconds(2.3), pair.Second.At - pair.First.At));
@@ -78,9 +78,9 @@ public class Pms5003EmulatorTests
         var port = new EmulatedSerialPort(emulator, time);
         port.Write(Pms5003FrameCodec.EncodeCommand(Pms5003Command.ChangeMode, Pms5003Protocol.PassiveMode));
 
-        var acknowledgement = await ListenAsync(port, time, TimeSpan.FromSeconds(10));
+        List<(DateTimeOffset At, Pms5003Frame Frame)> acknowledgement = await ListenAsync(port, time, TimeSpan.FromSeconds(10));
         port.Write(Pms5003FrameCodec.EncodeCommand(Pms5003Command.ReadPassive, 0));
-        var answer = await ListenAsync(port, time, TimeSpan.FromSeconds(1));
+        List<(DateTimeOffset At, Pms5003Frame Frame)> answer = await ListenAsync(port, time, TimeSpan.FromSeconds(1));
 
         Assert.True(Assert.Single(acknowledgement).Frame.IsAcknowledgementOf(Pms5003Command.ChangeMode));
         Assert.True(Assert.Single(answer).Frame.IsMeasurement);

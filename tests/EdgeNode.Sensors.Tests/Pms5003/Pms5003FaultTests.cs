@@ -39,7 +39,7 @@ public sealed class Pms5003FaultTests : ParticulateSensorFaultContract
     {
         var sensor = new Pms5003Sensor(new FailingSerialPort(DeviceAccessError.IoError, "/dev/ttyUSB1"), new VirtualTimeProvider());
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.SleepAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.SleepAsync());
 
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
         Assert.Contains("PMS5003 on /dev/ttyUSB1", fault.Message);
@@ -60,7 +60,7 @@ public sealed class Pms5003FaultTests : ParticulateSensorFaultContract
         var rig = new Pms5003Rig(pm1: 500, pm25: 900, pm10: 1200, noise: false);
         await rig.WakeAndWarmUpAsync();
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => rig.Sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.OutOfRange, fault.Kind);
         Assert.Contains("1200", fault.Message);

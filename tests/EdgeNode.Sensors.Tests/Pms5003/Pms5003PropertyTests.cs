@@ -68,7 +68,7 @@ public class Pms5003PropertyTests
     {
         Prop.ForAll(RandomWords.ListOf().Zip(Gen.Choose(1, 70)).ToArbitrary(), t =>
         {
-            var (frames, piece) = t;
+            (List<ushort[]>? frames, int piece) = t;
             byte[] stream = frames.SelectMany(w => Pms5003FrameCodec.EncodeFrame(w)).ToArray();
             var scanner = new Pms5003FrameScanner();
             var found = new List<ushort[]>();

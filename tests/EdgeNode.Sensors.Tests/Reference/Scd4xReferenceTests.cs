@@ -39,7 +39,7 @@ public class Scd4xReferenceTests
         // Not SetPressureCalibration: it clamps the pressure to at most 1 Pa before scaling, so it always sends 0 hPa.
         using var reference = new BindingsScd4x(bus.CreateDevice(0x62));
         reference.StartPeriodicMeasurements();
-        var (carbonDioxide, relativeHumidity, temperature) = reference.ReadPeriodicMeasurement();
+        (UnitsNet.VolumeConcentration? carbonDioxide, UnitsNet.RelativeHumidity? relativeHumidity, UnitsNet.Temperature? temperature) = reference.ReadPeriodicMeasurement();
 
         Assert.NotNull(carbonDioxide);
         Assert.NotNull(relativeHumidity);

@@ -38,7 +38,7 @@ internal sealed class Scd4xBench
 
     public static async Task<SensorFaultException> FaultOf(Func<Task> action)
     {
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(action);
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(action);
         Assert.Contains(SensorName, fault.Message);
         Assert.Equal(SensorName, fault.Sensor);
         return fault;

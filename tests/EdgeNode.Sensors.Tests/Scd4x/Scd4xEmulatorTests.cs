@@ -169,7 +169,7 @@ public class Scd4xEmulatorTests
 
     private static void AssertNack(Action transfer)
     {
-        var e = Assert.Throws<DeviceAccessException>(transfer);
+        DeviceAccessException e = Assert.Throws<DeviceAccessException>(transfer);
         Assert.Equal(DeviceAccessError.NotAnswering, e.Error);
     }
 }

@@ -1,3 +1,4 @@
+using System.Device.I2c;
 using EdgeNode.Sensors.Emulation;
 using EdgeNode.Sensors.Scd4x;
 
@@ -25,7 +26,7 @@ public class Scd4xSensorTests
         }
 
         bench.Time.Advance(TimeSpan.FromSeconds(1)); // the stop sent on dispose takes 500 ms
-        var device = bench.Bus.CreateDevice(Scd4xBench.Address);
+        I2cDevice device = bench.Bus.CreateDevice(Scd4xBench.Address);
         device.Write([0x21, 0xB1]); // start_periodic_measurement, as another program would have left it
         Assert.True(bench.Emulator.IsMeasuringPeriodically);
 
@@ -39,7 +40,7 @@ public class Scd4xSensorTests
         var bench = new Scd4xBench();
         using Scd4xSensor sensor = await bench.OpenAsync();
 
-        var fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
         Assert.Contains("5 s", fault.Message);
@@ -118,7 +119,7 @@ public class Scd4xSensorTests
         var bench = new Scd4xBench(Scd4xVariant.Scd40);
         using Scd4xSensor sensor = await bench.OpenAsync(Scd4xMeasurementMode.SingleShot);
 
-        var fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
         Assert.Contains("Only the SCD41", fault.Message);
@@ -130,7 +131,7 @@ public class Scd4xSensorTests
         var bench = new Scd4xBench();
         bench.Emulator.Fault = EmulatedFault.Silent;
 
-        var fault = await Scd4xBench.FaultOf(() => bench.OpenAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => bench.OpenAsync());
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
     }
@@ -141,7 +142,7 @@ public class Scd4xSensorTests
         var bench = new Scd4xBench();
         bench.Emulator.Fault = EmulatedFault.WrongDevice;
 
-        var fault = await Scd4xBench.FaultOf(() => bench.OpenAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => bench.OpenAsync());
 
         Assert.Equal(SensorFaultKind.NotPresent, fault.Kind);
         Assert.Contains("fails the Sensirion CRC", fault.Message);
@@ -154,13 +155,13 @@ public class Scd4xSensorTests
         using Scd4xSensor sensor = await bench.OpenWarmAsync();
         bench.Emulator.Fault = EmulatedFault.Silent;
 
-        var silent = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException silent = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
         Assert.Equal(SensorFaultKind.NotAnswering, silent.Kind);
 
         bench.Emulator.Fault = EmulatedFault.None;
         bench.Emulator.PowerCycle();
         bench.Time.Advance(TimeSpan.FromSeconds(1));
-        var warming = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException warming = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
         Assert.Equal(SensorFaultKind.WarmingUp, warming.Kind);
         Assert.True(bench.Emulator.IsMeasuringPeriodically);
 
@@ -177,12 +178,12 @@ public class Scd4xSensorTests
         bench.Emulator.PowerCycle();
         bench.Time.Advance(TimeSpan.FromSeconds(1));
 
-        var fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
         Assert.Contains("no new measurement", fault.Message);
         Assert.False(bench.Emulator.IsMeasuringPeriodically);
 
-        var warming = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException warming = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
         Assert.Equal(SensorFaultKind.WarmingUp, warming.Kind);
         bench.Time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(420, (await sensor.MeasureAsync()).Co2PartsPerMillion);
@@ -195,7 +196,7 @@ public class Scd4xSensorTests
         using Scd4xSensor sensor = await bench.OpenWarmAsync();
         bench.Emulator.Fault = EmulatedFault.CorruptData;
 
-        var fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains("fails its CRC", fault.Message);
@@ -214,7 +215,7 @@ public class Scd4xSensorTests
         using Scd4xSensor sensor = await Scd4xSensor.OpenAsync(bus.CreateDevice(Scd4xBench.Address), bench.Time);
         bench.Time.Advance(TimeSpan.FromSeconds(5));
 
-        var fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.CorruptData, fault.Kind);
         Assert.Contains("word 2 of its answer to read_measurement", fault.Message);
@@ -228,7 +229,7 @@ public class Scd4xSensorTests
         bench.Emulator.Fault = EmulatedFault.OutOfRange;
         bench.Time.Advance(TimeSpan.FromSeconds(5));
 
-        var fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.OutOfRange, fault.Kind);
         Assert.Contains("Co2PartsPerMillion", fault.Message);
@@ -240,7 +241,7 @@ public class Scd4xSensorTests
         var bench = new Scd4xBench(conditions: AmbientConditions.Typical with { TemperatureCelsius = 70 });
         using Scd4xSensor sensor = await bench.OpenWarmAsync();
 
-        var fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.OutOfRange, fault.Kind);
         Assert.Contains("TemperatureCelsius", fault.Message);
@@ -262,7 +263,7 @@ public class Scd4xSensorTests
         }
 
         bench.Time.Advance(TimeSpan.FromMinutes(2));
-        var fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
         Assert.Equal(SensorFaultKind.Stuck, fault.Kind);
         Assert.Contains("30 minutes", fault.Message);
     }
@@ -288,7 +289,7 @@ public class Scd4xSensorTests
 
         Assert.True(await sensor.PerformSelfTestAsync());
         Assert.True(bench.Emulator.IsMeasuringPeriodically);
-        var fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
+        SensorFaultException fault = await Scd4xBench.FaultOf(() => sensor.ReadAsync());
         Assert.Equal(SensorFaultKind.WarmingUp, fault.Kind);
     }
 

@@ -29,7 +29,7 @@ public class Sds011EmulatorTests
     {
         var received = new List<byte>();
         DateTimeOffset end = time.GetUtcNow() + duration;
-        var buffer = new byte[256];
+        byte[] buffer = new byte[256];
         while (time.GetUtcNow() < end)
         {
             int count = await port.ReadAsync(buffer, end - time.GetUtcNow());
@@ -55,7 +55,7 @@ public class Sds011EmulatorTests
     public async Task In_query_reporting_it_answers_queries_only()
     {
         var time = new VirtualTimeProvider(Start);
-        var emulator = Emulator();
+        Sds011Emulator emulator = Emulator();
         var port = new EmulatedSerialPort(emulator, time);
         port.Write(Sds011FrameCodec.EncodeCommand(Sds011Command.ReportingMode, [Sds011Protocol.Set, Sds011Protocol.QueryReporting]));
         port.DiscardInput();
@@ -69,7 +69,7 @@ public class Sds011EmulatorTests
     public async Task Asleep_it_sends_nothing_with_its_fan_off_until_any_command_wakes_it()
     {
         var time = new VirtualTimeProvider(Start);
-        var emulator = Emulator();
+        Sds011Emulator emulator = Emulator();
         var port = new EmulatedSerialPort(emulator, time);
         port.Write(Sds011FrameCodec.EncodeCommand(Sds011Command.SleepAndWork, [Sds011Protocol.Set, Sds011Protocol.Sleep]));
         port.DiscardInput();
@@ -85,7 +85,7 @@ public class Sds011EmulatorTests
     [Fact]
     public void Replies_carry_the_device_id_and_commands_for_another_id_are_ignored()
     {
-        var emulator = Emulator();
+        Sds011Emulator emulator = Emulator();
 
         Assert.Empty(Frames(emulator.Receive(Sds011FrameCodec.EncodeCommand(Sds011Command.QueryData, [], 0x1234), Start)));
         Assert.Equal(
@@ -96,11 +96,11 @@ public class Sds011EmulatorTests
     [Fact]
     public void A_command_with_a_bad_checksum_is_ignored_and_the_next_good_one_answered()
     {
-        var emulator = Emulator();
+        Sds011Emulator emulator = Emulator();
         byte[] bad = Sds011FrameCodec.EncodeCommand(Sds011Command.QueryData, []);
         bad[17] ^= 1;
 
-        var frames = Frames(emulator.Receive([.. bad, .. Sds011FrameCodec.EncodeCommand(Sds011Command.QueryData, [])], Start));
+        List<Sds011Frame> frames = Frames(emulator.Receive([.. bad, .. Sds011FrameCodec.EncodeCommand(Sds011Command.QueryData, [])], Start));
 
         Assert.Equal([Sds011Frame.Measurement(1236, 2618, 0xA160)], frames);
     }
@@ -109,7 +109,7 @@ public class Sds011EmulatorTests
     public void Set_device_id_changes_the_id_in_every_later_frame()
     {
         // §3.3: the new id is in data bytes 12 and 13.
-        var emulator = Emulator();
+        Sds011Emulator emulator = Emulator();
         emulator.Receive(Sds011FrameCodec.EncodeCommand(Sds011Command.SetDeviceId, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xBE, 0xEF]), Start);
 
         Assert.Equal(0xBEEF, emulator.DeviceId);
@@ -120,7 +120,7 @@ public class Sds011EmulatorTests
     public async Task A_working_period_spaces_active_reports_by_that_many_minutes()
     {
         var time = new VirtualTimeProvider(Start);
-        var emulator = Emulator();
+        Sds011Emulator emulator = Emulator();
         var port = new EmulatedSerialPort(emulator, time);
         port.Write(Sds011FrameCodec.EncodeCommand(Sds011Command.WorkingPeriod, [Sds011Protocol.Set, 2]));
 
@@ -145,7 +145,7 @@ public class Sds011EmulatorTests
     [Fact]
     public void Corrupt_data_sends_frames_whose_checksum_does_not_match()
     {
-        var emulator = Emulator();
+        Sds011Emulator emulator = Emulator();
         emulator.Fault = EmulatedFault.CorruptData;
         var scanner = new Sds011FrameScanner();
 

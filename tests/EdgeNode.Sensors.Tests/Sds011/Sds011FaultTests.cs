@@ -43,7 +43,7 @@ public sealed class Sds011FaultTests : ParticulateSensorFaultContract
         time.Advance(sensor.WarmUp);
         line.Failure = DeviceAccessError.IoError;
 
-        var fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.ReadAsync());
+        SensorFaultException fault = await Assert.ThrowsAsync<SensorFaultException>(() => sensor.ReadAsync());
 
         Assert.Equal(SensorFaultKind.NotAnswering, fault.Kind);
         Assert.Contains(sensor.Description, fault.Message);

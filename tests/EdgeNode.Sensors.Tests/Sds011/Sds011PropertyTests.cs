@@ -61,7 +61,7 @@ public class Sds011PropertyTests
     {
         Prop.ForAll(RandomFrame().ListOf().Zip(Gen.Choose(1, 23)).ToArbitrary(), t =>
         {
-            var (frames, piece) = t;
+            (List<Sds011Frame>? frames, int piece) = t;
             byte[] stream = frames.SelectMany(f => Sds011FrameCodec.Encode(f)).ToArray();
             var scanner = new Sds011FrameScanner();
             var found = new List<Sds011Frame>();

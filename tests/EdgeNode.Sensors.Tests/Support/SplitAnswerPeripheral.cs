@@ -25,7 +25,7 @@ internal sealed class SplitAnswerPeripheral(IEmulatedSerialPeripheral inner, int
     public SerialEmission Emit(DateTimeOffset now)
     {
         var bytes = new List<byte>();
-        while (_pending.TryPeek(out var next) && next.Due <= now)
+        while (_pending.TryPeek(out (DateTimeOffset Due, byte[] Bytes) next) && next.Due <= now)
         {
             bytes.AddRange(_pending.Dequeue().Bytes);
         }
@@ -33,7 +33,7 @@ internal sealed class SplitAnswerPeripheral(IEmulatedSerialPeripheral inner, int
         SerialEmission own = inner.Emit(now);
         bytes.AddRange(own.Bytes.ToArray());
         DateTimeOffset? nextAt = own.NextAt;
-        if (_pending.TryPeek(out var waiting) && (nextAt is null || waiting.Due < nextAt))
+        if (_pending.TryPeek(out (DateTimeOffset Due, byte[] Bytes) waiting) && (nextAt is null || waiting.Due < nextAt))
         {
             nextAt = waiting.Due;
         }

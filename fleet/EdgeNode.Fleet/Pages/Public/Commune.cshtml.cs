@@ -1,5 +1,6 @@
 using EdgeNode.Fleet.AirQuality;
 using EdgeNode.Fleet.Public;
+using EdgeNode.Fleet.Registry;
 using EdgeNode.Protocol.AirQuality;
 
 namespace EdgeNode.Fleet.Pages.Public;
@@ -27,7 +28,7 @@ public sealed class CommuneModel(PublicAirQualityReader reader) : PublicPageMode
             return;
         }
         var nodes = new List<NodeSituation>();
-        foreach (var node in Municipality.Nodes)
+        foreach (RegisteredNode node in Municipality.Nodes)
         {
             nodes.Add(await reader.SituationAsync(node, ct));
         }

@@ -1,5 +1,6 @@
 using EdgeNode.Fleet.AirQuality;
 using EdgeNode.Fleet.Public;
+using EdgeNode.Fleet.Registry;
 using EdgeNode.Protocol.AirQuality;
 
 namespace EdgeNode.Fleet.Pages.Public;
@@ -18,7 +19,7 @@ public sealed class IndexModel(PublicAirQualityReader reader) : PublicPageModel
         foreach (PublicMunicipality municipality in await reader.MunicipalitiesAsync(ct))
         {
             AirQualityBand? worst = null;
-            foreach (var node in municipality.Nodes)
+            foreach (RegisteredNode node in municipality.Nodes)
             {
                 CurrentAirQuality? current = await reader.CurrentAsync(node, ct);
                 if (current is not null && (worst is null || current.Band > worst))

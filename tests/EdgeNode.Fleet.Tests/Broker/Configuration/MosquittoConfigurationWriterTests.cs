@@ -54,7 +54,7 @@ public sealed class MosquittoConfigurationWriterTests
     [InlineData("require_certificate false\nlistener 1")]
     public void Extra_lines_cannot_open_listeners_or_let_anonymous_clients_in(string line)
     {
-        var refusal = Assert.Throws<ArgumentException>(() => MosquittoConfigurationWriter.Render(Configuration(extra: [line])));
+        ArgumentException refusal = Assert.Throws<ArgumentException>(() => MosquittoConfigurationWriter.Render(Configuration(extra: [line])));
 
         Assert.Contains("extra Mosquitto configuration line", refusal.Message, StringComparison.Ordinal);
     }

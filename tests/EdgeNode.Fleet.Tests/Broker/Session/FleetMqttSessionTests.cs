@@ -83,7 +83,7 @@ public sealed class FleetMqttSessionTests : IAsyncLifetime
     {
         await using var session = new FleetMqttSession(Options.Create(new FleetBrokerOptions { Host = "" }), NullLoggerFactory.Instance);
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        InvalidOperationException refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             session.PublishAsync("edge/lamp-4/down/config", new byte[] { 1 }, MqttQualityOfService.AtLeastOnce, retain: true, default));
 
         Assert.Contains("Fleet:Broker:Host", refused.Message, StringComparison.Ordinal);

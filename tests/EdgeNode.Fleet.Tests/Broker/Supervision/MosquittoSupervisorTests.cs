@@ -3,15 +3,15 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
+using EdgeNode.Fleet.Broker.Session;
 using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Broker.Tls;
-using EdgeNode.Fleet.Broker.Session;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using EdgeNode.MqttLink;
 using EdgeNode.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
@@ -135,7 +135,7 @@ public sealed class MosquittoSupervisorTests(ITestOutputHelper output) : IAsyncL
         await client.StartAsync(timeout.Token);
         await client.WaitUntilConnectedAsync(timeout.Token);
 
-        var refused = await Assert.ThrowsAsync<MqttSubscriptionRefusedException>(() => client.SubscribeAsync([new MqttSubscription(filter)], timeout.Token));
+        MqttSubscriptionRefusedException refused = await Assert.ThrowsAsync<MqttSubscriptionRefusedException>(() => client.SubscribeAsync([new MqttSubscription(filter)], timeout.Token));
 
         Assert.Equal([filter], refused.RefusedFilters);
         await client.SubscribeAsync([new MqttSubscription("edge/local-node/down/#")], timeout.Token);

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
-using EdgeNode.Fleet.Audit;
 using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Storage;
@@ -91,7 +91,7 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         }
         string request = new JsonObject { ["commands"] = new JsonArray(command) }.ToJsonString();
         await admin.PublishAsync(new MqttApplicationMessage(BrokerRoles.ControlTopic, Encoding.UTF8.GetBytes(request), MqttQualityOfService.AtLeastOnce));
-        var answer = JsonNode.Parse(MessageInbox.Text(await inbox.NextAsync()))!;
+        JsonNode answer = JsonNode.Parse(MessageInbox.Text(await inbox.NextAsync()))!;
         return answer["responses"]![0]!.AsObject();
     }
 
@@ -168,7 +168,7 @@ internal sealed class SupervisedBroker : IAsyncDisposable
     /// </summary>
     public async Task<RegistryReconciliation> WaitUntilReconciledAsync()
     {
-        var status = _host.Services.GetRequiredService<RegistryReconciliationStatus>();
+        RegistryReconciliationStatus status = _host.Services.GetRequiredService<RegistryReconciliationStatus>();
         var clock = Stopwatch.StartNew();
         while (true)
         {

@@ -124,7 +124,7 @@ public sealed class BrokerCertificatesTests(ITestOutputHelper output) : IDisposa
         certificates.Ensure();
         File.Delete(Path.Combine(certificates.Directory, BrokerCertificates.AuthorityKeyName));
 
-        var refusal = Assert.Throws<InvalidOperationException>(() => Certificates().Ensure());
+        InvalidOperationException refusal = Assert.Throws<InvalidOperationException>(() => Certificates().Ensure());
 
         Assert.Contains("key", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("every node", refusal.Message, StringComparison.Ordinal);
