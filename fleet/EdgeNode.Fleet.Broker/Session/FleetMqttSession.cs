@@ -72,6 +72,21 @@ public sealed class FleetMqttSession(IOptions<FleetBrokerOptions> options, ILogg
         await client.PublishAsync(new MqttApplicationMessage(topic, payload, quality, retain), ct);
     }
 
+    /// <summary>
+    /// Completes once the session is connected with every subscription made (the broker then queues for the fleet),
+    /// waiting for the session to start and across reconnects.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No broker is configured, or the session could not start.</exception>
+    public async Task WaitUntilConnectedAsync(CancellationToken ct)
+    {
+        if (!IsConfigured)
+        {
+            throw new InvalidOperationException(NoBroker);
+        }
+        MqttClient client = await _started.Task.WaitAsync(ct) ?? throw new InvalidOperationException(NotStarted);
+        await client.WaitUntilConnectedAsync(ct);
+    }
+
     Task IHostedLifecycleService.StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -43,13 +43,21 @@ public sealed class IngestService(
             return;
         }
         Task committing = pipeline.RunAsync(stoppingToken);
-        _logger.LogInformation("Ingest reading {Filter} from {Host}:{Port} as {Client}", SharedFilter, _options.Host, _options.Port, _options.ClientId);
         try
         {
+            // Said once the broker has the shared subscription: a message published to a group with no member yet is
+            // delivered to nobody, so what is said here is what senders (and the tests) may rely on.
+            await session.WaitUntilConnectedAsync(stoppingToken);
+            _logger.LogInformation("Ingest reading {Filter} from {Host}:{Port} as {Client}", SharedFilter, _options.Host, _options.Port, _options.ClientId);
             await Task.Delay(Timeout.Infinite, stoppingToken);
         }
         catch (OperationCanceledException)
         {
+        }
+        catch (InvalidOperationException)
+        {
+            // The session could not start; it has logged why. The pipeline waits for the stop like the rest.
+            await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         pipeline.Complete();
         await committing;
