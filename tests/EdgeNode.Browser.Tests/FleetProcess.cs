@@ -13,11 +13,12 @@ public sealed class FleetProcess : IAsyncDisposable
 
     private readonly TemporaryDirectory _folder;
 
-    private FleetProcess(ChildProcess process, TemporaryDirectory folder, Uri baseAddress)
+    private FleetProcess(ChildProcess process, TemporaryDirectory folder, Uri baseAddress, int brokerPort)
     {
         Process = process;
         _folder = folder;
         BaseAddress = baseAddress;
+        BrokerPort = brokerPort;
     }
 
     public ChildProcess Process { get; }
@@ -25,13 +26,18 @@ public sealed class FleetProcess : IAsyncDisposable
     /// <summary>"http://127.0.0.1:port/".</summary>
     public Uri BaseAddress { get; }
 
-    /// <param name="settings">More settings, as environment variables ("Fleet__Web__MapTileUrl").</param>
-    public static Task<FleetProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null) =>
-        LoopbackPort.StartOnFreePortAsync(port => StartOnAsync(port, settings));
+    /// <summary>Where the Mosquitto the fleet supervises listens (TLS) for nodes.</summary>
+    public int BrokerPort { get; }
 
-    private static async Task<FleetProcess> StartOnAsync(int port, IReadOnlyDictionary<string, string>? settings)
+    /// <param name="settings">More settings, as environment variables ("Fleet__Web__MapTileUrl").</param>
+    /// <param name="choosePort">Where the HTTP and broker ports come from, in that order; free ones by default (a test of the race passes a taken one).</param>
+    public static Task<FleetProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Func<int>? choosePort = null) =>
+        LoopbackPort.StartOnFreePortAsync(port => StartOnAsync(port, settings, choosePort), choosePort);
+
+    private static async Task<FleetProcess> StartOnAsync(int port, IReadOnlyDictionary<string, string>? settings, Func<int>? choosePort)
     {
         var folder = new TemporaryDirectory("edgenode-browser-fleet-");
+        int brokerPort = (choosePort ?? LoopbackPort.Free)();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var environment = new Dictionary<string, string>
         {
@@ -39,7 +45,7 @@ public sealed class FleetProcess : IAsyncDisposable
             ["Fleet__DataDirectory"] = folder.File("data"),
             // The single-server default: the fleet runs its own Mosquitto, here on free ports, so enrolment works for real.
             ["Fleet__Broker__Mode"] = "Supervised",
-            ["Fleet__Broker__TlsPort"] = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture),
+            ["Fleet__Broker__TlsPort"] = brokerPort.ToString(CultureInfo.InvariantCulture),
             ["Fleet__Broker__TlsNames"] = "localhost,127.0.0.1",
             ["Fleet__Staff__InitialAdminPassword"] = AdminPassword,
             ["ASPNETCORE_URLS"] = baseAddress.GetLeftPart(UriPartial.Authority),
@@ -52,17 +58,19 @@ public sealed class FleetProcess : IAsyncDisposable
 
         string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
         var process = new ChildProcess("fleet", host, [Path.Combine(AppContext.BaseDirectory, "EdgeNode.Fleet.dll")], environment);
-        var fleet = new FleetProcess(process, folder, baseAddress);
+        var fleet = new FleetProcess(process, folder, baseAddress, brokerPort);
         try
         {
             process.Start();
             await process.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(60));
+            // Its Mosquitto binds its port a moment later, and is restarted forever if another process holds it.
+            await process.WaitForOutputAsync("Mosquitto running", TimeSpan.FromSeconds(60), LoopbackPort.TakenIn);
             return fleet;
         }
-        catch (InvalidOperationException e) when (process.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        catch (InvalidOperationException e) when (LoopbackPort.TakenIn(process.Output))
         {
             await fleet.DisposeAsync();
-            throw new PortTakenException($"The fleet could not listen on {baseAddress}: another process holds the port.", e);
+            throw new PortTakenException($"The fleet could not listen on {baseAddress}, or its broker on {brokerPort}: another process holds the port.", e);
         }
         catch
         {

@@ -23,7 +23,7 @@ public sealed partial class CalibrationTests
         using var fleetData = new TemporaryDirectory("edgenode-e2e-calibration-");
         using var enrolment = new TemporaryDirectory("edgenode-e2e-calibration-enrolment-");
         await using FleetUnderTest fleet = await FleetUnderTest.StartSupervisedAsync(
-            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}", LoopbackPort.Free(), AdminPassword);
+            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}", AdminPassword);
         await fleet.AdministerAsync("enrol", NodeId, "--name", "École", "--municipality", "Saint-Jean", "--output", enrolment.Path);
         await using NodeUnderTest node = NodeUnderTest.Enrolled(NodeId, enrolment.Path, history: TimeSpan.FromDays(1), syncInterval: "00:15:00");
         node.Start();

@@ -9,30 +9,37 @@ internal sealed class FleetUnderTest : IAsyncDisposable
 {
     public const string Ready = "Ingest reading";
 
+    /// <summary>What ASP.NET Core prints once Kestrel has bound the HTTP port.</summary>
+    private const string Listening = "Now listening on";
+
     private readonly Dictionary<string, string> _environment;
 
-    private FleetUnderTest(ChildProcess process, string connectionString, Dictionary<string, string> environment, string url)
+    private FleetUnderTest(ChildProcess process, string connectionString, Dictionary<string, string> environment, string url, int? tlsPort)
     {
         Process = process;
         ConnectionString = connectionString;
         _environment = environment;
         Url = url;
+        TlsPort = tlsPort;
     }
 
     /// <summary>The fleet's HTTP address (health, web).</summary>
     public string Url { get; }
+
+    /// <summary>Where the broker the fleet supervises listens for nodes; null when the fleet uses an external broker.</summary>
+    public int? TlsPort { get; }
 
     public ChildProcess Process { get; }
 
     public string ConnectionString { get; }
 
     public static Task<FleetUnderTest> StartAsync(MosquittoBroker broker, string connectionString) =>
-        StartAsync(connectionString, new Dictionary<string, string>
+        StartOnFreePortsAsync(connectionString, new Dictionary<string, string>
         {
             ["Fleet__Broker__Mode"] = "External",
             ["Fleet__Broker__Host"] = broker.Host,
             ["Fleet__Broker__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
-        });
+        }, supervised: false, ownSession: false, choosePort: null);
 
     /// <summary>
     /// The fleet running its own Mosquitto (Supervised mode) with its site CA and dynamic-security accounts, all kept in
@@ -40,13 +47,13 @@ internal sealed class FleetUnderTest : IAsyncDisposable
     /// </summary>
     /// <param name="adminPassword">The first staff admin's password (user <c>admin</c>), for a test that uses the staff pages.</param>
     /// <param name="ownSession">In a process group of its own, as a terminal's foreground job (see <see cref="ChildProcess.InterruptGroup"/>).</param>
-    public static Task<FleetUnderTest> StartSupervisedAsync(string dataDirectory, string connectionString, int tlsPort, string? adminPassword = null, bool ownSession = false)
+    /// <param name="choosePort">Where the HTTP and broker ports come from, in that order; free ones by default (a test of the race passes a taken one).</param>
+    public static Task<FleetUnderTest> StartSupervisedAsync(string dataDirectory, string connectionString, string? adminPassword = null, bool ownSession = false, Func<int>? choosePort = null)
     {
         var settings = new Dictionary<string, string>
         {
             ["Fleet__DataDirectory"] = dataDirectory,
             ["Fleet__Broker__Mode"] = "Supervised",
-            ["Fleet__Broker__TlsPort"] = tlsPort.ToString(CultureInfo.InvariantCulture),
             ["Fleet__Broker__TlsNames"] = "localhost,127.0.0.1",
             ["Fleet__Broker__RestartMinimumDelay"] = "00:00:00.500",
         };
@@ -54,12 +61,21 @@ internal sealed class FleetUnderTest : IAsyncDisposable
         {
             settings["Fleet__Staff__InitialAdminPassword"] = adminPassword;
         }
-        return StartAsync(connectionString, settings, ownSession);
+        return StartOnFreePortsAsync(connectionString, settings, supervised: true, ownSession, choosePort);
     }
 
-    private static async Task<FleetUnderTest> StartAsync(string connectionString, Dictionary<string, string> settings, bool ownSession = false)
+    /// <summary>
+    /// Starts the fleet on free ports (HTTP, and its broker's when it supervises one), and again on others, with the same
+    /// data, when another process took one of them before the fleet or its Mosquitto bound it.
+    /// </summary>
+    private static Task<FleetUnderTest> StartOnFreePortsAsync(string connectionString, Dictionary<string, string> settings, bool supervised, bool ownSession, Func<int>? choosePort) =>
+        LoopbackPort.StartOnFreePortAsync(
+            httpPort => StartOnAsync(connectionString, settings, httpPort, supervised ? (choosePort ?? LoopbackPort.Free)() : null, ownSession),
+            choosePort);
+
+    private static async Task<FleetUnderTest> StartOnAsync(string connectionString, Dictionary<string, string> settings, int httpPort, int? tlsPort, bool ownSession)
     {
-        string url = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        string url = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}";
         var environment = new Dictionary<string, string>(settings)
         {
             ["Fleet__Storage__ConnectionString"] = connectionString,
@@ -67,10 +83,27 @@ internal sealed class FleetUnderTest : IAsyncDisposable
             ["ASPNETCORE_URLS"] = url,
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
+        if (tlsPort is { } broker)
+        {
+            environment["Fleet__Broker__TlsPort"] = broker.ToString(CultureInfo.InvariantCulture);
+        }
         var process = new ChildProcess("fleet", DotNet.Host, [FleetAssembly], environment) { OwnSession = ownSession };
-        var fleet = new FleetUnderTest(process, connectionString, environment, url);
-        await fleet.StartAsync();
-        return fleet;
+        var fleet = new FleetUnderTest(process, connectionString, environment, url, tlsPort);
+        try
+        {
+            await fleet.StartAsync();
+            return fleet;
+        }
+        catch (TimeoutException e) when (LoopbackPort.TakenIn(process.Output))
+        {
+            await fleet.DisposeAsync();
+            throw new PortTakenException($"The fleet could not bind {url} or its broker's port {tlsPort}: another process holds it.", e);
+        }
+        catch
+        {
+            await fleet.DisposeAsync();
+            throw;
+        }
     }
 
     public static string FleetAssembly => Path.Combine(AppContext.BaseDirectory, "EdgeNode.Fleet.dll");
@@ -105,8 +138,14 @@ internal sealed class FleetUnderTest : IAsyncDisposable
     public async Task StartAsync()
     {
         int starts = Count(Process.Output, Ready);
+        int listens = Count(Process.Output, Listening);
+        int before = Process.Output.Length;
         Process.Start();
-        await WaitAsync(() => Count(Process.Output, Ready) > starts, TimeSpan.FromSeconds(60), "the fleet to start ingesting");
+        // Ingest can start before Kestrel fails to bind, so both are awaited. A port taken is not waited out: Kestrel
+        // stops at once, but the fleet would restart its Mosquitto on that port forever.
+        await WaitAsync(
+            () => Count(Process.Output, Ready) > starts && Count(Process.Output, Listening) > listens,
+            TimeSpan.FromSeconds(60), "the fleet to listen and start ingesting", () => LoopbackPort.TakenIn(Process.Output[before..]));
     }
 
     /// <summary>A store opened on the fleet's database, to look at what it committed.</summary>
@@ -129,12 +168,12 @@ internal sealed class FleetUnderTest : IAsyncDisposable
         return count;
     }
 
-    private async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
+    private async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what, Func<bool> hopeless)
     {
         DateTime deadline = DateTime.UtcNow + timeout;
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline || !Process.IsRunning)
+            if (DateTime.UtcNow > deadline || !Process.IsRunning || hopeless())
             {
                 throw new TimeoutException($"Waited in vain for {what}. Fleet output:\n{Process.Tail()}");
             }

@@ -18,7 +18,7 @@ public sealed partial class SupervisedBrokerTests
         using var fleetData = new TemporaryDirectory("edgenode-e2e-supervised-");
         using var enrolment = new TemporaryDirectory("edgenode-e2e-enrolment-");
         await using FleetUnderTest fleet = await FleetUnderTest.StartSupervisedAsync(
-            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}", LoopbackPort.Free());
+            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}");
         int firstBroker = await BrokerPidAsync(fleet);
         Assert.True(firstBroker > 0, await fleet.HealthAsync());
 
@@ -62,7 +62,7 @@ public sealed partial class SupervisedBrokerTests
     {
         using var fleetData = new TemporaryDirectory("edgenode-e2e-supervised-");
         await using FleetUnderTest fleet = await FleetUnderTest.StartSupervisedAsync(
-            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}", LoopbackPort.Free());
+            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}");
         int orphan = await BrokerPidAsync(fleet);
         Assert.True(orphan > 0, await fleet.HealthAsync());
 
@@ -82,7 +82,7 @@ public sealed partial class SupervisedBrokerTests
     {
         using var fleetData = new TemporaryDirectory("edgenode-e2e-supervised-");
         await using FleetUnderTest fleet = await FleetUnderTest.StartSupervisedAsync(
-            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}", LoopbackPort.Free(), ownSession: true);
+            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}", ownSession: true);
         int broker = await BrokerPidAsync(fleet);
         int fleetPid = fleet.Process.ProcessId ?? throw new InvalidOperationException("the fleet is not running");
 

@@ -108,7 +108,9 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until the output contains <paramref name="fragment"/> (counting from the beginning).</summary>
-    public async Task WaitForOutputAsync(string fragment, TimeSpan timeout)
+    /// <param name="hopeless">Given the output, whether it shows <paramref name="fragment"/> will never come (a port
+    /// taken, say, that a supervised child retries forever): then <see cref="InvalidOperationException"/> at once.</param>
+    public async Task WaitForOutputAsync(string fragment, TimeSpan timeout, Func<string, bool>? hopeless = null)
     {
         var clock = Stopwatch.StartNew();
         while (!Output.Contains(fragment, StringComparison.Ordinal))
@@ -116,6 +118,10 @@ public sealed class ChildProcess : IAsyncDisposable
             if (clock.Elapsed > timeout)
             {
                 throw new TimeoutException($"{Name} did not print '{fragment}' within {timeout}. Its output:\n{Tail()}");
+            }
+            if (hopeless is not null && hopeless(Output))
+            {
+                throw new InvalidOperationException($"{Name} will not print '{fragment}': its output says why:\n{Tail()}");
             }
             if (_process is { HasExited: true } exited)
             {

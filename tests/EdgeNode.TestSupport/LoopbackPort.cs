@@ -23,6 +23,12 @@ public static class LoopbackPort
     }
 
     /// <summary>
+    /// Whether a server's output says a port it was to bind is held by another process: Kestrel's "address already in
+    /// use" and Mosquitto's "Address already in use" (the fleet repeats its supervised Mosquitto's last lines).
+    /// </summary>
+    public static bool TakenIn(string output) => output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Starts a server on a free port, and on another one each time <paramref name="start"/> throws
     /// <see cref="PortTakenException"/>, at most <see cref="Attempts"/> times.
     /// </summary>

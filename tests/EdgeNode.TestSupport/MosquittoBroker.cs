@@ -236,7 +236,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             {
                 // Exited: its last lines are in (the reads end when the pipes close).
                 await process.WaitForExitAsync();
-                if (Output[outputBefore..].Contains("Address already in use", StringComparison.Ordinal))
+                if (LoopbackPort.TakenIn(Output[outputBefore..]))
                 {
                     throw new PortTakenException($"mosquitto could not bind 127.0.0.1:{Port}: another process holds it. Its output:\n{Output}");
                 }

@@ -8,9 +8,16 @@ internal static class FleetProcess
 {
     public const string Ready = "Ingest reading";
 
+    /// <summary>
+    /// Starts the fleet on a free HTTP port, and on another one when another process took it before Kestrel bound it.
+    /// </summary>
     /// <param name="settings">Extra environment, e.g. Fleet__Broker__MaxRowsPerCommit.</param>
-    public static async Task<ChildProcess> StartAsync(string brokerHost, int brokerPort, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    public static Task<ChildProcess> StartAsync(string brokerHost, int brokerPort, string connectionString, IReadOnlyDictionary<string, string>? settings = null) =>
+        LoopbackPort.StartOnFreePortAsync(httpPort => StartOnAsync(httpPort, brokerHost, brokerPort, connectionString, settings));
+
+    private static async Task<ChildProcess> StartOnAsync(int httpPort, string brokerHost, int brokerPort, string connectionString, IReadOnlyDictionary<string, string>? settings)
     {
+        string url = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}";
         var environment = new Dictionary<string, string>
         {
             ["Fleet__Storage__ConnectionString"] = connectionString,
@@ -18,7 +25,7 @@ internal static class FleetProcess
             ["Fleet__Broker__Host"] = brokerHost,
             ["Fleet__Broker__Port"] = brokerPort.ToString(CultureInfo.InvariantCulture),
             ["Fleet__Broker__ClientId"] = "fleet.bench",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+            ["ASPNETCORE_URLS"] = url,
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
         foreach ((string key, string value) in settings ?? new Dictionary<string, string>())
@@ -26,8 +33,23 @@ internal static class FleetProcess
             environment[key] = value;
         }
         var process = new ChildProcess("fleet", DotNet.Host, [Path.Combine(AppContext.BaseDirectory, "EdgeNode.Fleet.dll")], environment);
-        process.Start();
-        await process.WaitForOutputAsync(Ready, TimeSpan.FromSeconds(60));
-        return process;
+        try
+        {
+            process.Start();
+            // Ingest can start before Kestrel fails to bind, so both are awaited.
+            await process.WaitForOutputAsync(Ready, TimeSpan.FromSeconds(60));
+            await process.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(60));
+            return process;
+        }
+        catch (InvalidOperationException e) when (LoopbackPort.TakenIn(process.Output))
+        {
+            await process.DisposeAsync();
+            throw new PortTakenException($"The fleet could not listen on {url}: another process holds the port.", e);
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -16,7 +16,7 @@ public sealed class NativeNodeDeliveryTests(NativeNodeBinaries binaries)
         using var fleetData = new TemporaryDirectory("edgenode-e2e-native-");
         using var enrolment = new TemporaryDirectory("edgenode-e2e-native-enrolment-");
         await using FleetUnderTest fleet = await FleetUnderTest.StartSupervisedAsync(
-            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}", LoopbackPort.Free());
+            fleetData.File("data"), $"Data Source={fleetData.File("fleet.db")}");
         string said = await fleet.AdministerAsync(
             "enrol", "native-mairie", "--name", "Mairie", "--municipality", "Saint-Jean", "--latitude", "43.38", "--longitude", "-1.66", "--output", enrolment.Path);
         Assert.Contains("Node native-mairie enrolled", said, StringComparison.Ordinal);

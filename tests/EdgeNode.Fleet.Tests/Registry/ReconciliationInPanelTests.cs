@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Session;
+using EdgeNode.Fleet.Broker.Supervision;
 using EdgeNode.Fleet.Broker.Tls;
 using EdgeNode.Fleet.Registry;
 using EdgeNode.Fleet.Tests.Broker;
@@ -33,12 +34,24 @@ public sealed partial class ReconciliationInPanelTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _tlsPort = LoopbackPort.Free();
-        _fleet = new StaffFleet(new Dictionary<string, string>
+        (_fleet, _tlsPort) = await LoopbackPort.StartOnFreePortAsync(async port =>
         {
-            ["Fleet:DataDirectory"] = _data.File("data"),
-            ["Fleet:Broker:Mode"] = "Supervised",
-            ["Fleet:Broker:TlsPort"] = _tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            var fleet = new StaffFleet(new Dictionary<string, string>
+            {
+                ["Fleet:DataDirectory"] = _data.File("data"),
+                ["Fleet:Broker:Mode"] = "Supervised",
+                ["Fleet:Broker:TlsPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            try
+            {
+                await SupervisedBroker.ThrowIfPortTakenAsync(fleet.Services.GetRequiredService<MosquittoSupervisor>(), port);
+                return (fleet, port);
+            }
+            catch
+            {
+                await fleet.DisposeAsync();
+                throw;
+            }
         });
         // The pass the broker's first run brings, before the test changes anything.
         RegistryReconciliationStatus status = _fleet.Services.GetRequiredService<RegistryReconciliationStatus>();

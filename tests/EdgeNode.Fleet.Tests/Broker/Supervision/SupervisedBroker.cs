@@ -111,18 +111,59 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         }
     }
 
+    /// <param name="tlsPort">A fixed port, kept even when another process holds it (to test the restarts); by default
+    /// a free one, and another when a process takes it before Mosquitto binds it.</param>
     /// <param name="settings">More settings, or other values ("Fleet:Broker:ReconcileInterval").</param>
-    public static async Task<SupervisedBroker> StartAsync(ITestOutputHelper output, string? executable = null, int? tlsPort = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="choosePort">Where the free ports come from; <see cref="LoopbackPort.Free"/> by default (a test of the race passes a taken one).</param>
+    public static Task<SupervisedBroker> StartAsync(ITestOutputHelper output, string? executable = null, int? tlsPort = null, IReadOnlyDictionary<string, string?>? settings = null, Func<int>? choosePort = null) =>
+        tlsPort is { } fixedPort
+            ? StartOnAsync(output, executable, fixedPort, settings)
+            : LoopbackPort.StartOnFreePortAsync(
+                async port =>
+                {
+                    SupervisedBroker broker = await StartOnAsync(output, executable, port, settings);
+                    try
+                    {
+                        await ThrowIfPortTakenAsync(broker.Supervisor, port);
+                        return broker;
+                    }
+                    catch
+                    {
+                        await broker.DisposeAsync();
+                        throw;
+                    }
+                },
+                choosePort);
+
+    /// <summary>
+    /// Waits for the supervised Mosquitto's first start to end one way or the other, and throws
+    /// <see cref="PortTakenException"/> when it failed because another process holds <paramref name="port"/>: the
+    /// supervisor would retry that port forever.
+    /// </summary>
+    public static async Task ThrowIfPortTakenAsync(MosquittoSupervisor supervisor, int port)
+    {
+        var clock = Stopwatch.StartNew();
+        while (supervisor.State.Phase == BrokerPhase.Starting && clock.Elapsed < Patience)
+        {
+            await Task.Delay(50);
+        }
+        BrokerState state = supervisor.State;
+        if (state.Phase == BrokerPhase.Restarting && LoopbackPort.TakenIn(state.Description))
+        {
+            throw new PortTakenException($"The supervised Mosquitto could not bind port {port}: another process holds it ({state.Description}).");
+        }
+    }
+
+    private static async Task<SupervisedBroker> StartOnAsync(ITestOutputHelper output, string? executable, int tlsPort, IReadOnlyDictionary<string, string?>? settings)
     {
         var data = new TemporaryDirectory("edgenode-fleet-broker-");
-        tlsPort ??= LoopbackPort.Free();
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Fleet:DataDirectory"] = Path.Combine(data.Path, "fleet"),
             ["Fleet:Broker:Mode"] = "Supervised",
-            ["Fleet:Broker:TlsPort"] = tlsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Fleet:Broker:TlsPort"] = tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Fleet:Broker:RestartMinimumDelay"] = "00:00:00.500",
             ["Fleet:Broker:Executable"] = executable ?? "",
             ["Fleet:Storage:ConnectionString"] = $"Data Source={Path.Combine(data.Path, "fleet.db")}",
@@ -136,7 +177,7 @@ internal sealed class SupervisedBroker : IAsyncDisposable
         builder.AddFleetRegistry();
         builder.AddFleetAudit();
         IHost host = builder.Build();
-        var broker = new SupervisedBroker(host, tlsPort.Value, data);
+        var broker = new SupervisedBroker(host, tlsPort, data);
         await host.StartAsync();
         return broker;
     }
