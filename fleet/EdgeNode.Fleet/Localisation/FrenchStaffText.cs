@@ -1,9 +1,7 @@
 using System.Globalization;
-using EdgeNode.Fleet.Registry;
 using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Messages;
-using EdgeNode.Protocol.Topics;
 
 namespace EdgeNode.Fleet.Localisation;
 
@@ -104,32 +102,22 @@ public sealed class FrenchStaffText : StaffText
 
     // Enrolment.
 
-    public override string EnrolmentProblem(EnrolmentProblem problem)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        string field = EnrolmentField(problem.Field);
-        return problem.Kind switch
-        {
-            EnrolmentProblemKind.InvalidId =>
-                $"Identifiant : seulement des minuscules a-z, des chiffres et des tirets (ni au début ni à la fin), {NodeId.MaximumLength} caractères au plus.",
-            EnrolmentProblemKind.Required => $"{field} : obligatoire.",
-            EnrolmentProblemKind.TooLong => $"{field} : {NodeEnrolmentRequest.MaximumTextLength} caractères au plus.",
-            EnrolmentProblemKind.ControlCharacter => $"{field} : contient un caractère de contrôle (retour à la ligne, tabulation…).",
-            EnrolmentProblemKind.LatitudeRange => "Latitude : entre -90 et 90 degrés (WGS 84).",
-            EnrolmentProblemKind.LongitudeRange => "Longitude : entre -180 et 180 degrés (WGS 84).",
-            EnrolmentProblemKind.CoordinatesPaired => "Latitude et longitude : donnez les deux, ou aucune.",
-            _ => throw Untranslated(problem.Kind),
-        };
-    }
+    public override string InvalidNodeId(int maximumLength) =>
+        $"Identifiant : seulement des minuscules a-z, des chiffres et des tirets (ni au début ni à la fin), {maximumLength} caractères au plus.";
 
-    public override string EnrolmentField(string field) => field switch
-    {
-        nameof(NodeEnrolmentRequest.Id) => "Identifiant",
-        nameof(NodeEnrolmentRequest.Name) => "Nom",
-        nameof(NodeEnrolmentRequest.Municipality) => "Commune",
-        nameof(NodeEnrolmentRequest.LampPostId) => "Référence du lampadaire",
-        _ => field,
-    };
+    public override string FieldRequired(string field) => $"{field} : obligatoire.";
+
+    public override string FieldTooLong(string field, int maximumLength) => $"{field} : {maximumLength} caractères au plus.";
+
+    public override string FieldControlCharacter(string field) => $"{field} : contient un caractère de contrôle (retour à la ligne, tabulation…).";
+
+    public override string LatitudeOutOfRange => "Latitude : entre -90 et 90 degrés (WGS 84).";
+
+    public override string LongitudeOutOfRange => "Longitude : entre -180 et 180 degrés (WGS 84).";
+
+    public override string CoordinatesNotPaired => "Latitude et longitude : donnez les deux, ou aucune.";
+
+    public override string LampPostReference => "Référence du lampadaire";
 
     public override string AlreadyEnrolled(string nodeId) =>
         $"Un nœud est déjà enrôlé sous l'identifiant « {nodeId} » : choisissez-en un autre, ou donnez un nouveau secret à ce nœud.";

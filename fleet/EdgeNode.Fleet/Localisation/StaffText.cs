@@ -1,5 +1,4 @@
 using System.Globalization;
-using EdgeNode.Fleet.Registry;
 using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Messages;
@@ -54,9 +53,15 @@ public abstract class StaffText
     public abstract string ThresholdAlert(string metric, double mean, string unit, double threshold, string window, string sensor);
     public abstract string DeadLetterFloodAlert(long messages, string since, int maxMessages, long maxMegabytes, double periodMinutes);
 
-    // Enrolment.
-    public abstract string EnrolmentProblem(EnrolmentProblem problem);
-    public abstract string EnrolmentField(string field);
+    // Enrolment: Registry picks the key for a problem's kind and the label for its field (EnrolmentProblemText).
+    public abstract string InvalidNodeId(int maximumLength);
+    public abstract string FieldRequired(string field);
+    public abstract string FieldTooLong(string field, int maximumLength);
+    public abstract string FieldControlCharacter(string field);
+    public abstract string LatitudeOutOfRange { get; }
+    public abstract string LongitudeOutOfRange { get; }
+    public abstract string CoordinatesNotPaired { get; }
+    public abstract string LampPostReference { get; }
     public abstract string AlreadyEnrolled(string nodeId);
     public abstract string NotEnrolled(string nodeId);
 
