@@ -654,6 +654,41 @@ public sealed class FrenchStaffText : StaffText
 
     public override string OlderEntries => "Entrées plus anciennes";
 
+    // Why a change to staff users is refused, and what the audit log says of it.
+
+    public override string InvalidUserName(int maximumLength) =>
+        $"Nom d'utilisateur invalide : 1 à {maximumLength} caractères parmi a-z, 0-9, « . », « _ », « - ».";
+
+    public override string UserExists(string userName) => $"L'utilisateur « {userName} » existe déjà.";
+
+    public override string NoSuchUser(string userName) => $"Aucun utilisateur « {userName} ».";
+
+    public override string UnknownRole => "Rôle inconnu : choisissez administrateur, technicien ou lecteur.";
+
+    public override string LastAdminCannotChangeRole(string userName) => $"« {userName} » est le dernier administrateur actif : nommez-en un autre d'abord.";
+
+    public override string LastAdminCannotBeDisabled(string userName) => $"« {userName} » est le dernier administrateur actif : il ne peut pas être désactivé.";
+
+    public override string CannotDisableOwnAccount => "Vous ne pouvez pas désactiver votre propre compte.";
+
+    public override string CurrentPasswordWrong => "Le mot de passe actuel est incorrect.";
+
+    public override string PasswordTooShort(int minimumLength) =>
+        $"Le mot de passe doit compter au moins {minimumLength} caractères (password: at least {minimumLength} characters).";
+
+    public override string PasswordTooLong(int maximumLength) => $"Le mot de passe ne doit pas dépasser {maximumLength} caractères.";
+
+    public override string UserCreatedAudit(string role) => $"rôle {role}";
+
+    public override string FirstAdminAudit => "premier administrateur, créé au démarrage";
+
+    public override string PasswordResetAudit => "mot de passe remplacé, sessions fermées";
+
+    public override string OwnPasswordChangedAudit => "par l'utilisateur, autres sessions fermées";
+
+    public override string LockedOutAudit(int failures, string client, string until) =>
+        $"{failures} échecs depuis {client} ; connexion refusée depuis cette adresse jusqu'à {until}";
+
     private static string Minutes(TimeSpan duration) =>
         duration.TotalMinutes < 1 ? "moins d'une minute"
         : duration.TotalMinutes < 2 ? "1 minute"

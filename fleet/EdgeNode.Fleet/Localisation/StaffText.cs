@@ -316,6 +316,23 @@ public abstract class StaffText
     public abstract string Details { get; }
     public abstract string OlderEntries { get; }
 
+    // Why a change to staff users is refused, and what the audit log says of it.
+    public abstract string InvalidUserName(int maximumLength);
+    public abstract string UserExists(string userName);
+    public abstract string NoSuchUser(string userName);
+    public abstract string UnknownRole { get; }
+    public abstract string LastAdminCannotChangeRole(string userName);
+    public abstract string LastAdminCannotBeDisabled(string userName);
+    public abstract string CannotDisableOwnAccount { get; }
+    public abstract string CurrentPasswordWrong { get; }
+    public abstract string PasswordTooShort(int minimumLength);
+    public abstract string PasswordTooLong(int maximumLength);
+    public abstract string UserCreatedAudit(string role);
+    public abstract string FirstAdminAudit { get; }
+    public abstract string PasswordResetAudit { get; }
+    public abstract string OwnPasswordChangedAudit { get; }
+    public abstract string LockedOutAudit(int failures, string client, string until);
+
     /// <summary>A fault as the windows store it (the enum's name), in staff words; a name this fleet does not know stays.</summary>
     public string StoredFault(string? stored) =>
         Enum.TryParse(stored, ignoreCase: false, out WireFault fault) && Enum.IsDefined(fault) ? Fault(fault) : stored ?? "";
