@@ -562,6 +562,14 @@ public sealed class FrenchStaffText : StaffText
 
     public override string NotDegrees(string field, string text) => $"{field} : « {text} » n'est pas un nombre de degrés (par exemple 45.2721).";
 
+    public override string BrokerAccountRecreatedAudit => "compte recréé sur le broker, qui n'en avait plus";
+
+    public override string BrokerOrphanDeletedAudit => "compte supprimé sur le broker : le registre ne connaît pas ce nœud";
+
+    public override string BrokerAccountDisabledAudit => "désactivé sur le broker, comme dans le registre";
+
+    public override string BrokerAccountEnabledAudit => "réactivé sur le broker, comme dans le registre";
+
     // The users, account, sign-in and audit pages.
 
     public override string UsersTitle => "Utilisateurs de l'espace agents";

@@ -270,6 +270,10 @@ public abstract class StaffText
     public abstract string NodeRemoved(string nodeId);
     public abstract string BrokerRefused(string problem);
     public abstract string NotDegrees(string field, string text);
+    public abstract string BrokerAccountRecreatedAudit { get; }
+    public abstract string BrokerOrphanDeletedAudit { get; }
+    public abstract string BrokerAccountDisabledAudit { get; }
+    public abstract string BrokerAccountEnabledAudit { get; }
 
     // The users, account, sign-in and audit pages.
     public abstract string UsersTitle { get; }
