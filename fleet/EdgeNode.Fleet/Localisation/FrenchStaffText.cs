@@ -646,6 +646,27 @@ public sealed class FrenchStaffText : StaffText
         + $"depuis votre adresse est suspendue pendant {Minutes(lockout)} ; un administrateur peut la rétablir "
         + "en réinitialisant le mot de passe.";
 
+    public override string TooManySignIns => "Trop de tentatives de connexion";
+
+    public override string TooManySignInsExplanation =>
+        "Trop de tentatives de connexion sont venues de votre adresse en peu de temps. Par sécurité, la connexion est suspendue pour cette adresse.";
+
+    public override string RetryIn(int seconds) => seconds < 60
+        ? $"Réessayez dans {seconds} seconde{(seconds > 1 ? "s" : "")}"
+        : $"Réessayez dans {(seconds + 59) / 60} minute{((seconds + 59) / 60 > 1 ? "s" : "")}";
+
+    public override string RetryFrom(string at) => $"à partir de {at}";
+
+    public override string ForgottenPassword => "Si vous avez oublié votre mot de passe, demandez à un administrateur de le réinitialiser.";
+
+    public override string BackToSignIn => "Retour à la page de connexion";
+
+    public override string AccessDenied => "Accès refusé";
+
+    public override string RoleForbidsAction => "Votre rôle ne permet pas cette action.";
+
+    public override string BackToStaffArea => "Retour à l'espace agents";
+
     public override string AuditIntro => "Chaque action des agents qui change quelque chose, la plus récente en premier.";
 
     public override string NoAuditEntry => "Aucune entrée.";

@@ -311,6 +311,15 @@ public abstract class StaffText
     public abstract string SignInHeading { get; }
     public abstract string SignIn { get; }
     public abstract string SignInRefused(int maximumFailures, TimeSpan lockout);
+    public abstract string TooManySignIns { get; }
+    public abstract string TooManySignInsExplanation { get; }
+    public abstract string RetryIn(int seconds);
+    public abstract string RetryFrom(string at);
+    public abstract string ForgottenPassword { get; }
+    public abstract string BackToSignIn { get; }
+    public abstract string AccessDenied { get; }
+    public abstract string RoleForbidsAction { get; }
+    public abstract string BackToStaffArea { get; }
     public abstract string AuditIntro { get; }
     public abstract string NoAuditEntry { get; }
     public abstract string AuditEntries(long oldest, long newest);
