@@ -1,9 +1,7 @@
 using System.Globalization;
-using EdgeNode.Fleet.Registry;
 using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Messages;
-using EdgeNode.Protocol.Topics;
 
 namespace EdgeNode.Fleet.Localisation;
 
@@ -104,32 +102,22 @@ public sealed class FrenchStaffText : StaffText
 
     // Enrolment.
 
-    public override string EnrolmentProblem(EnrolmentProblem problem)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        string field = EnrolmentField(problem.Field);
-        return problem.Kind switch
-        {
-            EnrolmentProblemKind.InvalidId =>
-                $"Identifiant : seulement des minuscules a-z, des chiffres et des tirets (ni au début ni à la fin), {NodeId.MaximumLength} caractères au plus.",
-            EnrolmentProblemKind.Required => $"{field} : obligatoire.",
-            EnrolmentProblemKind.TooLong => $"{field} : {NodeEnrolmentRequest.MaximumTextLength} caractères au plus.",
-            EnrolmentProblemKind.ControlCharacter => $"{field} : contient un caractère de contrôle (retour à la ligne, tabulation…).",
-            EnrolmentProblemKind.LatitudeRange => "Latitude : entre -90 et 90 degrés (WGS 84).",
-            EnrolmentProblemKind.LongitudeRange => "Longitude : entre -180 et 180 degrés (WGS 84).",
-            EnrolmentProblemKind.CoordinatesPaired => "Latitude et longitude : donnez les deux, ou aucune.",
-            _ => throw Untranslated(problem.Kind),
-        };
-    }
+    public override string InvalidNodeId(int maximumLength) =>
+        $"Identifiant : seulement des minuscules a-z, des chiffres et des tirets (ni au début ni à la fin), {maximumLength} caractères au plus.";
 
-    public override string EnrolmentField(string field) => field switch
-    {
-        nameof(NodeEnrolmentRequest.Id) => "Identifiant",
-        nameof(NodeEnrolmentRequest.Name) => "Nom",
-        nameof(NodeEnrolmentRequest.Municipality) => "Commune",
-        nameof(NodeEnrolmentRequest.LampPostId) => "Référence du lampadaire",
-        _ => field,
-    };
+    public override string FieldRequired(string field) => $"{field} : obligatoire.";
+
+    public override string FieldTooLong(string field, int maximumLength) => $"{field} : {maximumLength} caractères au plus.";
+
+    public override string FieldControlCharacter(string field) => $"{field} : contient un caractère de contrôle (retour à la ligne, tabulation…).";
+
+    public override string LatitudeOutOfRange => "Latitude : entre -90 et 90 degrés (WGS 84).";
+
+    public override string LongitudeOutOfRange => "Longitude : entre -180 et 180 degrés (WGS 84).";
+
+    public override string CoordinatesNotPaired => "Latitude et longitude : donnez les deux, ou aucune.";
+
+    public override string LampPostReference => "Référence du lampadaire";
 
     public override string AlreadyEnrolled(string nodeId) =>
         $"Un nœud est déjà enrôlé sous l'identifiant « {nodeId} » : choisissez-en un autre, ou donnez un nouveau secret à ce nœud.";
@@ -574,6 +562,14 @@ public sealed class FrenchStaffText : StaffText
 
     public override string NotDegrees(string field, string text) => $"{field} : « {text} » n'est pas un nombre de degrés (par exemple 45.2721).";
 
+    public override string BrokerAccountRecreatedAudit => "compte recréé sur le broker, qui n'en avait plus";
+
+    public override string BrokerOrphanDeletedAudit => "compte supprimé sur le broker : le registre ne connaît pas ce nœud";
+
+    public override string BrokerAccountDisabledAudit => "désactivé sur le broker, comme dans le registre";
+
+    public override string BrokerAccountEnabledAudit => "réactivé sur le broker, comme dans le registre";
+
     // The users, account, sign-in and audit pages.
 
     public override string UsersTitle => "Utilisateurs de l'espace agents";
@@ -650,6 +646,27 @@ public sealed class FrenchStaffText : StaffText
         + $"depuis votre adresse est suspendue pendant {Minutes(lockout)} ; un administrateur peut la rétablir "
         + "en réinitialisant le mot de passe.";
 
+    public override string TooManySignIns => "Trop de tentatives de connexion";
+
+    public override string TooManySignInsExplanation =>
+        "Trop de tentatives de connexion sont venues de votre adresse en peu de temps. Par sécurité, la connexion est suspendue pour cette adresse.";
+
+    public override string RetryIn(int seconds) => seconds < 60
+        ? $"Réessayez dans {seconds} seconde{(seconds > 1 ? "s" : "")}"
+        : $"Réessayez dans {(seconds + 59) / 60} minute{((seconds + 59) / 60 > 1 ? "s" : "")}";
+
+    public override string RetryFrom(string at) => $"à partir de {at}";
+
+    public override string ForgottenPassword => "Si vous avez oublié votre mot de passe, demandez à un administrateur de le réinitialiser.";
+
+    public override string BackToSignIn => "Retour à la page de connexion";
+
+    public override string AccessDenied => "Accès refusé";
+
+    public override string RoleForbidsAction => "Votre rôle ne permet pas cette action.";
+
+    public override string BackToStaffArea => "Retour à l'espace agents";
+
     public override string AuditIntro => "Chaque action des agents qui change quelque chose, la plus récente en premier.";
 
     public override string NoAuditEntry => "Aucune entrée.";
@@ -665,6 +682,41 @@ public sealed class FrenchStaffText : StaffText
     public override string Details => "Détails";
 
     public override string OlderEntries => "Entrées plus anciennes";
+
+    // Why a change to staff users is refused, and what the audit log says of it.
+
+    public override string InvalidUserName(int maximumLength) =>
+        $"Nom d'utilisateur invalide : 1 à {maximumLength} caractères parmi a-z, 0-9, « . », « _ », « - ».";
+
+    public override string UserExists(string userName) => $"L'utilisateur « {userName} » existe déjà.";
+
+    public override string NoSuchUser(string userName) => $"Aucun utilisateur « {userName} ».";
+
+    public override string UnknownRole => "Rôle inconnu : choisissez administrateur, technicien ou lecteur.";
+
+    public override string LastAdminCannotChangeRole(string userName) => $"« {userName} » est le dernier administrateur actif : nommez-en un autre d'abord.";
+
+    public override string LastAdminCannotBeDisabled(string userName) => $"« {userName} » est le dernier administrateur actif : il ne peut pas être désactivé.";
+
+    public override string CannotDisableOwnAccount => "Vous ne pouvez pas désactiver votre propre compte.";
+
+    public override string CurrentPasswordWrong => "Le mot de passe actuel est incorrect.";
+
+    public override string PasswordTooShort(int minimumLength) =>
+        $"Le mot de passe doit compter au moins {minimumLength} caractères (password: at least {minimumLength} characters).";
+
+    public override string PasswordTooLong(int maximumLength) => $"Le mot de passe ne doit pas dépasser {maximumLength} caractères.";
+
+    public override string UserCreatedAudit(string role) => $"rôle {role}";
+
+    public override string FirstAdminAudit => "premier administrateur, créé au démarrage";
+
+    public override string PasswordResetAudit => "mot de passe remplacé, sessions fermées";
+
+    public override string OwnPasswordChangedAudit => "par l'utilisateur, autres sessions fermées";
+
+    public override string LockedOutAudit(int failures, string client, string until) =>
+        $"{failures} échecs depuis {client} ; connexion refusée depuis cette adresse jusqu'à {until}";
 
     private static string Minutes(TimeSpan duration) =>
         duration.TotalMinutes < 1 ? "moins d'une minute"

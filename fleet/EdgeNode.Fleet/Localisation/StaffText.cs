@@ -1,5 +1,4 @@
 using System.Globalization;
-using EdgeNode.Fleet.Registry;
 using EdgeNode.Protocol.Calibration;
 using EdgeNode.Protocol.Catalogue;
 using EdgeNode.Protocol.Messages;
@@ -54,9 +53,15 @@ public abstract class StaffText
     public abstract string ThresholdAlert(string metric, double mean, string unit, double threshold, string window, string sensor);
     public abstract string DeadLetterFloodAlert(long messages, string since, int maxMessages, long maxMegabytes, double periodMinutes);
 
-    // Enrolment.
-    public abstract string EnrolmentProblem(EnrolmentProblem problem);
-    public abstract string EnrolmentField(string field);
+    // Enrolment: Registry picks the key for a problem's kind and the label for its field (EnrolmentProblemText).
+    public abstract string InvalidNodeId(int maximumLength);
+    public abstract string FieldRequired(string field);
+    public abstract string FieldTooLong(string field, int maximumLength);
+    public abstract string FieldControlCharacter(string field);
+    public abstract string LatitudeOutOfRange { get; }
+    public abstract string LongitudeOutOfRange { get; }
+    public abstract string CoordinatesNotPaired { get; }
+    public abstract string LampPostReference { get; }
     public abstract string AlreadyEnrolled(string nodeId);
     public abstract string NotEnrolled(string nodeId);
 
@@ -265,6 +270,10 @@ public abstract class StaffText
     public abstract string NodeRemoved(string nodeId);
     public abstract string BrokerRefused(string problem);
     public abstract string NotDegrees(string field, string text);
+    public abstract string BrokerAccountRecreatedAudit { get; }
+    public abstract string BrokerOrphanDeletedAudit { get; }
+    public abstract string BrokerAccountDisabledAudit { get; }
+    public abstract string BrokerAccountEnabledAudit { get; }
 
     // The users, account, sign-in and audit pages.
     public abstract string UsersTitle { get; }
@@ -302,6 +311,15 @@ public abstract class StaffText
     public abstract string SignInHeading { get; }
     public abstract string SignIn { get; }
     public abstract string SignInRefused(int maximumFailures, TimeSpan lockout);
+    public abstract string TooManySignIns { get; }
+    public abstract string TooManySignInsExplanation { get; }
+    public abstract string RetryIn(int seconds);
+    public abstract string RetryFrom(string at);
+    public abstract string ForgottenPassword { get; }
+    public abstract string BackToSignIn { get; }
+    public abstract string AccessDenied { get; }
+    public abstract string RoleForbidsAction { get; }
+    public abstract string BackToStaffArea { get; }
     public abstract string AuditIntro { get; }
     public abstract string NoAuditEntry { get; }
     public abstract string AuditEntries(long oldest, long newest);
@@ -310,6 +328,23 @@ public abstract class StaffText
     public abstract string Target { get; }
     public abstract string Details { get; }
     public abstract string OlderEntries { get; }
+
+    // Why a change to staff users is refused, and what the audit log says of it.
+    public abstract string InvalidUserName(int maximumLength);
+    public abstract string UserExists(string userName);
+    public abstract string NoSuchUser(string userName);
+    public abstract string UnknownRole { get; }
+    public abstract string LastAdminCannotChangeRole(string userName);
+    public abstract string LastAdminCannotBeDisabled(string userName);
+    public abstract string CannotDisableOwnAccount { get; }
+    public abstract string CurrentPasswordWrong { get; }
+    public abstract string PasswordTooShort(int minimumLength);
+    public abstract string PasswordTooLong(int maximumLength);
+    public abstract string UserCreatedAudit(string role);
+    public abstract string FirstAdminAudit { get; }
+    public abstract string PasswordResetAudit { get; }
+    public abstract string OwnPasswordChangedAudit { get; }
+    public abstract string LockedOutAudit(int failures, string client, string until);
 
     /// <summary>A fault as the windows store it (the enum's name), in staff words; a name this fleet does not know stays.</summary>
     public string StoredFault(string? stored) =>

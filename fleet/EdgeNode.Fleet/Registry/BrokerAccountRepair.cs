@@ -1,3 +1,5 @@
+using EdgeNode.Fleet.Localisation;
+
 namespace EdgeNode.Fleet.Registry;
 
 /// <summary>One change <see cref="RegistryReconciler"/> made at the broker so that it matches the registry.</summary>
@@ -18,9 +20,9 @@ public sealed record BrokerAccountRepair(string Node, string Action, string Reas
     /// <summary>What the audit page shows (the staff panel is in French).</summary>
     public string AuditDetails => Action switch
     {
-        DeleteOrphan => "compte supprimé sur le broker : le registre ne connaît pas ce nœud",
-        Disable => "désactivé sur le broker, comme dans le registre",
-        Enable => "réactivé sur le broker, comme dans le registre",
+        DeleteOrphan => StaffText.French.BrokerOrphanDeletedAudit,
+        Disable => StaffText.French.BrokerAccountDisabledAudit,
+        Enable => StaffText.French.BrokerAccountEnabledAudit,
         _ => Reason,
     };
 }

@@ -3,6 +3,7 @@ using EdgeNode.Fleet.Broker;
 using EdgeNode.Fleet.Broker.Accounts;
 using EdgeNode.Fleet.Broker.Session;
 using EdgeNode.Fleet.Broker.Tls;
+using EdgeNode.Fleet.Localisation;
 using Microsoft.Extensions.Options;
 
 namespace EdgeNode.Fleet.Registry;
@@ -125,7 +126,7 @@ public sealed class NodeEnrolment(
             logger.LogInformation("Credential of node {Node} rotated by {Actor}", nodeId, actor);
         }
 
-        await audit.RecordAsync(actor, "node.rotate", nodeId, created ? "compte recréé sur le broker, qui n'en avait plus" : "", CancellationToken.None);
+        await audit.RecordAsync(actor, "node.rotate", nodeId, created ? StaffText.French.BrokerAccountRecreatedAudit : "", CancellationToken.None);
         return new NodeEnrolmentResult(node with { CredentialIssuedAt = now }, secret, Bundle(nodeId, secret, authority));
     }
 

@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Audit;
+using EdgeNode.Fleet.Localisation;
 
 namespace EdgeNode.Fleet.Staff;
 
@@ -50,7 +51,7 @@ internal sealed class FirstAdminCreation(IStaffUserStore users, StaffPasswords p
                 UserName, password);
         }
 
-        await audit.RecordAsync(AuditActors.System, StaffAuditActions.UserCreate, UserName, "premier administrateur, créé au démarrage", cancellationToken);
+        await audit.RecordAsync(AuditActors.System, StaffAuditActions.UserCreate, UserName, StaffText.French.FirstAdminAudit, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using EdgeNode.Fleet.Localisation;
 using EdgeNode.Fleet.Monitoring;
 using EdgeNode.Fleet.WebSecurity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -88,22 +89,21 @@ internal sealed class SignInThrottle(StaffOptions options, TimeProvider time, IL
             client, options.SignInLimitPerClient, options.SignInLimitWindow, until);
     }
 
+    // The catalogue's words go in as they are: they hold no markup character.
     private static string Page(int seconds, DateTimeOffset until)
     {
-        string delay = seconds < 60
-            ? $"{seconds} seconde{(seconds > 1 ? "s" : "")}"
-            : $"{(seconds + 59) / 60} minute{((seconds + 59) / 60 > 1 ? "s" : "")}";
+        StaffText text = StaffText.French;
         return $"""
             <!DOCTYPE html>
             <html lang="fr">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Trop de tentatives de connexion — EdgeNode</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{text.TooManySignIns} — EdgeNode</title></head>
             <body>
             <main>
-            <h1>Trop de tentatives de connexion</h1>
-            <p>Trop de tentatives de connexion sont venues de votre adresse en peu de temps. Par sécurité, la connexion est suspendue pour cette adresse.</p>
-            <p><strong>Réessayez dans {delay}</strong>, à partir de {StaffTime.FormatTimeOfDay(until)}.</p>
-            <p>Si vous avez oublié votre mot de passe, demandez à un administrateur de le réinitialiser.</p>
-            <p><a href="/staff/login">Retour à la page de connexion</a></p>
+            <h1>{text.TooManySignIns}</h1>
+            <p>{text.TooManySignInsExplanation}</p>
+            <p><strong>{text.RetryIn(seconds)}</strong>, {text.RetryFrom(StaffTime.FormatTimeOfDay(until))}.</p>
+            <p>{text.ForgottenPassword}</p>
+            <p><a href="/staff/login">{text.BackToSignIn}</a></p>
             </main>
             </body>
             </html>

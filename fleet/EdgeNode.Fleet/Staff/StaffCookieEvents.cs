@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EdgeNode.Fleet.Localisation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -63,15 +64,16 @@ internal sealed class StaffCookieEvents(IStaffUserStore users, ILogger<StaffCook
                 ? redirectUri
                 : FleetStaffRegistration.LoginPath;
 
-    private const string AccessDeniedPage = """
+    // The catalogue's words go in as they are: they hold no markup character.
+    private static readonly string AccessDeniedPage = $"""
         <!DOCTYPE html>
         <html lang="fr">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Accès refusé — EdgeNode</title></head>
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{StaffText.French.AccessDenied} — EdgeNode</title></head>
         <body>
         <main>
-        <h1>Accès refusé</h1>
-        <p>Votre rôle ne permet pas cette action. <span lang="en">Your role does not allow this.</span></p>
-        <p><a href="/staff">Retour à l'espace agents</a></p>
+        <h1>{StaffText.French.AccessDenied}</h1>
+        <p>{StaffText.French.RoleForbidsAction} <span lang="en">Your role does not allow this.</span></p>
+        <p><a href="/staff">{StaffText.French.BackToStaffArea}</a></p>
         </main>
         </body>
         </html>

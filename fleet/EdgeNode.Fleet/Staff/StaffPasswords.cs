@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using EdgeNode.Fleet.Localisation;
 using Microsoft.AspNetCore.Identity;
 
 namespace EdgeNode.Fleet.Staff;
@@ -31,9 +32,9 @@ public sealed class StaffPasswords(StaffOptions options)
     /// <summary>Null when acceptable; otherwise why not, in French.</summary>
     public string? Problem(string? password) =>
         string.IsNullOrEmpty(password) || password.Length < options.MinPasswordLength
-            ? $"Le mot de passe doit compter au moins {options.MinPasswordLength} caractères (password: at least {options.MinPasswordLength} characters)."
+            ? StaffText.French.PasswordTooShort(options.MinPasswordLength)
             : password.Length > MaxLength
-                ? $"Le mot de passe ne doit pas dépasser {MaxLength} caractères."
+                ? StaffText.French.PasswordTooLong(MaxLength)
                 : null;
 
     /// <summary>A random password of 24 URL-safe characters (144 bits).</summary>

@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Audit;
+using EdgeNode.Fleet.Localisation;
 
 namespace EdgeNode.Fleet.Staff;
 
@@ -46,7 +47,7 @@ public sealed class StaffSignIn(
                 {
                     await audit.RecordAsync(
                         AuditActors.System, StaffAuditActions.LockedOut, user.UserName,
-                        $"{options.MaxFailedSignIns} échecs depuis {client} ; connexion refusée depuis cette adresse jusqu'à {Monitoring.StaffTime.Format(until)}", ct);
+                        StaffText.French.LockedOutAudit(options.MaxFailedSignIns, client, Monitoring.StaffTime.Format(until)), ct);
                 }
             }
             else

@@ -1,4 +1,5 @@
 using EdgeNode.Fleet.Audit;
+using EdgeNode.Fleet.Localisation;
 
 namespace EdgeNode.Fleet.Staff;
 
@@ -12,12 +13,14 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
     // Two admins demoting each other at the same instant could both pass the last-admin check: one gate per process.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    private static StaffText Text => StaffText.French;
+
     public Task<IReadOnlyList<StaffUser>> ListAsync(CancellationToken ct) => users.ListStaffUsersAsync(ct);
 
     public async Task<StaffUser> CreateAsync(string actor, string? userName, string? role, string? password, CancellationToken ct)
     {
         string name = StaffUserName.Normalise(userName)
-            ?? throw new StaffChangeRefusedException($"Nom d'utilisateur invalide : 1 à {StaffUserName.MaxLength} caractères parmi a-z, 0-9, « . », « _ », « - ».");
+            ?? throw new StaffChangeRefusedException(Text.InvalidUserName(StaffUserName.MaxLength));
         string checkedRole = CheckRole(role);
         if (passwords.Problem(password) is { } problem)
         {
@@ -31,11 +34,11 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
         }
         catch (StaffUserExistsException)
         {
-            throw new StaffChangeRefusedException($"L'utilisateur « {name} » existe déjà.");
+            throw new StaffChangeRefusedException(Text.UserExists(name));
         }
 
         logger.LogInformation("Staff user {UserName} created as {Role} by {Actor}", name, checkedRole, actor);
-        await audit.RecordAsync(actor, StaffAuditActions.UserCreate, name, $"rôle {checkedRole}", ct);
+        await audit.RecordAsync(actor, StaffAuditActions.UserCreate, name, Text.UserCreatedAudit(checkedRole), ct);
         return user;
     }
 
@@ -53,7 +56,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
 
             if (user.Role == StaffRoles.Admin && user.Enabled && await CountEnabledAdminsAsync(ct) <= 1)
             {
-                throw new StaffChangeRefusedException($"« {user.UserName} » est le dernier administrateur actif : nommez-en un autre d'abord.");
+                throw new StaffChangeRefusedException(Text.LastAdminCannotChangeRole(user.UserName));
             }
 
             await users.SetStaffUserRoleAsync(user.UserName, checkedRole, ct);
@@ -78,7 +81,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
         await users.SetStaffUserPasswordAsync(user.UserName, passwords.Hash(password!), StaffPasswords.NewSecurityStamp(), ct);
         lockout.ForgetUser(user.UserName);
         logger.LogInformation("Staff user {UserName}'s password reset by {Actor}", user.UserName, actor);
-        await audit.RecordAsync(actor, StaffAuditActions.UserPasswordReset, user.UserName, "mot de passe remplacé, sessions fermées", ct);
+        await audit.RecordAsync(actor, StaffAuditActions.UserPasswordReset, user.UserName, Text.PasswordResetAudit, ct);
     }
 
     /// <summary>A user changes their own password, giving the current one; their other sessions end.</summary>
@@ -88,7 +91,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
         StaffUser user = await FindAsync(userName, ct);
         if (!passwords.Verify(user.PasswordHash, currentPassword ?? "").Matches)
         {
-            throw new StaffChangeRefusedException("Le mot de passe actuel est incorrect.");
+            throw new StaffChangeRefusedException(Text.CurrentPasswordWrong);
         }
 
         if (passwords.Problem(newPassword) is { } problem)
@@ -99,7 +102,7 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
         StaffUser changed = user with { PasswordHash = passwords.Hash(newPassword!), SecurityStamp = StaffPasswords.NewSecurityStamp() };
         await users.SetStaffUserPasswordAsync(user.UserName, changed.PasswordHash, changed.SecurityStamp, ct);
         logger.LogInformation("Staff user {UserName} changed their password", user.UserName);
-        await audit.RecordAsync(user.UserName, StaffAuditActions.UserPasswordChange, user.UserName, "par l'utilisateur, autres sessions fermées", ct);
+        await audit.RecordAsync(user.UserName, StaffAuditActions.UserPasswordChange, user.UserName, Text.OwnPasswordChangedAudit, ct);
         return changed;
     }
 
@@ -117,12 +120,12 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
 
             if (!enabled && string.Equals(user.UserName, StaffUserName.Normalise(actor), StringComparison.Ordinal))
             {
-                throw new StaffChangeRefusedException("Vous ne pouvez pas désactiver votre propre compte.");
+                throw new StaffChangeRefusedException(Text.CannotDisableOwnAccount);
             }
 
             if (!enabled && user.Role == StaffRoles.Admin && await CountEnabledAdminsAsync(ct) <= 1)
             {
-                throw new StaffChangeRefusedException($"« {user.UserName} » est le dernier administrateur actif : il ne peut pas être désactivé.");
+                throw new StaffChangeRefusedException(Text.LastAdminCannotBeDisabled(user.UserName));
             }
 
             await users.SetStaffUserEnabledAsync(user.UserName, enabled, ct);
@@ -137,11 +140,11 @@ public sealed class StaffUserAdministration(IStaffUserStore users, StaffPassword
 
     private async Task<StaffUser> FindAsync(string userName, CancellationToken ct) =>
         (StaffUserName.Normalise(userName) is { } name ? await users.FindStaffUserAsync(name, ct) : null)
-        ?? throw new StaffChangeRefusedException($"Aucun utilisateur « {userName} ».");
+        ?? throw new StaffChangeRefusedException(Text.NoSuchUser(userName));
 
     private async Task<int> CountEnabledAdminsAsync(CancellationToken ct) =>
         (await users.ListStaffUsersAsync(ct)).Count(user => user is { Role: StaffRoles.Admin, Enabled: true });
 
     private static string CheckRole(string? role) =>
-        StaffRoles.IsKnown(role) ? role! : throw new StaffChangeRefusedException("Rôle inconnu : choisissez administrateur, technicien ou lecteur.");
+        StaffRoles.IsKnown(role) ? role! : throw new StaffChangeRefusedException(Text.UnknownRole);
 }

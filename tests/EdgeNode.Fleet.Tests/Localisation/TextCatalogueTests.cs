@@ -164,10 +164,6 @@ public sealed class TextCatalogueTests
         {
             return [new DateTime(2026, 11, 22, 9, 50, 0)];
         }
-        if (type == typeof(EnrolmentProblem))
-        {
-            return Enum.GetValues<EnrolmentProblemKind>().Select(kind => new EnrolmentProblem(nameof(NodeEnrolmentRequest.Name), kind, "English"));
-        }
         if (type == typeof(CalibrationProblem))
         {
             return Enum.GetValues<CalibrationProblemKind>().Select(kind =>
